@@ -1,0 +1,77 @@
+"""What the bot and the CLI call: answers in, explained recommendations out."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from knowledge import engine
+from knowledge.engine import Exclusion, Recommendation, Result
+from knowledge.normalise import normaliser
+from knowledge.profile import Profile
+from knowledge.store import Catalogue
+from knowledge.vocab import vocabulary
+
+
+def profile_from_answers(age=None, qualification=None, borough=None, barriers: Iterable[str] = (),
+                         interests: Iterable[str] = ()) -> Profile:
+    """A profile from free-text answers; raises InputError (naming the field) for anything unusable."""
+    n = normaliser()
+    place = n.borough(borough) if borough not in (None, "") else None
+    bar: list[str] = []
+    for text in barriers:
+        bar += [b for b in n.barriers(text) if b not in bar]
+    ints: list[str] = []
+    for text in interests:
+        ints += [i for i in n.interests(text) if i not in ints]
+    return Profile(
+        age=n.age(age) if age not in (None, "") else None,
+        qualification_level=n.qualification(qualification) if qualification not in (None, "") else None,
+        borough=place.borough if place else None,
+        outside_london=bool(place and place.outside_london),
+        barriers=tuple(bar),
+        interests=tuple(ints),
+    )
+
+
+def recommend(profile: Profile, url: str | None = None) -> Result:
+    """Programmes open where the resident lives, ranked and explained. Raises KnowledgeBaseUnavailable."""
+    vocab = vocabulary()
+    programmes = Catalogue(url).in_areas(engine.areas_for(profile, vocab))
+    return engine.recommend(profile, programmes, vocab)
+
+
+def explain(programme_id: str, profile: Profile, url: str | None = None) -> Recommendation | Exclusion | None:
+    """Why one programme does or doesn't fit ("tell me more about LIFT", "why not LIFT?"); None if unknown."""
+    p = Catalogue(url).get(programme_id)
+    if p is None:
+        return None
+    outcome = engine.assess(p, profile, vocabulary())
+    return outcome if isinstance(outcome, Exclusion) else outcome[1]
+
+
+def summary(result: Result, limit: int = 10) -> str:
+    """A readable summary for the terminal."""
+    vocab = vocabulary()
+    p = result.profile
+    lines = ["Profile: " + ", ".join([
+        f"age {p.age}" if p.age is not None else "age not given",
+        engine.level_words(p.qualification_level) if p.qualification_level else "qualifications not given",
+        p.borough or ("outside London" if p.outside_london else "borough not given"),
+        "circumstances: " + (", ".join(vocab.barrier(b).name for b in p.barriers) or "none given"),
+        "interests: " + (", ".join(vocab.interest(i).name for i in p.interests) or "none given"),
+    ]), ""]
+    shown = result.recommendations[:limit]
+    lines.append(f"{len(result.recommendations)} routes fit; the top {len(shown)}:" if shown
+                 else "No routes fit this profile.")
+    for i, r in enumerate(shown, 1):
+        prog = r.programme
+        lines += ["", f"{i}. {prog.title} ({vocab.route_type(prog.route_type).name}), {prog.provider}"]
+        lines += [f"   - {w}" for w in r.why]
+        lines += [f"   ! Check: {c}" for c in r.checks]
+        lines.append(f"   Next step: {prog.next_step}")
+        if prog.url:
+            lines.append(f"   {prog.url}")
+        lines.append(f"   Source: {prog.source} (checked {prog.checked})")
+    if result.excluded:
+        lines += ["", f"Not suitable ({len(result.excluded)}):"]
+        lines += [f"   - {e.programme.title}: {e.reason}" for e in result.excluded]
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""Phrase patterns generated from the vocabularies, and the spaCy pipeline Rasa loads from a path.
+
+No pretrained spaCy model can be downloaded on our machines, so the pipeline is a blank English one whose
+`entity_ruler` knows every phrase in knowledge/data. The normalisers use the same patterns.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from knowledge import config
+from knowledge.catalogue import Programme, load_programmes
+from knowledge.store import fingerprint
+from knowledge.vocab import Vocabulary, load_vocabulary
+
+# Entity labels, which are also the entity names the bot sees. When a phrase belongs to two labels
+# ("t level" is a qualification and a route type), the entity ruler keeps the first in this order.
+LABELS = ("borough", "qualification", "barrier", "interest", "route_type", "programme", "answer")
+AMBIGUOUS = "?"          # qualification ids starting with this are ambiguous: the id after it names the question
+OUTSIDE_LONDON = "outside_london"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    label: str
+    id: str
+    phrase: str
+
+
+def patterns(vocab: Vocabulary, programmes: list[Programme]) -> list[Pattern]:
+    """Every phrase a resident might type, with the label and canonical id it stands for."""
+    out: list[Pattern] = []
+    for b in vocab.boroughs:
+        out += [Pattern("borough", b.name, p) for p in (*b.phrases, *b.places)]
+    out += [Pattern("borough", OUTSIDE_LONDON, p) for p in vocab.outside_london]
+    for t in vocab.levels:
+        out += [Pattern("qualification", t.id, p) for p in t.phrases]
+    for t in vocab.ambiguous_levels:
+        out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in t.phrases]
+    for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests),
+                         ("route_type", vocab.route_types), ("answer", vocab.answers)):
+        for t in terms:
+            out += [Pattern(label, t.id, p) for p in t.phrases]
+    for prog in programmes:
+        names = {prog.title.lower(), *prog.aliases}
+        out += [Pattern("programme", prog.id, n) for n in sorted(names)]
+    return out
+
+
+def ruler_patterns(pats: list[Pattern]) -> list[dict]:
+    """Entity-ruler patterns: one label per phrase, in LABELS order, so Rasa sees a stable entity."""
+    owner: dict[str, str] = {}
+    for p in sorted(pats, key=lambda p: LABELS.index(p.label)):
+        owner.setdefault(p.phrase, p.label)
+    return [{"label": p.label, "pattern": p.phrase, "id": p.id}
+            for p in pats if owner[p.phrase] == p.label and p.label != "answer"]
+
+
+def make_pipeline(vocab: Vocabulary, programmes: list[Programme]) -> Language:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": True})
+    ruler.add_patterns(ruler_patterns(patterns(vocab, programmes)))
+    nlp.meta["name"] = "pathways_gazetteer"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["description"] = "Blank English pipeline with an entity ruler generated from knowledge/data."
+    return nlp
+
+
+def build_gazetteer(out: Path | None = None, data_dir: Path | None = None) -> tuple[Path, bool]:
+    """Writes the pipeline for Rasa's SpacyNLP; skipped when the data has not changed. Returns (path, rebuilt)."""
+    out = Path(out or config.gazetteer_dir())
+    data_dir = Path(data_dir or config.data_dir())
+    digest = fingerprint(data_dir)
+    stamp = out / "pathways-fingerprint.json"
+    if stamp.exists() and json.loads(stamp.read_text()).get("fingerprint") == digest:
+        return out, False
+    vocab = load_vocabulary(data_dir)
+    nlp = make_pipeline(vocab, load_programmes(data_dir, vocab))
+    nlp.to_disk(out)
+    stamp.write_text(json.dumps({"fingerprint": digest}))
+    return out, True
+
+
+@lru_cache(maxsize=1)
+def shared_tokenizer() -> Language:
+    """A blank English pipeline for tokenising: cheap, and the same tokenizer Rasa's SpacyTokenizer uses."""
+    return spacy.blank("en")

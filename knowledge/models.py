@@ -1,0 +1,43 @@
+"""Database tables for the catalogue (SQLAlchemy 1.4, written in the 2.0 style).
+
+SQLAlchemy 1.4 has no `mapped_column`; `Mapped[...]` annotations on `Column`s give the same typed models and
+carry over unchanged to 2.0.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, declarative_base
+
+Base = declarative_base()
+
+
+class ProgrammeRow(Base):
+    __tablename__ = "programmes"
+
+    id: Mapped[str] = Column(String(80), primary_key=True)
+    title: Mapped[str] = Column(String(300), nullable=False)
+    route_type: Mapped[str] = Column(String(40), nullable=False, index=True)
+    status: Mapped[str] = Column(String(10), nullable=False)
+    position: Mapped[int] = Column(Integer, nullable=False)
+    # The whole checked entry as JSON: the engine reads programmes as one unit, never column by column.
+    payload: Mapped[str] = Column(Text, nullable=False)
+
+
+class ProgrammeArea(Base):
+    """Where a programme is open: a borough name, a subregion id, `london` or `national`."""
+    __tablename__ = "programme_areas"
+
+    area: Mapped[str] = Column(String(80), primary_key=True)
+    programme_id: Mapped[str] = Column(String(80), ForeignKey("programmes.id", ondelete="CASCADE"),
+                                       primary_key=True)
+
+
+Index("ix_programme_areas_programme", ProgrammeArea.programme_id)
+
+
+class Meta(Base):
+    """Facts about the loaded catalogue, such as the fingerprint of the data it was built from."""
+    __tablename__ = "catalogue_meta"
+
+    key: Mapped[str] = Column(String(40), primary_key=True)
+    value: Mapped[str] = Column(Text, nullable=False)

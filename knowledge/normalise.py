@@ -1,0 +1,279 @@
+"""Turn what a resident typed into canonical values, or an error that says what to ask next.
+
+Matching is spaCy's PhraseMatcher on lower-cased tokens, with the patterns generated from knowledge/data; small
+typos ("hackny") fall back to a close-match search over the same phrases.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from knowledge import config
+from knowledge.catalogue import load_programmes
+from knowledge.errors import AmbiguousInput, InputError
+from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, shared_tokenizer
+from knowledge.vocab import LEVEL_IDS, Vocabulary, load_vocabulary
+
+MIN_AGE, MAX_AGE = 0, 120
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
+_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning"}  # "I'm 19", "aged 19"
+
+
+@dataclass(frozen=True)
+class Match:
+    label: str
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Place:
+    borough: str | None          # canonical name when in London
+    outside_london: bool
+
+
+class Normaliser:
+    """Normalisers for one data directory; build once, reuse (matching is then microseconds)."""
+
+    def __init__(self, vocab: Vocabulary, pats: list[Pattern]):
+        self.vocab = vocab
+        self.nlp = shared_tokenizer()
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.by_label: dict[str, dict[str, str]] = {}       # label -> phrase -> id
+        grouped: dict[str, list[Doc]] = {}
+        for p in pats:
+            key = f"{p.label}|{p.id}"
+            grouped.setdefault(key, []).append(self.nlp.make_doc(p.phrase))
+            self.by_label.setdefault(p.label, {})[p.phrase] = p.id
+        for key, docs in grouped.items():
+            self.matcher.add(key, docs)
+
+    # --- matching -------------------------------------------------------------------------------------------
+    def doc(self, text: str) -> Doc:
+        return self.nlp.make_doc(" ".join(str(text).split()))
+
+    def matches(self, doc: Doc, label: str | None = None) -> list[Match]:
+        """Longest non-overlapping matches (per label when one is given), in text order."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
+            if label is None or lab == label:
+                found.append(Match(lab, mid, start, end, doc[start:end].text))
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: set[int] = set()
+        best = []
+        for m in found:
+            if not taken & set(range(m.start, m.end)):
+                best.append(m)
+                taken |= set(range(m.start, m.end))
+        return sorted(best, key=lambda m: m.start)
+
+    def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.84) -> list[Match]:
+        """Close matches for typos: compares runs of 1-3 words with the label's phrases of the same length."""
+        phrases = self.by_label.get(label, {})
+        words = [t for t in doc if t.is_alpha]
+        best: dict[int, tuple[float, Match]] = {}
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                run = " ".join(t.lower_ for t in words[i:i + n])
+                if len(run) < 5:
+                    continue
+                cands = [p for p in phrases if p.count(" ") == n - 1 and abs(len(p) - len(run)) <= 2]
+                close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
+                if close:
+                    score = difflib.SequenceMatcher(None, run, close[0]).ratio()
+                    start = words[i].i
+                    if start not in best or score > best[start][0]:
+                        best[start] = (score, Match(label, phrases[close[0]], start, words[i + n - 1].i + 1, run))
+        return [m for _, m in sorted(best.values(), key=lambda sm: sm[1].start)]
+
+    def find(self, text: str, label: str) -> list[Match]:
+        doc = self.doc(text)
+        return self.matches(doc, label) or self.fuzzy(doc, label)
+
+    def answer(self, text: str) -> str | None:
+        """'none' or 'decline' when the whole answer means that ("none of these", "I'd rather not say")."""
+        doc = self.doc(text.strip(" .!?").lower())
+        for m in self.matches(doc, "answer"):
+            if m.start == 0 and m.end == len(doc):
+                return m.id
+        return None
+
+    # --- fields ---------------------------------------------------------------------------------------------
+    def age(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise InputError("age", "Please tell me your age in years, for example 19.")
+        if isinstance(value, (int, float)):
+            return _check_age(value)
+        doc = self.doc(str(value))
+        numbers = _numbers(doc)
+        if not numbers:
+            raise InputError("age", "Please tell me your age as a number of years, for example 19.")
+        if len({n for _, _, n in numbers}) > 1:
+            cued = [n for s, e, n in numbers if _age_cue(doc, s, e)]
+            if len(set(cued)) != 1:
+                raise InputError("age", "I found more than one number there. How old are you, in years?")
+            return _check_age(cued[0])
+        return _check_age(numbers[0][2])
+
+    def borough(self, text: str) -> Place:
+        found = self.find(text, "borough")
+        names = sorted({m.id for m in found if m.id != OUTSIDE_LONDON})
+        if len(names) > 1:
+            raise AmbiguousInput("borough", f"You mentioned {' and '.join(names)}. Which borough do you live in?")
+        if names:
+            return Place(names[0], False)
+        if found:
+            return Place(None, True)
+        if any(t.lower_ == "london" for t in self.doc(text)):
+            raise AmbiguousInput("borough", "Which part of London? Tell me your borough, for example Hackney, "
+                                            "Croydon or Ealing.")
+        raise InputError("borough", "I didn't recognise that as a London borough. Which borough do you live in, "
+                                    "for example Hackney, Croydon or Ealing? If you live outside London, just say so.")
+
+    def qualification(self, text: str) -> str:
+        if str(text).strip().lower() in LEVEL_IDS:
+            return str(text).strip().lower()
+        if self.answer(text) == "none":
+            return "none"
+        found = self.find(text, "qualification")
+        unsure = [m for m in found if m.id.startswith(AMBIGUOUS)]
+        if unsure:
+            q = next(t for t in self.vocab.ambiguous_levels if t.id == unsure[0].id[len(AMBIGUOUS):])
+            raise AmbiguousInput("qualification", q.question)
+        if not found:
+            raise InputError("qualification", "I didn't catch your qualifications. What's the highest one you "
+                                              "have? For example GCSEs, A levels, a degree, or none.")
+        return max((m.id for m in found), key=self.vocab.level_rank)
+
+    def barriers(self, text: str) -> list[str]:
+        return self._ids(text, "barrier", "circumstances",
+                         "I didn't match that to the situations I know about. You can choose from the list, say "
+                         "'none', or say 'rather not say'.")
+
+    def interests(self, text: str) -> list[str]:
+        return self._ids(text, "interest", "interests",
+                         "I didn't match that to the kinds of work I know about. Try lab work, healthcare, "
+                         "manufacturing, data and digital, research, engineering, or business; or say 'not sure'.")
+
+    def _ids(self, text: str, label: str, field: str, message: str) -> list[str]:
+        known = {t.id for t in (self.vocab.barriers if label == "barrier" else self.vocab.interests)}
+        parts = [p.strip() for p in str(text).replace(";", ",").split(",")]
+        if parts and all(p in known for p in parts):     # button payloads and slot values are ids already
+            return list(dict.fromkeys(parts))
+        if self.answer(text):
+            return []
+        found = self.find(text, label)
+        if not found:
+            raise InputError(field, message)
+        return list(dict.fromkeys(m.id for m in found))
+
+    def route_type(self, text: str) -> str | None:
+        found = self.find(text, "route_type")
+        return found[0].id if found else None
+
+    def programme(self, text: str) -> str | None:
+        found = self.matches(self.doc(text), "programme")
+        return found[0].id if found else None
+
+    def extract(self, text: str) -> dict:
+        """Everything one message says about the profile, e.g. "I'm 24, from Tower Hamlets, got A levels".
+        Only confident values: exact phrases, and an age only next to words like "I'm" or "years old"."""
+        doc = self.doc(text)
+        found = self.matches(doc)
+        out: dict = {}
+        taken = {i for m in found for i in range(m.start, m.end)}
+        ages = [n for s, e, n in _numbers(doc) if s not in taken and _age_cue(doc, s, e)]
+        if len(set(ages)) == 1 and MIN_AGE <= ages[0] <= MAX_AGE:
+            out["age"] = int(ages[0])
+        places = {m.id for m in found if m.label == "borough"}
+        if len(places) == 1:
+            place = places.pop()
+            out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
+        levels = [m.id for m in found if m.label == "qualification"]
+        if levels and not any(lv.startswith(AMBIGUOUS) for lv in levels):
+            out["qualification_level"] = max(levels, key=self.vocab.level_rank)
+        for label, key in (("barrier", "barriers"), ("interest", "interests")):
+            ids = list(dict.fromkeys(m.id for m in found if m.label == label))
+            if ids:
+                out[key] = ids
+        return out
+
+
+def _check_age(n: float) -> int:
+    if not MIN_AGE <= n <= MAX_AGE:
+        raise InputError("age", f"{n:g} doesn't look like an age. How old are you, in years?")
+    return int(n)
+
+
+def _numbers(doc: Doc) -> list[tuple[int, int, float]]:
+    """(start, end, value) for numbers written as digits ("19", "19yo") or words ("twenty two")."""
+    out, i = [], 0
+    while i < len(doc):
+        t = doc[i].lower_
+        digits = t.rstrip("abcdefghijklmnopqrstuvwxyz/")
+        if digits and t[len(digits):] in ("", *_AGE_AFTER, "y"):
+            try:
+                out.append((i, i + 1, float(digits)))
+                i += 1
+                continue
+            except ValueError:
+                pass
+        j, value = _words_number(doc, i)
+        if j > i:
+            out.append((i, j, value))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _words_number(doc: Doc, i: int) -> tuple[int, float]:
+    """Reads "twenty two", "twenty-two", "a hundred and five" from token i; returns (end, value)."""
+    total, j, seen = 0, i, False
+    while j < len(doc):
+        w = doc[j].lower_
+        if w in _TENS:
+            total += _TENS[w]
+        elif w in _UNITS:
+            total += _UNITS[w]
+        elif w == "hundred" and seen:
+            total *= 100
+        elif w in ("-", "and") and seen and j + 1 < len(doc) and (doc[j + 1].lower_ in _UNITS
+                                                                  or doc[j + 1].lower_ in _TENS):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+    return (j, float(total)) if seen else (i, 0.0)
+
+
+def _age_cue(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1].lower_ if start > 0 else ""
+    before2 = doc[start - 2].lower_ if start > 1 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return (before in _AGE_BEFORE or (before2, before) == ("i", "am") or after in _AGE_AFTER
+            or doc[start].lower_.endswith(("yo", "yrs")))
+
+
+@lru_cache(maxsize=4)
+def _cached(data_dir: str) -> Normaliser:
+    vocab = load_vocabulary(Path(data_dir))
+    return Normaliser(vocab, patterns(vocab, load_programmes(Path(data_dir), vocab)))
+
+
+def normaliser() -> Normaliser:
+    """The normaliser for the configured data directory, built once per process."""
+    return _cached(str(config.data_dir()))

@@ -1,0 +1,292 @@
+"""The vocabularies (route types, boroughs, qualification levels, circumstances, interests) read from knowledge/data.
+
+Loading checks the files and reports every problem as `file: entry: problem`; nothing else in Pathways keeps a copy
+of these lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge import config
+from knowledge.errors import DataError, Problem
+
+ROUTE_TYPE_IDS = (
+    "t_level", "apprenticeship", "supported_internship", "skills_bootcamp", "swap", "htq", "access_to_he",
+    "adult_learning", "employment_support", "short_course", "outreach", "careers_information",
+)
+LEVEL_IDS = ("none", "entry", "1", "2", "3", "4", "5", "6", "7", "8")
+REQUIRED_BARRIERS = (
+    "disability_or_health", "send_ehcp", "caring_responsibilities", "english_language", "long_term_unemployed",
+    "claiming_benefits", "refugee_or_asylum", "care_leaver", "criminal_record", "homelessness", "digital_skills",
+    "no_work_experience",
+)
+REQUIRED_INTERESTS = (
+    "laboratory", "healthcare", "manufacturing", "data_and_digital", "research", "engineering", "business_and_sales",
+    "not_sure",
+)
+ANSWER_IDS = ("none", "decline")
+NATIONAL, LONDON = "national", "london"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+    explain: str = ""      # route types: "What is a T Level?"; qualification levels: examples
+    question: str = ""     # ambiguous qualifications: what to ask instead of guessing
+    who: str = ""          # circumstances: "claiming Universal Credit, JSA or ESA", to finish "It's for people ..."
+
+
+@dataclass(frozen=True)
+class Borough:
+    name: str
+    subregion: str
+    phrases: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    route_types: tuple[Term, ...]
+    subregions: dict[str, str]                 # id -> name
+    boroughs: tuple[Borough, ...]
+    outside_london: tuple[str, ...]
+    levels: tuple[Term, ...]                   # ordered low to high
+    ambiguous_levels: tuple[Term, ...]
+    barriers: tuple[Term, ...]
+    interests: tuple[Term, ...]
+    answers: tuple[Term, ...]                  # "none of these", "rather not say"
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        idx = self._index
+        idx["route"] = {t.id: t for t in self.route_types}
+        idx["level_rank"] = {t.id: i for i, t in enumerate(self.levels)}
+        idx["level"] = {t.id: t for t in self.levels}
+        idx["barrier"] = {t.id: t for t in self.barriers}
+        idx["interest"] = {t.id: t for t in self.interests}
+        idx["borough"] = {b.name: b for b in self.boroughs}
+
+    def route_type(self, id: str) -> Term:
+        return self._index["route"][id]
+
+    def level(self, id: str) -> Term:
+        return self._index["level"][id]
+
+    def level_rank(self, id: str) -> int:
+        return self._index["level_rank"][id]
+
+    def barrier(self, id: str) -> Term:
+        return self._index["barrier"][id]
+
+    def interest(self, id: str) -> Term:
+        return self._index["interest"][id]
+
+    def borough(self, name: str) -> Borough:
+        return self._index["borough"][name]
+
+    def area_ids(self) -> set[str]:
+        """Everything a programme's `areas` may name."""
+        return {NATIONAL, LONDON, *self.subregions, *(b.name for b in self.boroughs)}
+
+    def area_name(self, area: str) -> str:
+        return {NATIONAL: "England", LONDON: "London"}.get(area) or self.subregions.get(area) or area
+
+
+def read_yaml(path: Path, problems: list[Problem]) -> Any:
+    """Parsed YAML, or None with a problem recorded (missing file, syntax error)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except FileNotFoundError:
+        problems.append(Problem(path.name, "-", "file is missing"))
+    except yaml.YAMLError as e:
+        problems.append(Problem(path.name, "-", f"not valid YAML: {e}".replace("\n", " ")))
+    return None
+
+
+class _Reader:
+    """Reads entries of one file, recording problems instead of stopping at the first."""
+
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file, self.problems = file, problems
+        self.seen_phrases: dict[str, str] = {}
+
+    def problem(self, entry: str, message: str) -> None:
+        self.problems.append(Problem(self.file, entry, message))
+
+    def text(self, entry: dict, key: str, where: str, required: bool = True) -> str:
+        value = entry.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(where, f"`{key}` is missing")
+            return ""
+        if not isinstance(value, str):
+            self.problem(where, f"`{key}` must be text, got {value!r}")
+            return ""
+        return value.strip()
+
+    def phrases(self, entry: dict, key: str, where: str, owner: str, required: bool = True) -> tuple[str, ...]:
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(p, (str, int, float)) for p in value):
+            self.problem(where, f"`{key}` must be a list of phrases")
+            return ()
+        if required and not value:
+            self.problem(where, f"`{key}` is empty")
+        out = []
+        for raw in value:
+            phrase = " ".join(str(raw).lower().split())
+            if not phrase:
+                continue
+            other = self.seen_phrases.setdefault(phrase, owner)
+            if other != owner:
+                self.problem(where, f"phrase {phrase!r} is also listed under {other!r}")
+            elif phrase not in out:
+                out.append(phrase)
+        return tuple(out)
+
+    def entries(self, data: Any, where: str = "-") -> list[dict]:
+        if not isinstance(data, list):
+            self.problem(where, "expected a list of entries")
+            return []
+        good = []
+        for i, entry in enumerate(data):
+            if isinstance(entry, dict):
+                good.append(entry)
+            else:
+                self.problem(f"entry {i + 1}", "expected a mapping with `id`")
+        return good
+
+    def terms(self, data: Any, required_ids: tuple[str, ...], exact: bool, extra: tuple[str, ...] = ()) -> tuple[Term, ...]:
+        terms, seen = [], set()
+        for i, entry in enumerate(self.entries(data)):
+            tid = str(entry.get("id", "")).strip()
+            where = tid or f"entry {i + 1}"
+            if not tid:
+                self.problem(where, "`id` is missing")
+                continue
+            if tid in seen:
+                self.problem(where, "duplicate id")
+                continue
+            seen.add(tid)
+            if exact and tid not in required_ids:
+                self.problem(where, f"unknown id; expected one of {', '.join(required_ids)}")
+            terms.append(Term(
+                id=tid,
+                name=self.text(entry, "name", where),
+                phrases=self.phrases(entry, "phrases", where, tid),
+                **{k: self.text(entry, k, where) for k in extra},
+            ))
+        for missing in (r for r in required_ids if r not in seen):
+            self.problem(missing, "required id is missing")
+        return tuple(terms)
+
+
+def _boroughs(data: Any, r: _Reader) -> tuple[dict[str, str], tuple[Borough, ...], tuple[str, ...]]:
+    if not isinstance(data, dict):
+        r.problem("-", "expected `subregions`, `boroughs` and `outside_london`")
+        return {}, (), ()
+    subregions = {}
+    for entry in r.entries(data.get("subregions"), "subregions"):
+        sid = str(entry.get("id", "")).strip()
+        if not sid:
+            r.problem("subregions", "a subregion has no `id`")
+            continue
+        subregions[sid] = r.text(entry, "name", sid)
+    boroughs, names = [], set()
+    for i, entry in enumerate(r.entries(data.get("boroughs"), "boroughs")):
+        name = str(entry.get("name", "")).strip()
+        where = name or f"borough {i + 1}"
+        if not name:
+            r.problem(where, "`name` is missing")
+            continue
+        if name in names:
+            r.problem(where, "duplicate borough")
+            continue
+        names.add(name)
+        sub = str(entry.get("subregion", "")).strip()
+        if sub not in subregions:
+            r.problem(where, f"unknown subregion {sub!r}; expected one of {', '.join(subregions)}")
+        phrases = r.phrases(entry, "phrases", where, name)
+        if name.lower() not in phrases:
+            phrases = (name.lower(), *phrases)
+        boroughs.append(Borough(name, sub, phrases, r.phrases(entry, "places", where, name, required=False)))
+    if len(boroughs) != 33:
+        r.problem("boroughs", f"expected the 32 London boroughs and the City of London (33), found {len(boroughs)}")
+    outside = data.get("outside_london") or {}
+    outside_phrases = r.phrases(outside if isinstance(outside, dict) else {}, "phrases", "outside_london", "outside_london")
+    return subregions, tuple(boroughs), outside_phrases
+
+
+def _qualifications(data: Any, r: _Reader) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    if not isinstance(data, dict):
+        r.problem("-", "expected `levels` and `ambiguous`")
+        return (), ()
+    levels = _levels(data, r)
+    ambiguous = []
+    for i, entry in enumerate(r.entries(data.get("ambiguous") or [], "ambiguous")):
+        aid = str(entry.get("id", "")).strip() or f"ambiguous {i + 1}"
+        ambiguous.append(Term(aid, aid, r.phrases(entry, "phrases", aid, "ambiguous:" + aid),
+                              question=r.text(entry, "question", aid)))
+    return levels, tuple(ambiguous)
+
+
+def _levels(data: dict, r: _Reader) -> tuple[Term, ...]:
+    levels = []
+    for i, entry in enumerate(r.entries(data.get("levels"), "levels")):
+        lid = str(entry.get("id", "")).strip()
+        where = lid or f"level {i + 1}"
+        levels.append(Term(lid, r.text(entry, "name", where), r.phrases(entry, "phrases", where, lid),
+                           explain=r.text(entry, "examples", where, required=False)))
+    ids = tuple(t.id for t in levels)
+    if ids != LEVEL_IDS:
+        r.problem("levels", f"levels must be exactly {', '.join(LEVEL_IDS)} in that order, found {', '.join(ids)}")
+    return tuple(levels)
+
+
+def _answers(data: Any, r: _Reader) -> tuple[Term, ...]:
+    if not isinstance(data, dict):
+        r.problem("-", f"expected a mapping with {', '.join(ANSWER_IDS)}")
+        return ()
+    return tuple(Term(aid, aid, r.phrases(data, aid, aid, aid)) for aid in ANSWER_IDS)
+
+
+def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
+    """Reads and checks every vocabulary file; raises DataError listing all problems."""
+    data_dir = Path(data_dir or config.data_dir())
+    problems: list[Problem] = []
+
+    def reader(name: str) -> tuple[Any, _Reader]:
+        return read_yaml(data_dir / name, problems), _Reader(name, problems)
+
+    data, r = reader("route_types.yml")
+    route_types = r.terms(data, ROUTE_TYPE_IDS, exact=True, extra=("explain",)) if data is not None else ()
+    data, r = reader("boroughs.yml")
+    subregions, boroughs, outside = _boroughs(data, r) if data is not None else ({}, (), ())
+    data, r = reader("qualifications.yml")
+    levels, ambiguous = _qualifications(data, r) if data is not None else ((), ())
+    data, r = reader("barriers.yml")
+    barriers = r.terms(data, REQUIRED_BARRIERS, exact=False, extra=("who",)) if data is not None else ()
+    data, r = reader("interests.yml")
+    interests = r.terms(data, REQUIRED_INTERESTS, exact=False) if data is not None else ()
+    data, r = reader("answers.yml")
+    answers = _answers(data, r) if data is not None else ()
+    if problems:
+        raise DataError(problems)
+    return Vocabulary(route_types, subregions, boroughs, outside, levels, ambiguous, barriers, interests, answers)
+
+
+@lru_cache(maxsize=4)
+def _cached(data_dir: str) -> Vocabulary:
+    return load_vocabulary(Path(data_dir))
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabulary for the configured data directory, loaded once per process."""
+    return _cached(str(config.data_dir()))
