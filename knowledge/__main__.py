@@ -5,6 +5,10 @@ import argparse
 import json
 import sys
 
+# spaCy's thinc imports TensorFlow when it is installed (Rasa installs it), which costs seconds per command and
+# is never used here. The bot's processes import it normally; only this command line does without.
+sys.modules.setdefault("tensorflow", None)
+
 from knowledge import advisor, config
 from knowledge.errors import DataError, InputError, KnowledgeBaseUnavailable
 
@@ -52,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except KnowledgeBaseUnavailable as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_UNAVAILABLE
+    except BrokenPipeError:          # output piped into `head`: not an error worth a traceback
+        sys.stderr.close()
+        return 0
 
 
 def _build(args) -> int:

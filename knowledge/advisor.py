@@ -64,9 +64,12 @@ def summary(result: Result, limit: int = 10) -> str:
                  else "No routes fit this profile.")
     for i, r in enumerate(shown, 1):
         prog = r.programme
-        lines += ["", f"{i}. {prog.title} ({vocab.route_type(prog.route_type).name}), {prog.provider}"]
+        lines += ["", f"{i}. {prog.title} ({vocab.route_type(prog.route_type).name}), {prog.provider}",
+                  f"   {prog.summary}"]
+        if prog.time_commitment:
+            lines.append(f"   What it asks of you: {prog.time_commitment}")
         lines += [f"   - {w}" for w in r.why]
-        lines += [f"   ! Check: {c}" for c in r.checks]
+        lines += [f"   ! {engine.as_check(c)}" for c in r.checks]
         lines.append(f"   Next step: {prog.next_step}")
         if prog.url:
             lines.append(f"   {prog.url}")

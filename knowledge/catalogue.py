@@ -89,7 +89,7 @@ class _Entry:
             return ""
         return " ".join(value.split())
 
-    def ids(self, key: str, allowed: set[str], what: str, raw: dict | None = None) -> tuple[str, ...]:
+    def ids(self, key: str, allowed: set[str], what: str, raw: dict | None = None, hint: str = "") -> tuple[str, ...]:
         value = (self.raw if raw is None else raw).get(key) or []
         if not isinstance(value, list):
             self.problem(f"`{key}` must be a list")
@@ -98,7 +98,7 @@ class _Entry:
         for v in value:
             v = str(v)
             if v not in allowed:
-                self.problem(f"`{key}`: unknown {what} {v!r}")
+                self.problem(f"`{key}`: unknown {what} {v!r}{hint}")
             elif v not in out:
                 out.append(v)
         return tuple(out)
@@ -151,8 +151,8 @@ class _Entry:
         min_level, max_level = self.level(raw, "min_level"), self.level(raw, "max_level")
         if min_level and max_level and LEVEL_IDS.index(min_level) > LEVEL_IDS.index(max_level):
             self.problem(f"min_level {min_level} is above max_level {max_level}")
-        areas = self.ids("areas", self.vocab.area_ids(), "area (borough name, subregion id, london or national)",
-                         raw=raw)
+        areas = self.ids("areas", self.vocab.area_ids(), "area", raw=raw,
+                         hint=" (use a borough name as in boroughs.yml, a subregion id, london or national)")
         if not areas:
             self.problem("`eligibility.areas` is missing: use [national], [london], subregion ids or borough names")
         elif len(areas) > 1 and (NATIONAL in areas or LONDON in areas):

@@ -23,9 +23,14 @@ class Recommendation:
         p = self.programme
         return {
             "id": p.id, "title": p.title, "provider": p.provider, "route_type": p.route_type,
-            "why": [*self.why, *(f"Check: {c}" for c in self.checks)],
+            "why": [*self.why, *(as_check(c) for c in self.checks)],
             "next_step": p.next_step, "url": p.url, "source": p.source, "checked": p.checked,
         }
+
+
+def as_check(text: str) -> str:
+    """A check as shown to the resident: "Check: ..." unless the sentence already says so."""
+    return text if text.lower().startswith("check") else f"Check: {text}"
 
 
 @dataclass(frozen=True)

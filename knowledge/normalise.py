@@ -20,11 +20,15 @@ from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, sh
 from knowledge.vocab import LEVEL_IDS, Vocabulary, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
+MAX_FUZZY_WORDS = 6        # typo matching only for short answers, where a near miss is most likely meant
+_NEGATIONS = {"no", "not", "never", "without", "n't", "dont", "don't", "isn't", "aren't", "haven't", "havent",
+              "nor", "neither"}
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
+_FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
 _AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning"}  # "I'm 19", "aged 19"
 
 
@@ -48,6 +52,7 @@ class Normaliser:
 
     def __init__(self, vocab: Vocabulary, pats: list[Pattern]):
         self.vocab = vocab
+        self._ambiguous = {t.id: t for t in vocab.ambiguous_levels}
         self.nlp = shared_tokenizer()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_label: dict[str, dict[str, str]] = {}       # label -> phrase -> id
@@ -79,17 +84,22 @@ class Normaliser:
                 taken |= set(range(m.start, m.end))
         return sorted(best, key=lambda m: m.start)
 
-    def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.84) -> list[Match]:
-        """Close matches for typos: compares runs of 1-3 words with the label's phrases of the same length."""
+    def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.88) -> list[Match]:
+        """Close matches for typos ("hackny", "tower hamlts") in short answers: runs of 1-3 words against the
+        label's phrases of the same length. A typo rarely changes the first letter, so that must agree; this
+        keeps "parking" from becoming Barking and "dealing" from becoming Ealing."""
         phrases = self.by_label.get(label, {})
         words = [t for t in doc if t.is_alpha]
+        if len(words) > MAX_FUZZY_WORDS:
+            return []
         best: dict[int, tuple[float, Match]] = {}
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 run = " ".join(t.lower_ for t in words[i:i + n])
                 if len(run) < 5:
                     continue
-                cands = [p for p in phrases if p.count(" ") == n - 1 and abs(len(p) - len(run)) <= 2]
+                cands = [p for p in phrases
+                         if p.count(" ") == n - 1 and p[0] == run[0] and abs(len(p) - len(run)) <= 2]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
                 if close:
                     score = difflib.SequenceMatcher(None, run, close[0]).ratio()
@@ -100,7 +110,7 @@ class Normaliser:
 
     def find(self, text: str, label: str) -> list[Match]:
         doc = self.doc(text)
-        return self.matches(doc, label) or self.fuzzy(doc, label)
+        return _affirmed(doc, self.matches(doc, label) or self.fuzzy(doc, label))
 
     def answer(self, text: str) -> str | None:
         """'none' or 'decline' when the whole answer means that ("none of these", "I'd rather not say")."""
@@ -148,14 +158,15 @@ class Normaliser:
         if self.answer(text) == "none":
             return "none"
         found = self.find(text, "qualification")
-        unsure = [m for m in found if m.id.startswith(AMBIGUOUS)]
-        if unsure:
-            q = next(t for t in self.vocab.ambiguous_levels if t.id == unsure[0].id[len(AMBIGUOUS):])
-            raise AmbiguousInput("qualification", q.question)
-        if not found:
+        definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
+        unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)]
+        ask = [t for t in unsure if t.always_ask or not definite]
+        if ask:
+            raise AmbiguousInput("qualification", ask[0].question)
+        if not definite:
             raise InputError("qualification", "I didn't catch your qualifications. What's the highest one you "
                                               "have? For example GCSEs, A levels, a degree, or none.")
-        return max((m.id for m in found), key=self.vocab.level_rank)
+        return max(definite, key=self.vocab.level_rank)
 
     def barriers(self, text: str) -> list[str]:
         return self._ids(text, "barrier", "circumstances",
@@ -174,10 +185,11 @@ class Normaliser:
             return list(dict.fromkeys(parts))
         if self.answer(text):
             return []
-        found = self.find(text, label)
-        if not found:
+        doc = self.doc(text)
+        said = self.matches(doc, label) or self.fuzzy(doc, label)
+        if not said:
             raise InputError(field, message)
-        return list(dict.fromkeys(m.id for m in found))
+        return list(dict.fromkeys(m.id for m in _affirmed(doc, said)))   # "I'm not disabled" is a clear "none"
 
     def route_type(self, text: str) -> str | None:
         found = self.find(text, "route_type")
@@ -191,7 +203,7 @@ class Normaliser:
         """Everything one message says about the profile, e.g. "I'm 24, from Tower Hamlets, got A levels".
         Only confident values: exact phrases, and an age only next to words like "I'm" or "years old"."""
         doc = self.doc(text)
-        found = self.matches(doc)
+        found = _affirmed(doc, self.matches(doc))
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ages = [n for s, e, n in _numbers(doc) if s not in taken and _age_cue(doc, s, e)]
@@ -202,13 +214,22 @@ class Normaliser:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
         levels = [m.id for m in found if m.label == "qualification"]
-        if levels and not any(lv.startswith(AMBIGUOUS) for lv in levels):
-            out["qualification_level"] = max(levels, key=self.vocab.level_rank)
+        definite = [lv for lv in levels if not lv.startswith(AMBIGUOUS)]
+        if definite and not any(self._ambiguous[lv[len(AMBIGUOUS):]].always_ask
+                                for lv in levels if lv.startswith(AMBIGUOUS)):
+            out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             ids = list(dict.fromkeys(m.id for m in found if m.label == label))
             if ids:
                 out[key] = ids
         return out
+
+
+def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
+    """Drops circumstances the resident denies: "no criminal record", "I'm not disabled"."""
+    def denied(m: Match) -> bool:
+        return m.label == "barrier" and any(t.lower_ in _NEGATIONS for t in doc[max(0, m.start - 2):m.start])
+    return [m for m in found if not denied(m)]
 
 
 def _check_age(n: float) -> int:
@@ -261,11 +282,15 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
 
 
 def _age_cue(doc: Doc, start: int, end: int) -> bool:
-    before = doc[start - 1].lower_ if start > 0 else ""
-    before2 = doc[start - 2].lower_ if start > 1 else ""
+    """A number reads as an age next to "I'm", "aged", "my age is" or "years old" ("I'm actually 27" too)."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _FILLERS:
+        i -= 1
+    before = doc[i].lower_ if i >= 0 else ""
+    before2 = doc[i - 1].lower_ if i > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    return (before in _AGE_BEFORE or (before2, before) == ("i", "am") or after in _AGE_AFTER
-            or doc[start].lower_.endswith(("yo", "yrs")))
+    return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("age", "is"), ("age", "'s"))
+            or after in _AGE_AFTER or doc[start].lower_.endswith(("yo", "yrs")))
 
 
 @lru_cache(maxsize=4)

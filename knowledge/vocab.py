@@ -41,6 +41,7 @@ class Term:
     explain: str = ""      # route types: "What is a T Level?"; qualification levels: examples
     question: str = ""     # ambiguous qualifications: what to ask instead of guessing
     who: str = ""          # circumstances: "claiming Universal Credit, JSA or ESA", to finish "It's for people ..."
+    always_ask: bool = False   # ambiguous qualifications: ask even when a definite level is named too
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,14 @@ class Vocabulary:
         return {NATIONAL: "England", LONDON: "London"}.get(area) or self.subregions.get(area) or area
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # the C loader when PyYAML has it: 10x faster
+
+
 def read_yaml(path: Path, problems: list[Problem]) -> Any:
     """Parsed YAML, or None with a problem recorded (missing file, syntax error)."""
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=_LOADER)
     except FileNotFoundError:
         problems.append(Problem(path.name, "-", "file is missing"))
     except yaml.YAMLError as e:
@@ -232,8 +236,11 @@ def _qualifications(data: Any, r: _Reader) -> tuple[tuple[Term, ...], tuple[Term
     ambiguous = []
     for i, entry in enumerate(r.entries(data.get("ambiguous") or [], "ambiguous")):
         aid = str(entry.get("id", "")).strip() or f"ambiguous {i + 1}"
+        always = entry.get("always_ask", False)
+        if not isinstance(always, bool):
+            r.problem(aid, f"`always_ask` must be true or false, got {always!r}")
         ambiguous.append(Term(aid, aid, r.phrases(entry, "phrases", aid, "ambiguous:" + aid),
-                              question=r.text(entry, "question", aid)))
+                              question=r.text(entry, "question", aid), always_ask=always is True))
     return levels, tuple(ambiguous)
 
 

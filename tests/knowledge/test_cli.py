@@ -1,0 +1,99 @@
+"""The command-line contract other tools rely on: JSON shape, exit codes, one-line errors."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+RECOMMEND = ["recommend", "--age", "19", "--qualification", "5 GCSEs", "--borough", "Hackney",
+             "--barrier", "I'm on universal credit", "--interest", "lab work"]
+
+
+def cli(*args, db=None):
+    env = {**os.environ}
+    if db:
+        env["PATHWAYS_DB_URL"] = db
+    return subprocess.run([sys.executable, "-m", "knowledge", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+@pytest.fixture(scope="module")
+def example(kb_url):
+    out = cli(*RECOMMEND, "--json", db=kb_url)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_json_shape(example):
+    assert set(example) == {"profile", "recommendations", "excluded"}
+    assert example["profile"] == {"age": 19, "qualification_level": "2", "borough": "Hackney",
+                                  "barriers": ["claiming_benefits"], "interests": ["laboratory"]}
+    assert example["recommendations"]
+    for item in example["recommendations"]:
+        assert set(item) == {"id", "title", "provider", "route_type", "why", "next_step", "url", "source", "checked"}
+        assert item["why"] and all(isinstance(w, str) and w for w in item["why"])
+        assert item["source"] and item["checked"]
+    for item in example["excluded"]:
+        assert set(item) == {"id", "title", "route_type", "reason"} and item["reason"]
+
+
+def test_example_answers_are_right(example):
+    ids = [r["id"] for r in example["recommendations"]]
+    excluded = {e["id"]: e["reason"] for e in example["excluded"]}
+    assert "swap" in ids                          # claims UC, 19, lab interest
+    assert "lift" in ids                          # lives in Hackney
+    assert "jets" in excluded and excluded["jets"].startswith("It has ended.")
+    assert not any(r["id"] in ("jets", "work_and_health_programme", "multiply") for r in example["recommendations"])
+    swap = next(r for r in example["recommendations"] if r["id"] == "swap")
+    assert "It's for people claiming Universal Credit, JSA or ESA, as you are." in swap["why"]
+
+
+def test_readable_summary(kb_url):
+    out = cli(*RECOMMEND, db=kb_url)
+    assert out.returncode == 0
+    assert "Profile: age 19, level 2, Hackney" in out.stdout and "Next step:" in out.stdout
+
+
+@pytest.mark.parametrize("args, field", [
+    (["--age", "300"], "age"), (["--age", "abc"], "age"), (["--borough", "Narnia"], "borough"),
+    (["--qualification", "btec"], "qualification"), (["--barrier", "zzzz"], "circumstances"),
+    (["--interest", "zzzz"], "interests"),
+])
+def test_invalid_input_exits_2_with_one_line_naming_the_field(kb_url, args, field):
+    out = cli("recommend", *args, db=kb_url)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {field}: ")
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_arguments_exit_2_without_usage_dump():
+    out = cli("recommend", "--nonsense")
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_unbuilt_and_unreachable_database(tmp_path):
+    out = cli(*RECOMMEND, db=f"sqlite:///{tmp_path / 'none.db'}")
+    assert out.returncode == 1 and "python -m knowledge build" in out.stderr and "Traceback" not in out.stderr
+    out = cli(*RECOMMEND, db="postgresql://nobody@127.0.0.1:1/none")
+    assert out.returncode == 1 and "cannot read the knowledge base" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_validate_reports_problems_and_exits_1(data_copy):
+    (data_copy / "programmes.yml").write_text("- id: Bad Id\n")
+    out = subprocess.run([sys.executable, "-m", "knowledge", "validate"], capture_output=True, text=True,
+                         env={**os.environ, "PATHWAYS_KB_DATA": str(data_copy)}, timeout=120)
+    assert out.returncode == 1
+    assert "programmes.yml: Bad Id: `id` must be lower_snake_case" in out.stderr
+
+
+def test_outside_london_gets_national_routes_only(kb_url):
+    out = cli("recommend", "--age", "30", "--borough", "Manchester", "--json", db=kb_url)
+    data = json.loads(out.stdout)
+    assert data["profile"]["borough"] is None
+    assert data["recommendations"]
+    assert all("It's available across England. Living outside London doesn't matter." in r["why"]
+               for r in data["recommendations"])

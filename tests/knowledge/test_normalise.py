@@ -1,0 +1,156 @@
+"""Each normaliser with phrasings residents really type."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.errors import AmbiguousInput, InputError
+from knowledge.normalise import Place, normaliser
+
+
+@pytest.fixture(scope="module")
+def n():
+    return normaliser()
+
+
+@pytest.mark.parametrize("text, age", [
+    ("19", 19), ("I'm 19", 19), ("im 19", 19), ("nineteen", 19), ("twenty two", 22), ("twenty-two", 22),
+    ("i am 45 years old", 45), ("19yo", 19), ("I'm 24 and have 5 gcses", 24), ("aged 16", 16), (" 0 ", 0),
+    ("120", 120), (17, 17), (30.0, 30),
+])
+def test_age(n, text, age):
+    assert n.age(text) == age
+
+
+@pytest.mark.parametrize("text", ["I'm 300", "121", "-1", "abc", "", "not telling you", "5 or 6 or 7"])
+def test_age_errors_name_the_field(n, text):
+    with pytest.raises(InputError) as e:
+        n.age(text)
+    assert e.value.field == "age" and e.value.message
+
+
+def test_age_out_of_range_says_what_was_wrong(n):
+    with pytest.raises(InputError, match="300 doesn't look like an age"):
+        n.age("I'm 300")
+
+
+@pytest.mark.parametrize("text, borough", [
+    ("Hackney", "Hackney"), ("hackny", "Hackney"), ("HACKNEY", "Hackney"), ("Tower hamlets", "Tower Hamlets"),
+    ("tower   hamlets", "Tower Hamlets"), ("tower hamlts", "Tower Hamlets"), ("I live in dalston", "Hackney"),
+    ("Kingston", "Kingston upon Thames"), ("Barking & Dagenham", "Barking and Dagenham"),
+    ("i moved to camden", "Camden"), ("the city", "City of London"), ("stratford", "Newham"),
+])
+def test_borough(n, text, borough):
+    assert n.borough(text) == Place(borough, False)
+
+
+@pytest.mark.parametrize("text", ["Manchester", "i live in kent", "outside london", "Birmingham"])
+def test_outside_london_is_recognised_not_forced_onto_a_borough(n, text):
+    assert n.borough(text) == Place(None, True)
+
+
+def test_borough_errors(n):
+    with pytest.raises(AmbiguousInput, match="Which part of London"):
+        n.borough("london")
+    with pytest.raises(InputError) as e:
+        n.borough("blah blah")
+    assert e.value.field == "borough"
+    with pytest.raises(AmbiguousInput):
+        n.borough("hackney or camden")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("5 GCSEs", "2"), ("gcses", "2"), ("A levels", "3"), ("a-levels", "3"), ("BTEC level 3", "3"), ("HND", "5"),
+    ("degree", "6"), ("a degree in biology", "6"), ("masters", "7"), ("PhD", "8"), ("still at school", "none"),
+    ("none", "none"), ("no qualifications", "none"), ("gcses and a levels", "3"), ("level 3", "3"), ("2", "2"),
+    ("entry", "entry"), ("got my gcses", "2"),
+])
+def test_qualification(n, text, level):
+    assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text", ["btec", "a degree from abroad", "qualifications from my country"])
+def test_ambiguous_qualification_asks_instead_of_guessing(n, text):
+    with pytest.raises(AmbiguousInput) as e:
+        n.qualification(text)
+    assert e.value.field == "qualification" and e.value.message.endswith("?")
+
+
+def test_unknown_qualification(n):
+    with pytest.raises(InputError):
+        n.qualification("purple")
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("I'm on universal credit", ["claiming_benefits"]),
+    ("i look after my mum and i'm disabled", ["caring_responsibilities", "disability_or_health"]),
+    ("single parent on UC", ["caring_responsibilities", "claiming_benefits"]),
+    ("I have an EHCP", ["send_ehcp"]), ("english isn't my first language", ["english_language"]),
+    ("none", []), ("none of these", []), ("rather not say", []), ("I'd rather not say", []),
+    ("claiming_benefits,care_leaver", ["claiming_benefits", "care_leaver"]),
+])
+def test_barriers(n, text, ids):
+    assert n.barriers(text) == ids
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("lab work", ["laboratory"]), ("not sure", ["not_sure"]), ("lab, healthcare", ["laboratory", "healthcare"]),
+    ("I like computers and helping patients", ["data_and_digital", "healthcare"]), ("laboratory", ["laboratory"]),
+])
+def test_interests(n, text, ids):
+    assert n.interests(text) == ids
+
+
+def test_unmatched_barriers_and_interests_are_errors_not_silent(n):
+    with pytest.raises(InputError) as e:
+        n.barriers("asdfgh")
+    assert e.value.field == "circumstances"
+    with pytest.raises(InputError):
+        n.interests("qwerty")
+
+
+def test_answers(n):
+    assert n.answer("I'd rather not say") == "decline"
+    assert n.answer("none of these") == "none"
+    assert n.answer("none of these apply to me but") is None
+
+
+def test_route_types_and_programmes(n):
+    assert n.route_type("what is a T Level?") == "t_level"
+    assert n.route_type("what's a SWAP?") == "swap"
+    assert n.route_type("why not a bootcamp?") == "skills_bootcamp"
+    assert n.programme("tell me more about LIFT") == "lift"
+
+
+def test_extract_fills_several_answers_from_one_message(n):
+    assert n.extract("I'm 24, from Tower Hamlets, I've got A levels and want lab work") == {
+        "age": 24, "borough": "Tower Hamlets", "outside_london": False, "qualification_level": "3",
+        "interests": ["laboratory"]}
+    assert n.extract("I'm 19, live in Hackney, got my GCSEs") == {
+        "age": 19, "borough": "Hackney", "outside_london": False, "qualification_level": "2"}
+
+
+def test_extract_corrections(n):
+    assert n.extract("sorry, I'm actually 27") == {"age": 27}
+    assert n.extract("I moved to Camden") == {"borough": "Camden", "outside_london": False}
+
+
+def test_extract_takes_no_guesses(n):
+    assert n.extract("I have 5 gcses") == {"qualification_level": "2"}      # 5 is not an age
+    assert n.extract("hello there") == {}
+
+
+def test_definite_level_beats_an_ambiguous_word_except_overseas(n):
+    assert n.qualification("a levels at college") == "3"
+    with pytest.raises(AmbiguousInput, match="ENIC"):
+        n.qualification("a degree from abroad")
+
+
+@pytest.mark.parametrize("text", ["parking", "i was dealing", "selling"])
+def test_typo_matching_does_not_invent_boroughs(n, text):
+    with pytest.raises(InputError):
+        n.borough(text)
+
+
+def test_denied_circumstances_are_not_recorded(n):
+    assert n.barriers("no criminal record but I'm on universal credit") == ["claiming_benefits"]
+    assert n.barriers("I'm not disabled") == []
