@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print one JSON object")
     r.add_argument("--limit", type=int, default=None, help="show at most this many recommendations")
     r.add_argument("--db", help="database URL")
+    e = sub.add_parser("entities", help="show what the gazetteer finds in a message, as Rasa training data")
+    e.add_argument("text")
     g = sub.add_parser("gazetteer", help="write the spaCy pipeline Rasa loads")
     g.add_argument("--out", help="directory (default: var/gazetteer)")
     return p
@@ -109,7 +111,15 @@ def _gazetteer(args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "validate": _validate, "recommend": _recommend, "gazetteer": _gazetteer}
+def _entities(args) -> int:
+    from knowledge.gazetteer import annotate, build_gazetteer
+
+    path, _ = build_gazetteer()
+    print(annotate(path, args.text))
+    return 0
+
+
+COMMANDS = {"entities": _entities, "build": _build, "validate": _validate, "recommend": _recommend, "gazetteer": _gazetteer}
 
 if __name__ == "__main__":
     sys.exit(main())

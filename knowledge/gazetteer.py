@@ -90,3 +90,13 @@ def build_gazetteer(out: Path | None = None, data_dir: Path | None = None) -> tu
 def shared_tokenizer() -> Language:
     """A blank English pipeline for tokenising: cheap, and the same tokenizer Rasa's SpacyTokenizer uses."""
     return spacy.blank("en")
+
+
+def annotate(path: Path, text: str) -> str:
+    """The message with the gazetteer's entities marked the way Rasa's training data writes them."""
+    doc = spacy.load(path)(text)
+    out, last = [], 0
+    for ent in doc.ents:
+        out += [text[last:ent.start_char], f"[{ent.text}]({ent.label_})"]
+        last = ent.end_char
+    return "".join(out + [text[last:]])

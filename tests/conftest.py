@@ -12,14 +12,18 @@ from knowledge import config
 DATA = config.data_dir()
 
 
+def service_missing(message: str) -> None:
+    """Skips a test whose service is absent, saying so; in CI (.ci/run) that absence is a failure."""
+    if os.environ.get("PATHWAYS_REQUIRE_SERVICES"):
+        pytest.fail(message + " (CI requires it)")
+    pytest.skip(message)
+
+
 def require_service(env: str, what: str) -> str:
-    """The URL of a real service for this test, or a skip saying what is missing (a failure in CI)."""
+    """The URL of a real service for this test, from the environment."""
     url = os.environ.get(env)
     if not url:
-        message = f"needs {what}: set {env}"
-        if os.environ.get("PATHWAYS_REQUIRE_SERVICES"):
-            pytest.fail(message + " (CI requires it)")
-        pytest.skip(message)
+        service_missing(f"needs {what}: set {env}")
     return url
 
 
