@@ -20,7 +20,8 @@ from knowledge.vocab import Vocabulary, load_vocabulary
 
 # Entity labels, which are also the entity names the bot sees. When a phrase belongs to two labels
 # ("t level" is a qualification and a route type), the entity ruler keeps the first in this order.
-LABELS = ("borough", "qualification", "barrier", "interest", "route_type", "programme", "answer")
+LABELS = ("borough", "qualification", "barrier", "interest", "route_type", "programme", "answer", "safety")
+NOT_ENTITIES = ("answer", "safety")     # matched by the normalisers, never shown to Rasa as entities
 AMBIGUOUS = "?"          # qualification ids starting with this are ambiguous: the id after it names the question
 OUTSIDE_LONDON = "outside_london"
 
@@ -43,7 +44,7 @@ def patterns(vocab: Vocabulary, programmes: list[Programme]) -> list[Pattern]:
     for t in vocab.ambiguous_levels:
         out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in t.phrases]
     for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests),
-                         ("route_type", vocab.route_types), ("answer", vocab.answers)):
+                         ("route_type", vocab.route_types), ("answer", vocab.answers), ("safety", vocab.safety)):
         for t in terms:
             out += [Pattern(label, t.id, p) for p in t.phrases]
     for prog in programmes:
@@ -58,7 +59,7 @@ def ruler_patterns(pats: list[Pattern]) -> list[dict]:
     for p in sorted(pats, key=lambda p: LABELS.index(p.label)):
         owner.setdefault(p.phrase, p.label)
     return [{"label": p.label, "pattern": p.phrase, "id": p.id}
-            for p in pats if owner[p.phrase] == p.label and p.label != "answer"]
+            for p in pats if owner[p.phrase] == p.label and p.label not in NOT_ENTITIES]
 
 
 def make_pipeline(vocab: Vocabulary, programmes: list[Programme]) -> Language:

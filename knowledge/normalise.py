@@ -120,6 +120,10 @@ class Normaliser:
                 return m.id
         return None
 
+    def distress(self, text: str) -> bool:
+        """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
+        return bool(self.matches(self.doc(str(text)), "safety"))
+
     # --- fields ---------------------------------------------------------------------------------------------
     def age(self, value: object) -> int:
         if isinstance(value, bool):
@@ -282,14 +286,15 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
 
 
 def _age_cue(doc: Doc, start: int, end: int) -> bool:
-    """A number reads as an age next to "I'm", "aged", "my age is" or "years old" ("I'm actually 27" too)."""
+    """A number reads as an age next to "I'm", "aged", "my age is" or "years old" ("I'm actually 27" too).
+    spaCy splits "im" into "i" "m", hence the pair."""
     i = start - 1
     while i >= 0 and doc[i].lower_ in _FILLERS:
         i -= 1
     before = doc[i].lower_ if i >= 0 else ""
     before2 = doc[i - 1].lower_ if i > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("age", "is"), ("age", "'s"))
+    return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
             or after in _AGE_AFTER or doc[start].lower_.endswith(("yo", "yrs")))
 
 

@@ -42,6 +42,7 @@ class Term:
     question: str = ""     # ambiguous qualifications: what to ask instead of guessing
     who: str = ""          # circumstances: "claiming Universal Credit, JSA or ESA", to finish "It's for people ..."
     always_ask: bool = False   # ambiguous qualifications: ask even when a definite level is named too
+    button: str = ""       # label of the quick-reply button the bot offers for this answer, if any
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Vocabulary:
     barriers: tuple[Term, ...]
     interests: tuple[Term, ...]
     answers: tuple[Term, ...]                  # "none of these", "rather not say"
+    safety: tuple[Term, ...] = ()              # phrases suggesting distress or risk of harm
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -185,6 +187,7 @@ class _Reader:
                 id=tid,
                 name=self.text(entry, "name", where),
                 phrases=self.phrases(entry, "phrases", where, tid),
+                button=self.text(entry, "button", where, required=False),
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):
@@ -250,7 +253,8 @@ def _levels(data: dict, r: _Reader) -> tuple[Term, ...]:
         lid = str(entry.get("id", "")).strip()
         where = lid or f"level {i + 1}"
         levels.append(Term(lid, r.text(entry, "name", where), r.phrases(entry, "phrases", where, lid),
-                           explain=r.text(entry, "examples", where, required=False)))
+                           explain=r.text(entry, "examples", where, required=False),
+                           button=r.text(entry, "button", where, required=False)))
     ids = tuple(t.id for t in levels)
     if ids != LEVEL_IDS:
         r.problem("levels", f"levels must be exactly {', '.join(LEVEL_IDS)} in that order, found {', '.join(ids)}")
@@ -284,9 +288,15 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
     interests = r.terms(data, REQUIRED_INTERESTS, exact=False) if data is not None else ()
     data, r = reader("answers.yml")
     answers = _answers(data, r) if data is not None else ()
+    data, r = reader("safety.yml")
+    safety = (Term("distress", "distress", r.phrases(data, "distress", "distress", "distress")),) \
+        if isinstance(data, dict) else ()
+    if data is not None and not isinstance(data, dict):
+        r.problem("-", "expected a mapping with `distress`")
     if problems:
         raise DataError(problems)
-    return Vocabulary(route_types, subregions, boroughs, outside, levels, ambiguous, barriers, interests, answers)
+    return Vocabulary(route_types, subregions, boroughs, outside, levels, ambiguous, barriers, interests, answers,
+                      safety)
 
 
 @lru_cache(maxsize=4)

@@ -131,6 +131,7 @@ def test_extract_fills_several_answers_from_one_message(n):
 
 def test_extract_corrections(n):
     assert n.extract("sorry, I'm actually 27") == {"age": 27}
+    assert n.extract("sorry im actually 17") == {"age": 17}
     assert n.extract("I moved to Camden") == {"borough": "Camden", "outside_london": False}
 
 
@@ -154,3 +155,11 @@ def test_typo_matching_does_not_invent_boroughs(n, text):
 def test_denied_circumstances_are_not_recorded(n):
     assert n.barriers("no criminal record but I'm on universal credit") == ["claiming_benefits"]
     assert n.barriers("I'm not disabled") == []
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("I want to end it all", True), ("i feel suicidal", True), ("nobody would miss me", True),
+    ("im thinking of hurting myself", True), ("I want to stop", False), ("end the questions", False),
+])
+def test_distress(n, text, ok):
+    assert n.distress(text) is ok

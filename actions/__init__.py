@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters between a conversation and knowledge/."""

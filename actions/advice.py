@@ -1,0 +1,250 @@
+"""Recommendations and the follow-up questions about them."""
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import Unavailable, ask_knowledge, latest_entities, latest_text, profile_from_slots
+from actions.form import parse
+from actions.questions import payload
+from bot.settings import NATIONAL_CAREERS
+from knowledge import advisor
+from knowledge.engine import Exclusion, Recommendation, as_check, level_words
+from knowledge.errors import InputError
+from knowledge.normalise import normaliser
+from knowledge.vocab import vocabulary
+
+SHOWN = 5
+ITEM_KEYS = ("id", "title", "provider", "route_type", "why", "next_step", "url", "source")
+ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+            "fifth": 4, "5th": 4, "last": -1}
+
+
+def describe_profile(tracker: Tracker) -> str:
+    v, p = vocabulary(), profile_from_slots(tracker)
+    declined = set(tracker.get_slot("declined") or [])
+
+    def shown(slot: str, value: str | None, empty: str) -> str:
+        return "rather not say" if slot in declined else (value or empty)
+
+    return "; ".join([
+        "Age: " + shown("age", str(p.age) if p.age is not None else None, "not given"),
+        "Highest qualification: " + shown("qualification_level", p.qualification_level and
+                                          level_words(p.qualification_level), "not given"),
+        "Where you live: " + shown("borough", p.borough or ("outside London" if p.outside_london else None),
+                                   "not given"),
+        "Your situation: " + shown("barriers", ", ".join(v.barrier(b).name for b in p.barriers), "none"),
+        "Interests: " + shown("interests", ", ".join(v.interest(i).name for i in p.interests), "not given"),
+    ])
+
+
+class ActionRecommend(Action):
+    def name(self) -> str:
+        return "action_recommend"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        profile = profile_from_slots(tracker)
+        try:
+            result = await ask_knowledge(dispatcher, advisor.recommend, profile)
+        except Unavailable:
+            return [SlotSet("profile_complete", True)]
+        items = [r.to_dict() for r in result.recommendations[:SHOWN]]
+        if not items:
+            dispatcher.utter_message(text="I couldn't find a route that fits all your answers. Someone can talk it "
+                                          f"through with you: {NATIONAL_CAREERS}.")
+            return [SlotSet("profile_complete", True), SlotSet("recommended", [])]
+        lines = [f"Here are the routes that fit you best ({len(items)} of {len(result.recommendations)}):"]
+        for i, r in enumerate(result.recommendations[:SHOWN], 1):
+            p = r.programme
+            lines.append(f"{i}. {p.title} [{vocabulary().route_type(p.route_type).name}]. {r.why[0]}")
+        dispatcher.utter_message(text="\n".join(lines))
+        dispatcher.utter_message(json_message={
+            "type": "recommendations", "profile": profile.to_dict(),
+            "items": [{k: item[k] for k in ITEM_KEYS} for item in items],
+        })
+        dispatcher.utter_message(text="What would you like to do next?", buttons=[
+            {"title": f"Tell me more about {items[0]['title']}",
+             "payload": payload("ask_more", programme=items[0]["id"])},
+            {"title": "Why not another route?", "payload": payload("why_not")},
+            {"title": "Start again", "payload": payload("start_again")},
+            {"title": "Talk to a person", "payload": payload("human_handoff")},
+        ])
+        return [SlotSet("profile_complete", True), SlotSet("recommended", [i["id"] for i in items])]
+
+
+class ActionUpdateProfile(Action):
+    """A correction after the recommendations: "sorry, I'm actually 27", "I moved to Camden"."""
+
+    def name(self) -> str:
+        return "action_update_profile"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        entities = latest_entities(tracker)
+        text = latest_text(tracker)
+        found = {**(normaliser().extract(text) if text else {}),
+                 **{k: v for k, v in entities.items() if k in ("age", "qualification_level", "borough", "barriers",
+                                                                 "interests")}}
+        events, changed = [], []
+        for slot in ("age", "qualification_level", "borough", "barriers", "interests"):
+            if slot not in found:
+                continue
+            try:
+                values = parse(slot, text if slot == "borough" and text else found[slot])
+            except InputError as e:
+                dispatcher.utter_message(text=e.message)
+                continue
+            events += [SlotSet(k, v) for k, v in values.items()]
+            changed.append(slot)
+        if not changed:
+            dispatcher.utter_message(text="I didn't catch what to change. You can say, for example, \"I'm 27\" or "
+                                          "\"I moved to Camden\".")
+            return []
+        declined = [s for s in (tracker.get_slot("declined") or []) if s not in changed]
+        dispatcher.utter_message(text="Thanks, I've updated your answers.")
+        return events + [SlotSet("declined", declined)]
+
+
+class ActionShowProfile(Action):
+    def name(self) -> str:
+        return "action_show_profile"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        dispatcher.utter_message(text="This is what you've told me. " + describe_profile(tracker) +
+                                      ". You can change any of it, for example \"I moved to Camden\".")
+        return []
+
+
+def _programme_asked(tracker: Tracker) -> str | None:
+    """The programme a follow-up is about: a button payload, a name in the text, or "the first one"."""
+    named = latest_entities(tracker).get("programme")
+    if isinstance(named, str) and named:
+        return normaliser().programme(named) or named          # a name the gazetteer found, or an id
+    text = latest_text(tracker)
+    found = normaliser().programme(text) if text else None
+    if found:
+        return found
+    recommended = tracker.get_slot("recommended") or []
+    for word in text.lower().split():
+        if word in ORDINALS and recommended:
+            index = ORDINALS[word]
+            return recommended[index] if -len(recommended) <= index < len(recommended) else None
+    return None
+
+
+def _route_asked(tracker: Tracker) -> str | None:
+    entities = latest_entities(tracker)
+    text = entities.get("route_type") if isinstance(entities.get("route_type"), str) else latest_text(tracker)
+    if text in {t.id for t in vocabulary().route_types}:
+        return text
+    return normaliser().route_type(text) if text else None
+
+
+def _programme_message(outcome: Recommendation | Exclusion) -> str:
+    p = outcome.programme
+    lines = [f"{p.title}, run by {p.provider}.", p.summary]
+    if p.time_commitment:
+        lines.append(f"What it asks of you: {p.time_commitment}")
+    if isinstance(outcome, Recommendation):
+        lines += ["Why it fits: " + " ".join(outcome.why)]
+        lines += [as_check(c) for c in outcome.checks]
+    else:
+        lines.append(f"It doesn't fit your answers: {outcome.reason}")
+    lines.append(f"Next step: {p.next_step}")
+    if p.url:
+        lines.append(p.url)
+    lines.append(f"Source: {p.source} (checked {p.checked}).")
+    return "\n".join(lines)
+
+
+class ActionTellMore(Action):
+    def name(self) -> str:
+        return "action_tell_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        pid = _programme_asked(tracker)
+        if pid is None:
+            route = _route_asked(tracker)
+            if route:
+                t = vocabulary().route_type(route)
+                dispatcher.utter_message(text=f"{t.name}: {t.explain}")
+                return []
+            return _which_one(dispatcher, tracker)
+        try:
+            outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile_from_slots(tracker))
+        except Unavailable:
+            return []
+        if outcome is None:
+            return _which_one(dispatcher, tracker)
+        dispatcher.utter_message(text=_programme_message(outcome))
+        return []
+
+
+def _which_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    recommended = tracker.get_slot("recommended") or []
+    buttons = [{"title": pid.replace("_", " "), "payload": payload("ask_more", programme=pid)} for pid in recommended]
+    dispatcher.utter_message(text="Which programme would you like to hear more about? You can type its name.",
+                             buttons=buttons)
+    return []
+
+
+class ActionExplainRoute(Action):
+    """"What is a T Level?", "what's a SWAP?" """
+
+    def name(self) -> str:
+        return "action_explain_route"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        route = _route_asked(tracker)
+        if route is None:
+            pid = _programme_asked(tracker)
+            if pid:
+                return await ActionTellMore().run(dispatcher, tracker, domain)
+            names = ", ".join(t.name for t in vocabulary().route_types)
+            dispatcher.utter_message(text=f"I can explain any of these: {names}. Which one?")
+            return []
+        t = vocabulary().route_type(route)
+        dispatcher.utter_message(text=f"{t.name}: {t.explain}")
+        return []
+
+
+class ActionWhyNot(Action):
+    """"Why not a bootcamp?": the engine's reason, for the resident's own answers."""
+
+    def name(self) -> str:
+        return "action_why_not"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        profile = profile_from_slots(tracker)
+        route = _route_asked(tracker)          # "why not a bootcamp?" is about the route, not one bootcamp
+        pid = None if route else _programme_asked(tracker)
+        try:
+            if pid:
+                outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile)
+                if outcome is not None:
+                    dispatcher.utter_message(text=_why_not_programme(outcome))
+                    return []
+            if route is None:
+                dispatcher.utter_message(text="Which route do you mean? For example \"why not a bootcamp?\" or "
+                                              "\"why not an apprenticeship?\"")
+                return []
+            result = await ask_knowledge(dispatcher, advisor.recommend, profile)
+        except Unavailable:
+            return []
+        name = vocabulary().route_type(route).name
+        fits = [r.programme.title for r in result.recommendations if r.programme.route_type == route]
+        out = [e for e in result.excluded if e.programme.route_type == route]
+        lines = []
+        if fits:
+            lines.append(f"Some do fit you: {', '.join(fits[:3])}.")
+        lines += [f"{e.programme.title}: {e.reason}" for e in out[:4]]
+        if not lines:
+            lines.append(f"I don't know of a {name} open where you live at the moment.")
+        dispatcher.utter_message(text=f"{name}: " + "\n".join(lines))
+        return []
+
+
+def _why_not_programme(outcome: Recommendation | Exclusion) -> str:
+    if isinstance(outcome, Exclusion):
+        return f"{outcome.programme.title}: {outcome.reason}"
+    return f"{outcome.programme.title} does fit you: " + " ".join(outcome.why)

@@ -1,0 +1,1 @@
+"""The runtime around Rasa: launcher, training cache, settings."""

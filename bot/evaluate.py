@@ -1,0 +1,74 @@
+"""Rasa's own checks of the conversational model: scripted stories and held-out NLU, with figures printed."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.model import ROOT, ensure_model
+
+MIN_INTENT_F1 = 0.90
+RESULTS = ROOT / "results"
+
+
+def _rasa(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(Path(sys.executable).parent / "rasa"), *args], cwd=ROOT, capture_output=True,
+                          text=True)
+
+
+def validate_data() -> bool:
+    out = _rasa("data", "validate", "--domain", "domain.yml", "--data", "data", "--fail-on-warnings")
+    ok = out.returncode == 0
+    print(f"rasa data validate: {'no warnings' if ok else 'FAILED'}")
+    if not ok:
+        print("\n".join(line for line in (out.stdout + out.stderr).splitlines()
+                        if "Warning" in line or "ERROR" in line or "warn" in line.lower()))
+    return ok
+
+
+def stories(model: Path) -> bool:
+    out_dir = RESULTS / "stories"
+    started = time.monotonic()
+    out = _rasa("test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(out_dir))
+    if out.returncode != 0:
+        print(out.stdout[-3000:], out.stderr[-3000:])
+        return False
+    failed_file = out_dir / "failed_test_stories.yml"
+    failed = failed_file.read_text() if failed_file.exists() else ""
+    total = sum(path.read_text().count("- story:") for path in (ROOT / "tests" / "stories").glob("*.yml"))
+    n_failed = failed.count("- story:")
+    print(f"Test stories: {total - n_failed} of {total} passed ({time.monotonic() - started:.0f} s)")
+    if n_failed:
+        print("Failed stories, with what the model predicted instead (# predicted: ...):\n" + failed)
+    return n_failed == 0 and total > 0
+
+
+def nlu(model: Path) -> bool:
+    out_dir = RESULTS / "nlu"
+    out = _rasa("test", "nlu", "--model", str(model), "--nlu", "tests/nlu/heldout.yml", "--out", str(out_dir))
+    if out.returncode != 0:
+        print(out.stdout[-3000:], out.stderr[-3000:])
+        return False
+    intents = json.loads((out_dir / "intent_report.json").read_text())
+    f1 = intents["macro avg"]["f1-score"]
+    print(f"Held-out NLU: intent macro F1 {f1:.3f}, accuracy {intents['accuracy']:.3f} "
+          f"(bar {MIN_INTENT_F1:.2f})")
+    entity_file = out_dir / "SpacyEntityExtractor_report.json"
+    if entity_file.exists():
+        ents = json.loads(entity_file.read_text())
+        print(f"Held-out NLU: gazetteer entities macro F1 {ents['macro avg']['f1-score']:.3f}, "
+              f"micro F1 {ents['micro avg']['f1-score']:.3f}")
+    weak = sorted((v["f1-score"], k) for k, v in intents.items() if isinstance(v, dict) and "support" in v
+                  and k not in ("macro avg", "weighted avg", "micro avg"))[:5]
+    print("Weakest intents: " + ", ".join(f"{k} {s:.2f}" for s, k in weak))
+    return f1 >= MIN_INTENT_F1
+
+
+def main() -> int:
+    ok = validate_data()
+    model = ensure_model()
+    ok = stories(model) and ok
+    ok = nlu(model) and ok
+    return 0 if ok else 1

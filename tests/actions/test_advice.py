@@ -1,0 +1,120 @@
+"""Recommendations, follow-ups and hand-over, run against a knowledge base built in the test."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from actions.advice import ActionRecommend, ActionShowProfile, ActionTellMore, ActionUpdateProfile, ActionWhyNot
+from actions.advice import ActionExplainRoute
+from actions.common import UNAVAILABLE
+from actions.conversation import ActionHandoff, ActionStartAgain
+from actions.questions import AskBarriers, AskQualification
+from tests.actions.conftest import make_tracker, run_action, texts
+
+RESIDENT = dict(age=19.0, qualification_level="2", borough="Hackney", barriers=["claiming_benefits"],
+                interests=["laboratory"], active_loop=None)
+
+
+def test_recommendations_come_from_the_knowledge_base_with_sources(use_kb):
+    slots, messages, _ = run_action(ActionRecommend(), make_tracker(**RESIDENT))
+    payload = next(m["custom"] for m in messages if m.get("custom"))
+    assert payload["type"] == "recommendations"
+    assert payload["profile"] == {"age": 19, "qualification_level": "2", "borough": "Hackney",
+                                  "barriers": ["claiming_benefits"], "interests": ["laboratory"]}
+    assert 0 < len(payload["items"]) <= 5
+    for item in payload["items"]:
+        assert set(item) == {"id", "title", "provider", "route_type", "why", "next_step", "url", "source"}
+        assert item["source"] and item["why"]
+    assert slots["recommended"] == [i["id"] for i in payload["items"]] and slots["profile_complete"] is True
+    buttons = [b["payload"] for m in messages for b in m.get("buttons") or []]
+    assert "/start_again" in buttons and "/human_handoff" in buttons and "/why_not" in buttons
+    assert payload["items"][0]["title"] in texts(messages)
+
+
+def test_knowledge_base_down_gives_a_helpful_message_not_a_stack_trace(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATHWAYS_DB_URL", f"sqlite:///{tmp_path / 'missing.db'}")
+    slots, messages, _ = run_action(ActionRecommend(), make_tracker(**RESIDENT))
+    assert texts(messages) == UNAVAILABLE and "0800 100 900" in UNAVAILABLE
+    assert not any(m.get("custom") for m in messages)
+
+
+def test_slow_knowledge_base_times_out_politely(use_kb, monkeypatch):
+    import knowledge.advisor
+
+    monkeypatch.setenv("PATHWAYS_KB_TIMEOUT", "0.2")
+    monkeypatch.setattr(knowledge.advisor, "recommend", lambda *a, **k: time.sleep(1))
+    _, messages, _ = run_action(ActionRecommend(), make_tracker(**RESIDENT))
+    assert texts(messages) == UNAVAILABLE
+
+
+def test_correction_after_recommendations(use_kb):
+    slots, messages, _ = run_action(ActionUpdateProfile(), make_tracker("I moved to Camden", **RESIDENT))
+    assert slots["borough"] == "Camden" and "updated" in texts(messages)
+    slots, _, _ = run_action(ActionUpdateProfile(), make_tracker("sorry I'm actually 27", **RESIDENT))
+    assert slots["age"] == 27.0
+    _, messages, _ = run_action(ActionUpdateProfile(), make_tracker("blah", **RESIDENT))
+    assert "didn't catch" in texts(messages)
+
+
+def test_tell_me_more_by_name_payload_and_position(use_kb):
+    _, messages, _ = run_action(ActionTellMore(), make_tracker("tell me more about LIFT", intent="ask_more",
+                                                               **RESIDENT))
+    assert "LIFT" in texts(messages) and "Source:" in texts(messages) and "Next step:" in texts(messages)
+    _, messages, _ = run_action(ActionTellMore(), make_tracker(
+        '/ask_more{"programme": "swap"}', intent="ask_more", entities=[{"entity": "programme", "value": "swap"}],
+        **RESIDENT))
+    assert "Sector-based Work Academy" in texts(messages)
+    _, messages, _ = run_action(ActionTellMore(), make_tracker("more about the first one", intent="ask_more",
+                                                               recommended=["lift", "swap"], **RESIDENT))
+    assert "LIFT" in texts(messages)
+
+
+def test_what_is_a_route(use_kb):
+    for text, name in (("what is a T Level?", "T Level"), ("what's a SWAP?", "SWAP")):
+        _, messages, _ = run_action(ActionExplainRoute(), make_tracker(text, intent="ask_route", **RESIDENT))
+        assert texts(messages).startswith(name)
+
+
+def test_why_not_gives_the_engines_reason(use_kb):
+    young = {**RESIDENT, "age": 17.0}
+    _, messages, _ = run_action(ActionWhyNot(), make_tracker("why not a bootcamp?", intent="why_not", **young))
+    assert "aged 19 and over; you're 17" in texts(messages)
+    _, messages, _ = run_action(ActionWhyNot(), make_tracker("why not LIFT", intent="why_not",
+                                                             **{**RESIDENT, "borough": "Croydon"}))
+    assert "you live in Croydon" in texts(messages)
+
+
+def test_show_profile_respects_declined_answers(use_kb):
+    _, messages, _ = run_action(ActionShowProfile(), make_tracker(**{**RESIDENT, "declined": ["borough"],
+                                                                    "borough": None}))
+    assert "Age: 19" in texts(messages) and "Where you live: rather not say" in texts(messages)
+
+
+def test_handoff_gives_national_careers_and_the_council(monkeypatch):
+    _, messages, _ = run_action(ActionHandoff(), make_tracker())
+    assert "0800 100 900" in texts(messages) and "council" in texts(messages)
+    meta = {"council": {"name": "Hackney Council", "employment_team": "Hackney Works, jobs@example.org"}}
+    _, messages, _ = run_action(ActionHandoff(), make_tracker(metadata=meta))
+    assert "Hackney Council's employment team: Hackney Works" in texts(messages)
+
+
+def test_start_again_clears_the_profile():
+    slots, _, _ = run_action(ActionStartAgain(), make_tracker(**RESIDENT))
+    assert all(slots[s] is None for s in ("age", "qualification_level", "borough", "barriers", "interests"))
+    assert slots["profile_complete"] is False and slots["declined"] == []
+
+
+def test_questions_offer_buttons_from_the_vocabularies():
+    _, messages, _ = run_action(AskQualification(), make_tracker())
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert "GCSEs" in titles and "Rather not say" in titles
+    _, messages, _ = run_action(AskBarriers(), make_tracker(failed_attempts=2))
+    assert "None of these" in [b["title"] for b in messages[0]["buttons"]]
+    assert messages[0]["text"].startswith("You can type things like")
+
+
+def test_why_not_a_route_type_is_about_the_route_not_one_programme(use_kb):
+    _, messages, _ = run_action(ActionWhyNot(), make_tracker("why not a bootcamp", intent="why_not", **RESIDENT))
+    assert texts(messages).startswith("Skills Bootcamp")
+    assert "Some do fit you" in texts(messages)

@@ -1,0 +1,95 @@
+"""validate_profile_form: answers out of real messages, specific re-asks, and messages that are not answers."""
+from __future__ import annotations
+
+from actions.form import AFTER_FAILURES, ValidateProfileForm
+from tests.actions.conftest import make_tracker, run_action, texts
+
+
+def validate(text="", **kw):
+    return run_action(ValidateProfileForm(), make_tracker(text, **kw))
+
+
+def test_one_message_fills_several_answers_and_only_the_rest_is_asked():
+    slots, messages, _ = validate("I'm 24, from Tower Hamlets, I've got A levels and want lab work", requested="age")
+    assert slots["age"] == 24.0 and slots["borough"] == "Tower Hamlets" and slots["outside_london"] is False
+    assert slots["qualification_level"] == "3" and slots["interests"] == ["laboratory"]
+    assert "barriers" not in slots and messages == []      # Rasa's form asks for the one still missing
+
+
+def test_plain_answer_to_the_question_asked():
+    slots, _, _ = validate("nineteen", requested="age")
+    assert slots["age"] == 19.0 and slots["failed_attempts"] == 0
+
+
+def test_out_of_range_age_gets_a_helpful_re_ask_not_a_silent_drop():
+    slots, messages, _ = validate("I'm 300", requested="age")
+    assert slots["age"] is None and slots["failed_attempts"] == 1
+    assert "300 doesn't look like an age" in texts(messages)
+
+
+def test_second_failure_offers_another_way():
+    slots, messages, _ = validate("banana", intent="nlu_fallback", requested="age", failed_attempts=1)
+    assert slots["failed_attempts"] == 2 and AFTER_FAILURES in texts(messages)
+
+
+def test_questions_that_are_not_answers_are_left_to_the_rules():
+    slots, messages, _ = validate("why do you need that?", intent="why_needed", requested="age")
+    assert not {"age", "qualification_level", "borough", "barriers", "interests"} & set(slots)
+    assert messages == []
+
+
+def test_rather_not_say_skips_the_question():
+    slots, messages, _ = validate("I'd rather not say", intent="decline", requested="borough", age=30.0,
+                                  qualification_level="2")
+    assert slots["declined"] == ["borough"] and slots["borough"] is None
+    assert slots["requested_slot"] == "barriers" and "skip" in texts(messages)
+
+
+def test_rather_not_say_for_circumstances_is_an_empty_list():
+    slots, _, _ = validate("prefer not to say", intent="inform", requested="barriers")
+    assert slots["barriers"] == [] and slots["declined"] == ["barriers"]
+
+
+def test_outside_london_is_recognised_and_explained():
+    slots, messages, _ = validate("manchester", requested="borough", age=30.0, qualification_level="2")
+    assert slots["borough"] is None and slots["outside_london"] is True
+    assert "across England" in texts(messages)
+    assert slots["requested_slot"] == "barriers"
+
+
+def test_button_payload_sets_the_slot_without_nlu():
+    slots, _, _ = validate('/inform{"qualification_level": "2"}', requested="qualification_level",
+                           entities=[{"entity": "qualification_level", "value": "2"}])
+    assert slots["qualification_level"] == "2"
+
+
+def test_bad_payload_values_never_reach_the_slots():
+    slots, _, _ = validate('/inform{"age": "x"}', requested="borough", entities=[{"entity": "age", "value": "x"}])
+    assert "age" not in slots
+    slots, messages, _ = validate('/inform{"age": "x"}', requested="age", entities=[{"entity": "age", "value": "x"}])
+    assert slots["age"] is None and texts(messages)
+
+
+def test_correction_while_another_question_is_asked():
+    slots, messages, _ = validate("sorry, I'm actually 27", requested="borough", age=25.0)
+    assert slots["age"] == 27.0 and "borough" not in slots
+    assert messages == []
+
+
+def test_ambiguous_qualification_asks_instead_of_guessing():
+    slots, messages, _ = validate("a btec", requested="qualification_level")
+    assert slots["qualification_level"] is None and "Which level" in texts(messages)
+
+
+def test_none_and_negations_for_circumstances():
+    assert validate("none of these", requested="barriers")[0]["barriers"] == []
+    assert validate("no criminal record", requested="barriers")[0]["barriers"] == []
+    assert validate("single mum on UC", requested="barriers")[0]["barriers"] == ["caring_responsibilities",
+                                                                                    "claiming_benefits"]
+
+
+def test_declined_and_outside_london_questions_are_not_asked_again():
+    slots, _, _ = validate("hackney", requested="age", declined=["age"], qualification_level="2")
+    assert slots["requested_slot"] == "barriers"
+    slots, _, _ = validate("21", requested="age", outside_london=True, qualification_level="2")
+    assert slots["requested_slot"] == "barriers"

@@ -1,0 +1,23 @@
+"""The safety net overrides the classifier for messages suggesting distress."""
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import SafetyNet
+
+
+def classify(text: str, intent: str = "stop") -> str:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9},
+                            "intent_ranking": [{"name": intent, "confidence": 0.9}]})
+    SafetyNet().process([message])
+    return message.get("intent")["name"]
+
+
+def test_distress_overrides_whatever_the_classifier_said():
+    assert classify("I want to end it all") == "distress"
+    assert classify("honestly i feel like nobody would miss me", intent="chitchat") == "distress"
+
+
+def test_other_messages_and_button_payloads_are_left_alone():
+    assert classify("I want to stop") == "stop"
+    assert classify("/stop") == "stop"
