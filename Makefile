@@ -9,11 +9,12 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha2
 KB_DATA := $(wildcard knowledge/data/*.yml)
 KB_CODE := $(wildcard knowledge/*.py)
 
-.PHONY: help setup run test kb validate clean lock
+.PHONY: help setup run test kb validate clean lock train shell evaluate
 
 help:
-	@echo "make run    set up, build the knowledge base and start Pathways"
+	@echo "make run    set up, build the knowledge base, train if needed and start Pathways"
 	@echo "make test   set up and run every test"
+	@echo "make shell  chat with the running bot in this terminal"
 
 $(PY):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -37,12 +38,20 @@ validate: $(STAMP)
 	$(PY) -m knowledge validate
 
 run: kb
-	$(PY) -m knowledge recommend --age 19 --qualification "5 GCSEs" --borough Hackney \
-	    --barrier "I'm on universal credit" --interest "lab work"
+	$(PY) -m bot run
 
-test: $(STAMP)
+shell: $(STAMP)
+	$(PY) -m bot shell
+
+# Trains only when config, domain, data or the knowledge base changed (cached by content across checkouts).
+train: kb
+	$(PY) -m bot train
+
+test: kb
 	$(PY) -m knowledge validate
+	$(PY) -m bot train
 	$(PY) -m pytest
+	$(PY) -m bot evaluate
 
 clean:
 	rm -rf var .pytest_cache

@@ -1,0 +1,119 @@
+"""The real thing: `python -m bot run` (action server + Rasa with the trained model), talked to over REST."""
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+
+import pytest
+
+from bot.model import ROOT
+from bot.shell import send
+
+RASA = "http://127.0.0.1:5005"
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+class Servers:
+    def __init__(self, kb_url: str):
+        self.kb_url = kb_url
+        self.proc = None
+
+    def start(self):
+        env = {**os.environ, "RASA_TOKEN": "e2e-test-token", "PATHWAYS_DB_URL": self.kb_url}
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     start_new_session=True)
+        deadline = time.monotonic() + 300
+        lines = []
+        for line in self.proc.stdout:
+            lines.append(line)
+            if "Pathways is ready" in line:
+                return
+            if time.monotonic() > deadline:
+                break
+        self.stop()
+        pytest.fail("Pathways did not start:\n" + "".join(lines[-40:]))
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def servers(kb_url):
+    if not (_port_free(5005) and _port_free(5055)):
+        pytest.fail("ports 5005/5055 are in use: stop `make run` before running the tests")
+    s = Servers(kb_url)
+    s.start()
+    yield s
+    s.stop()
+
+
+def say(sender: str, text: str) -> list[dict]:
+    return send(RASA, sender, text)
+
+
+def texts(replies: list[dict]) -> str:
+    return "\n".join(r.get("text") or "" for r in replies)
+
+
+def test_a_resident_gets_sourced_recommendations_over_rest(servers):
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    assert "How old are you?" in texts(say(me, "hello"))
+    replies = say(me, "I'm 24, from Tower Hamlets, I've got A levels and want lab work")
+    assert "Do any of these apply to you?" in texts(replies)           # only the missing question
+    replies = say(me, "none of these")
+    custom = next(r["custom"] for r in replies if r.get("custom"))
+    assert custom["type"] == "recommendations" and custom["items"]
+    assert custom["profile"]["borough"] == "Tower Hamlets" and custom["profile"]["age"] == 24
+    assert all(item["source"] for item in custom["items"])
+    replies = say(me, "sorry, I'm actually 27")
+    custom = next(r["custom"] for r in replies if r.get("custom"))
+    assert custom["profile"]["age"] == 27
+
+
+def test_distress_is_signposted_before_anything_else(servers):
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    say(me, "hi")
+    replies = say(me, "I want to end it all")
+    assert "116 123" in replies[0]["text"] and "NHS 111" in replies[0]["text"]
+
+
+def test_the_http_api_needs_the_token(servers):
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(f"{RASA}/conversations/x/tracker", timeout=10)
+    assert e.value.code == 401
+    with urllib.request.urlopen(f"{RASA}/conversations/x/tracker?token=e2e-test-token", timeout=10) as r:
+        assert json.loads(r.read())["sender_id"] == "x"
+
+
+def test_a_restart_mid_form_loses_no_answer(servers):
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    say(me, "hi")
+    say(me, "19")
+    assert "Which London borough" in texts(say(me, "5 GCSEs"))
+    servers.stop()
+    servers.start()
+    replies = say(me, "hackney")
+    assert "Do any of these apply to you?" in texts(replies)
+    say(me, "none")
+    replies = say(me, "lab work")
+    custom = next(r["custom"] for r in replies if r.get("custom"))
+    assert custom["profile"] == {"age": 19, "qualification_level": "2", "borough": "Hackney", "barriers": [],
+                                 "interests": ["laboratory"]}
