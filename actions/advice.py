@@ -165,11 +165,7 @@ class ActionTellMore(Action):
         pid = _programme_asked(tracker)
         if pid is None:
             route = _route_asked(tracker)
-            if route:
-                t = vocabulary().route_type(route)
-                dispatcher.utter_message(text=f"{t.name}: {t.explain}")
-                return []
-            return _which_one(dispatcher, tracker)
+            return _explain_route(dispatcher, route) if route else _which_one(dispatcher, tracker)
         try:
             outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile_from_slots(tracker))
         except Unavailable:
@@ -203,9 +199,13 @@ class ActionExplainRoute(Action):
             names = ", ".join(t.name for t in vocabulary().route_types)
             dispatcher.utter_message(text=f"I can explain any of these: {names}. Which one?")
             return []
-        t = vocabulary().route_type(route)
-        dispatcher.utter_message(text=f"{t.name}: {t.explain}")
-        return []
+        return _explain_route(dispatcher, route)
+
+
+def _explain_route(dispatcher: CollectingDispatcher, route: str) -> list:
+    t = vocabulary().route_type(route)
+    dispatcher.utter_message(text=f"{t.name}: {t.explain}")
+    return []
 
 
 class ActionWhyNot(Action):
