@@ -20,6 +20,7 @@ from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, sh
 from knowledge.vocab import LEVEL_IDS, Vocabulary, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
+PROFILE_LABELS = ("borough", "qualification", "barrier", "interest")
 MAX_FUZZY_WORDS = 6        # typo matching only for short answers, where a near miss is most likely meant
 _NEGATIONS = {"no", "not", "never", "without", "n't", "dont", "don't", "isn't", "aren't", "haven't", "havent",
               "nor", "neither"}
@@ -207,7 +208,8 @@ class Normaliser:
         """Everything one message says about the profile, e.g. "I'm 24, from Tower Hamlets, got A levels".
         Only confident values: exact phrases, and an age only next to words like "I'm" or "years old"."""
         doc = self.doc(text)
-        found = _affirmed(doc, self.matches(doc))
+        # Each label on its own: a longer phrase of another kind ("gcse maths" as a course) must not hide one.
+        found = _affirmed(doc, [m for label in PROFILE_LABELS for m in self.matches(doc, label)])
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ages = [n for s, e, n in _numbers(doc) if s not in taken and _age_cue(doc, s, e)]

@@ -163,3 +163,8 @@ def test_denied_circumstances_are_not_recorded(n):
 ])
 def test_distress(n, text, ok):
     assert n.distress(text) is ok
+
+
+def test_extract_is_not_fooled_by_longer_phrases_of_another_kind(n):
+    assert n.extract("i have gcse maths and english") == {"qualification_level": "2"}
+    assert n.extract("i want to end it all") == {}
