@@ -84,7 +84,8 @@ class ValidateProfileForm(FormValidationAction):
         found = normaliser().extract(text)
         if slot in found:
             return {slot: text if slot == "borough" else found[slot]}
-        if asked and intent in ATTEMPTS and not set(found) & set(PROFILE_SLOTS):
+        corrects = any(tracker.get_slot(s) is not None for s in found if s in PROFILE_SLOTS)
+        if asked and intent in ATTEMPTS and not corrects:      # "sorry, I'm actually 27" is not a borough
             return {slot: text}
         return {}
 

@@ -37,11 +37,12 @@ def payload(intent: str, **entities: Any) -> str:
 
 
 def buttons_for(slot: str) -> list[dict]:
+    # Payload values are never empty lists: Rasa drops an entity whose value is [] before the form sees it.
     v = vocabulary()
     if slot == "qualification_level":
         options = [(t.button, {slot: t.id}) for t in v.levels if t.button]
     elif slot == "barriers":
-        options = [(t.button, {slot: [t.id]}) for t in v.barriers if t.button] + [("None of these", {slot: []})]
+        options = [(t.button, {slot: [t.id]}) for t in v.barriers if t.button] + [("None of these", {slot: "none"})]
     elif slot == "interests":
         options = [(t.button, {slot: [t.id]}) for t in v.interests if t.button]
     elif slot == "borough":

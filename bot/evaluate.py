@@ -31,7 +31,9 @@ def validate_data() -> bool:
 def stories(model: Path) -> bool:
     out_dir = RESULTS / "stories"
     started = time.monotonic()
-    out = _rasa("test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(out_dir))
+    # --e2e: the resident's words go through NLU too, so a misread intent or entity fails its story.
+    out = _rasa("test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(out_dir),
+                "--e2e")
     if out.returncode != 0:
         print(out.stdout[-3000:], out.stderr[-3000:])
         return False

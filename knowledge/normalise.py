@@ -76,14 +76,7 @@ class Normaliser:
             lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
             if label is None or lab == label:
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
-        found.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: set[int] = set()
-        best = []
-        for m in found:
-            if not taken & set(range(m.start, m.end)):
-                best.append(m)
-                taken |= set(range(m.start, m.end))
-        return sorted(best, key=lambda m: m.start)
+        return _longest(found)
 
     def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.88) -> list[Match]:
         """Close matches for typos ("hackny", "tower hamlts") in short answers: runs of 1-3 words against the
@@ -120,6 +113,11 @@ class Normaliser:
             if m.start == 0 and m.end == len(doc):
                 return m.id
         return None
+
+    def mentions_answer(self, text: str) -> str | None:
+        """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
+        ids = {m.id for m in self.matches(self.doc(text), "answer")}
+        return "decline" if "decline" in ids else ("none" if "none" in ids else None)
 
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
@@ -193,8 +191,13 @@ class Normaliser:
         doc = self.doc(text)
         said = self.matches(doc, label) or self.fuzzy(doc, label)
         if not said:
+            if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
+                return []
             raise InputError(field, message)
-        return list(dict.fromkeys(m.id for m in _affirmed(doc, said)))   # "I'm not disabled" is a clear "none"
+        ids = list(dict.fromkeys(m.id for m in _affirmed(doc, said)))   # "I'm not disabled" is a clear "none"
+        if "not_sure" in ids and len(ids) > 1:                            # "anything with computers"
+            ids.remove("not_sure")
+        return ids
 
     def route_type(self, text: str) -> str | None:
         found = self.find(text, "route_type")
@@ -208,8 +211,9 @@ class Normaliser:
         """Everything one message says about the profile, e.g. "I'm 24, from Tower Hamlets, got A levels".
         Only confident values: exact phrases, and an age only next to words like "I'm" or "years old"."""
         doc = self.doc(text)
-        # Each label on its own: a longer phrase of another kind ("gcse maths" as a course) must not hide one.
-        found = _affirmed(doc, [m for label in PROFILE_LABELS for m in self.matches(doc, label)])
+        # Profile labels only, so a longer phrase of another kind ("gcse maths" as a course) cannot hide one;
+        # among them a span has one meaning ("mental health" is a circumstance, not a healthcare interest).
+        found = _affirmed(doc, _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)]))
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ages = [n for s, e, n in _numbers(doc) if s not in taken and _age_cue(doc, s, e)]
@@ -226,9 +230,20 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             ids = list(dict.fromkeys(m.id for m in found if m.label == label))
+            if "not_sure" in ids and len(ids) > 1:
+                ids.remove("not_sure")
             if ids:
                 out[key] = ids
         return out
+
+
+def _longest(found: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longer first, in text order."""
+    kept: list[Match] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
@@ -277,6 +292,8 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
             total += _UNITS[w]
         elif w == "hundred" and seen:
             total *= 100
+        elif w == "a" and not seen and j + 1 < len(doc) and doc[j + 1].lower_ == "hundred":
+            total = 1                                       # "a hundred and fifty"
         elif w in ("-", "and") and seen and j + 1 < len(doc) and (doc[j + 1].lower_ in _UNITS
                                                                   or doc[j + 1].lower_ in _TENS):
             pass

@@ -93,3 +93,11 @@ def test_declined_and_outside_london_questions_are_not_asked_again():
     assert slots["requested_slot"] == "barriers"
     slots, _, _ = validate("21", requested="age", outside_london=True, qualification_level="2")
     assert slots["requested_slot"] == "barriers"
+
+
+def test_none_of_these_button_and_new_information_alongside_an_ambiguous_answer():
+    slots, _, _ = validate('/inform{"barriers": "none"}', requested="barriers",
+                           entities=[{"entity": "barriers", "value": "none"}])
+    assert slots["barriers"] == []
+    slots, messages, _ = validate("a btec in health and social care", requested="qualification_level")
+    assert slots["qualification_level"] is None and "Which level" in texts(messages)

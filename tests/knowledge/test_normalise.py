@@ -168,3 +168,16 @@ def test_distress(n, text, ok):
 def test_extract_is_not_fooled_by_longer_phrases_of_another_kind(n):
     assert n.extract("i have gcse maths and english") == {"qualification_level": "2"}
     assert n.extract("i want to end it all") == {}
+
+
+@pytest.mark.parametrize("text", ["none apply to me", "none of them tbh", "nah none", "no i dont have any of those"])
+def test_none_said_in_a_sentence(n, text):
+    assert n.barriers(text) == []
+
+
+def test_one_meaning_per_phrase_and_mixed_answers(n):
+    assert n.extract("i have mental health issues") == {"barriers": ["disability_or_health"]}
+    assert n.interests("anything with computers") == ["data_and_digital"]
+    assert n.qualification("im 18 in year 13 doing a levels") == "2"
+    with pytest.raises(InputError, match="150"):
+        n.age("a hundred and fifty")
