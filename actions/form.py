@@ -76,9 +76,9 @@ class ValidateProfileForm(FormValidationAction):
         entities = latest_entities(tracker)
         if slot in entities:                                  # a button payload
             return {slot: entities[slot]} if asked or is_valid(slot, entities[slot]) else {}
-        if asked and intent == "decline":
-            return {slot: DECLINED}
         text = latest_text(tracker)
+        if asked and intent == "decline" and (not text or normaliser().mentions_answer(text) == "decline"):
+            return {slot: DECLINED}           # a classifier's "decline" for "blah blah" must not skip a question
         if not text:
             return {}
         found = normaliser().extract(text)

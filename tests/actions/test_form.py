@@ -101,3 +101,10 @@ def test_none_of_these_button_and_new_information_alongside_an_ambiguous_answer(
     assert slots["barriers"] == []
     slots, messages, _ = validate("a btec in health and social care", requested="qualification_level")
     assert slots["qualification_level"] is None and "Which level" in texts(messages)
+
+
+def test_a_misread_decline_does_not_skip_the_question():
+    slots, messages, _ = validate("blah blah", intent="decline", requested="age")
+    assert slots["age"] is None and slots["failed_attempts"] == 1 and "declined" not in slots
+    slots, _, _ = validate("none of your business", intent="decline", requested="age")
+    assert slots["declined"] == ["age"]
