@@ -5,7 +5,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import Unavailable, ask_knowledge, latest_entities, latest_text, profile_from_slots
+from actions.common import (PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text,
+                            profile_from_slots)
 from actions.form import parse
 from actions.questions import payload
 from bot.settings import NATIONAL_CAREERS
@@ -83,10 +84,9 @@ class ActionUpdateProfile(Action):
         entities = latest_entities(tracker)
         text = latest_text(tracker)
         found = {**(normaliser().extract(text) if text else {}),
-                 **{k: v for k, v in entities.items() if k in ("age", "qualification_level", "borough", "barriers",
-                                                                 "interests")}}
+                 **{k: v for k, v in entities.items() if k in PROFILE_SLOTS}}
         events, changed = [], []
-        for slot in ("age", "qualification_level", "borough", "barriers", "interests"):
+        for slot in PROFILE_SLOTS:
             if slot not in found:
                 continue
             try:

@@ -9,6 +9,7 @@ mappings never see them. For each message it
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable
 
 from rasa_sdk import Tracker
@@ -27,6 +28,12 @@ NOT_ANSWERS = {"why_needed", "stop", "restart", "distress", "human_handoff", "as
 # the question being asked gets them, and a specific re-ask if they cannot be used.
 ATTEMPTS = {"inform", "decline", "affirm", "deny", "nlu_fallback"}
 AFTER_FAILURES = "You can also tap one of the buttons, or say \"rather not say\" to skip this question."
+
+
+@lru_cache(maxsize=256)
+def _said(text: str) -> dict[str, Any]:
+    """What one message says about the profile; each extract_* method asks, so it is read once (do not mutate)."""
+    return normaliser().extract(text)
 
 
 def _intent(tracker: Tracker) -> str | None:
@@ -81,7 +88,7 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: DECLINED}           # a classifier's "decline" for "blah blah" must not skip a question
         if not text:
             return {}
-        found = normaliser().extract(text)
+        found = _said(text)
         if slot in found:
             return {slot: text if slot == "borough" else found[slot]}
         corrects = any(tracker.get_slot(s) is not None for s in found if s in PROFILE_SLOTS)

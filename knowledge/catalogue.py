@@ -78,8 +78,8 @@ class _Entry:
     def problem(self, message: str) -> None:
         self.problems.append(Problem(FILE, self.where, message))
 
-    def text(self, key: str, required: bool = True, raw: dict | None = None) -> str:
-        value = (self.raw if raw is None else raw).get(key)
+    def text(self, key: str, required: bool = True) -> str:
+        value = self.raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problem(f"`{key}` is missing")

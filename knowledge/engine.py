@@ -128,6 +128,10 @@ def _circumstances(p: Programme, profile: Profile, vocab: Vocabulary, why: list)
     why.append(f"It's for people {_who(vocab, have)}, as you are.")
 
 
+def _examples(vocab: Vocabulary, level: str) -> str:
+    return vocab.level(level).explain or vocab.level(level).name
+
+
 def _level(p: Programme, profile: Profile, vocab: Vocabulary, why: list, checks: list) -> None:
     e = p.eligibility
     if not e.min_level and not e.max_level:
@@ -136,7 +140,7 @@ def _level(p: Programme, profile: Profile, vocab: Vocabulary, why: list, checks:
     if level is None:
         if e.min_level:
             checks.append(f"it usually asks for a {level_words(e.min_level)} qualification first "
-                          f"(such as {vocab.level(e.min_level).explain or vocab.level(e.min_level).name}).")
+                          f"(such as {_examples(vocab, e.min_level)}).")
         if e.max_level:
             checks.append(f"it is for people whose highest qualification is {level_words(e.max_level)} or below.")
         return
@@ -144,8 +148,7 @@ def _level(p: Programme, profile: Profile, vocab: Vocabulary, why: list, checks:
     if e.min_level:
         if rank < vocab.level_rank(e.min_level):
             raise _Fail(f"It usually needs a {level_words(e.min_level)} qualification first (such as "
-                        f"{vocab.level(e.min_level).explain or vocab.level(e.min_level).name}); "
-                        f"you have {level_words(level)}.")
+                        f"{_examples(vocab, e.min_level)}); you have {level_words(level)}.")
         why.append(f"It asks for {level_words(e.min_level)} or above, and you have {level_words(level)}.")
     if e.max_level:
         if rank <= vocab.level_rank(e.max_level):

@@ -102,9 +102,13 @@ class Normaliser:
                         best[start] = (score, Match(label, phrases[close[0]], start, words[i + n - 1].i + 1, run))
         return [m for _, m in sorted(best.values(), key=lambda sm: sm[1].start)]
 
+    def said(self, doc: Doc, label: str) -> list[Match]:
+        """Exact matches for a label, or close ones for typos when there are none."""
+        return self.matches(doc, label) or self.fuzzy(doc, label)
+
     def find(self, text: str, label: str) -> list[Match]:
         doc = self.doc(text)
-        return _affirmed(doc, self.matches(doc, label) or self.fuzzy(doc, label))
+        return _affirmed(doc, self.said(doc, label))
 
     def answer(self, text: str) -> str | None:
         """'none' or 'decline' when the whole answer means that ("none of these", "I'd rather not say")."""
@@ -189,7 +193,7 @@ class Normaliser:
         if self.answer(text):
             return []
         doc = self.doc(text)
-        said = self.matches(doc, label) or self.fuzzy(doc, label)
+        said = self.said(doc, label)
         if not said:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
