@@ -1,14 +1,18 @@
 """What the bot and the CLI call: answers in, explained recommendations out."""
 from __future__ import annotations
 
+import threading
 from typing import Iterable
 
 from knowledge import engine
-from knowledge.engine import Exclusion, Recommendation, Result
+from knowledge.engine import Exclusion, Recommendation, Result, Screen
 from knowledge.normalise import normaliser
 from knowledge.profile import Profile
-from knowledge.store import Catalogue
-from knowledge.vocab import vocabulary
+from knowledge.store import Catalogue, Snapshot
+from knowledge.vocab import Vocabulary, vocabulary
+
+_screens: dict[str, tuple[Snapshot, Vocabulary, Screen]] = {}       # by database URL
+_compiling = threading.Lock()
 
 
 def profile_from_answers(age=None, qualification=None, borough=None, barriers: Iterable[str] = (),
@@ -32,16 +36,28 @@ def profile_from_answers(age=None, qualification=None, borough=None, barriers: I
     )
 
 
-def recommend(profile: Profile, url: str | None = None) -> Result:
-    """Programmes open where the resident lives, ranked and explained. Raises KnowledgeBaseUnavailable."""
+def _screen(catalogue: Catalogue, vocab: Vocabulary) -> Screen:
+    """The current build's screen: compiled once per build (and vocabulary) per process."""
+    snap = catalogue.snapshot()
+    held = _screens.get(catalogue.url)
+    if held is None or held[0] is not snap or held[1] is not vocab:
+        with _compiling:
+            held = _screens.get(catalogue.url)
+            if held is None or held[0] is not snap or held[1] is not vocab:
+                held = _screens[catalogue.url] = (snap, vocab, Screen(snap.programmes, vocab))
+    return held[2]
+
+
+def recommend(profile: Profile, url: str | None = None, route_type: str | None = None) -> Result:
+    """Programmes open where the resident lives (of one route type, if given), ranked; each is explained when
+    the caller reads it. Raises KnowledgeBaseUnavailable."""
     vocab = vocabulary()
-    programmes = Catalogue(url).in_areas(engine.areas_for(profile, vocab))
-    return engine.recommend(profile, programmes, vocab)
+    return _screen(Catalogue(url), vocab).result(profile, engine.areas_for(profile, vocab), route_type)
 
 
 def explain(programme_id: str, profile: Profile, url: str | None = None) -> Recommendation | Exclusion | None:
     """Why one programme does or doesn't fit ("tell me more about LIFT", "why not LIFT?"); None if unknown."""
-    p = Catalogue(url).get(programme_id)
+    p = Catalogue(url).snapshot().get(programme_id)
     if p is None:
         return None
     outcome = engine.assess(p, profile, vocabulary())

@@ -5,10 +5,12 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "knowledge" / "data"
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("PATHWAYS_KB_DATA", Path(__file__).resolve().parent / "data"))
+    # Read on every recommendation (through vocabulary()): no filesystem calls here.
+    return Path(os.environ.get("PATHWAYS_KB_DATA", DATA))
 
 
 def var_dir() -> Path:

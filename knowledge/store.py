@@ -4,13 +4,16 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, delete, select
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from knowledge import config
 from knowledge.catalogue import Programme, load_programmes
@@ -20,6 +23,10 @@ from knowledge.vocab import load_vocabulary
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
+_snapshots: dict[str, "Snapshot"] = {}
+_loading = threading.Lock()
+_BUILD = select(Meta.value).where(Meta.key == "build")
+_FINGERPRINT = select(Meta.value).where(Meta.key == "fingerprint")
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -29,11 +36,20 @@ def get_engine(url: str | None = None) -> Engine:
         if url not in _engines:
             u = make_url(url)
             if u.get_backend_name() == "sqlite":
-                args = {"connect_args": {"timeout": 5, "check_same_thread": False}}
+                # SQLAlchemy 1.4 opens a new SQLite connection per checkout (NullPool), which costs more than the
+                # query; a pool keeps them, as SQLAlchemy 2.0 does by default.
+                args = {"connect_args": {"timeout": 5, "check_same_thread": False}, "poolclass": QueuePool}
             else:
-                args = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+                # No pool_pre_ping: it doubles the round trips of the one query each recommendation makes.
+                # Catalogue._query retries once on a connection the server dropped (a restart) instead.
+                args = {"connect_args": {"connect_timeout": 5}}
             _engines[url] = create_engine(url, future=True, **args)
         return _engines[url]
+
+
+@lru_cache(maxsize=64)
+def _parsed(url: str) -> URL:
+    return make_url(url)
 
 
 def _describe(url: str) -> str:
@@ -79,6 +95,7 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
             s.flush()
             s.add_all(ProgrammeArea(area=a, programme_id=p.id) for p in programmes for a in p.eligibility.areas)
             s.add(Meta(key="fingerprint", value=digest))
+            s.add(Meta(key="build", value=uuid.uuid4().hex))      # tells running processes to reload
     except SQLAlchemyError as e:
         raise KnowledgeBaseUnavailable(f"could not write the knowledge base at {_describe(url)}: {_short(e)}") from e
     counts: dict[str, int] = {}
@@ -91,23 +108,44 @@ def _short(e: Exception) -> str:
     return str(getattr(e, "orig", None) or e).strip().splitlines()[0]
 
 
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """One build of the catalogue, parsed once per process and shared by every request until the next build."""
+    build: str | None
+    programmes: tuple[Programme, ...]                  # in file order
+    by_id: dict[str, Programme]
+
+    @classmethod
+    def of(cls, build: str | None, programmes: list[Programme]) -> "Snapshot":
+        return cls(build, tuple(programmes), {p.id: p for p in programmes})
+
+    def get(self, programme_id: str) -> Programme | None:
+        return self.by_id.get(programme_id)
+
+
 class Catalogue:
     """Read access to a built catalogue. Cheap to create; the engine behind it is shared."""
 
     def __init__(self, url: str | None = None):
         self.url = url or config.db_url()
 
-    def _session(self) -> Session:
-        u = make_url(self.url)
+    def _connect(self) -> Connection:
+        u = _parsed(self.url)
         if u.get_backend_name() == "sqlite" and u.database and not Path(u.database).exists():
             raise KnowledgeBaseUnavailable(
                 f"the knowledge base has not been built yet ({u.database}); run: python -m knowledge build")
-        return Session(get_engine(self.url))
+        return get_engine(self.url).connect()
 
     def _query(self, stmt) -> list:
+        # One short connection per call. Reads build no ORM objects, and a Session's bookkeeping cost twice the
+        # primary-key query that every recommendation makes.
         try:
-            with self._session() as s:
-                return list(s.execute(stmt).scalars())
+            try:
+                return self._read(stmt)
+            except DBAPIError as e:
+                if not e.connection_invalidated:
+                    raise
+                return self._read(stmt)       # the pool has been emptied of dropped connections: once more
         except SQLAlchemyError as e:
             msg = _short(e)
             if "no such table" in msg or ("relation" in msg and "does not exist" in msg):
@@ -116,21 +154,37 @@ class Catalogue:
                 ) from e
             raise KnowledgeBaseUnavailable(f"cannot read the knowledge base at {_describe(self.url)}: {msg}") from e
 
-    def in_areas(self, areas: list[str]) -> list[Programme]:
-        """Programmes open in any of `areas` (an indexed lookup, not a scan of the catalogue)."""
-        ids = select(ProgrammeArea.programme_id).where(ProgrammeArea.area.in_(areas))
-        rows = self._query(select(ProgrammeRow.payload).where(ProgrammeRow.id.in_(ids))
-                           .order_by(ProgrammeRow.position))
-        return [Programme.from_payload(json.loads(r)) for r in rows]
+    def _read(self, stmt) -> list:
+        with self._connect() as c:
+            return list(c.execute(stmt).scalars())
 
-    def get(self, programme_id: str) -> Programme | None:
-        rows = self._query(select(ProgrammeRow.payload).where(ProgrammeRow.id == programme_id))
-        return Programme.from_payload(json.loads(rows[0])) if rows else None
+    def snapshot(self) -> Snapshot:
+        """The catalogue as parsed programmes. Each call costs one primary-key query (which build is in the
+        database); the catalogue itself is read and parsed again only after a new build."""
+        build = self.build_id()
+        held = _snapshots.get(self.url)
+        if held is not None and build is not None and held.build == build:
+            return held
+        with _loading:                                  # one thread parses; the others wait and share it
+            held = _snapshots.get(self.url)
+            if held is not None and build is not None and held.build == build:
+                return held
+            # The build id was read before the programmes: a build in between costs one more reload, never a
+            # stale catalogue kept under the new id.
+            snap = Snapshot.of(build, self.all())
+            if build is not None:
+                _snapshots[self.url] = snap
+            return snap
+
+    def build_id(self) -> str | None:
+        """Which build is in the database: its id, or the data fingerprint for one built before builds had ids."""
+        found = self._query(_BUILD) or self._query(_FINGERPRINT)
+        return found[0] if found else None
 
     def all(self) -> list[Programme]:
         rows = self._query(select(ProgrammeRow.payload).order_by(ProgrammeRow.position))
         return [Programme.from_payload(json.loads(r)) for r in rows]
 
     def fingerprint(self) -> str | None:
-        rows = self._query(select(Meta.value).where(Meta.key == "fingerprint"))
+        rows = self._query(_FINGERPRINT)
         return rows[0] if rows else None
