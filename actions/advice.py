@@ -1,6 +1,8 @@
 """Recommendations and the follow-up questions about them."""
 from __future__ import annotations
 
+from functools import partial
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -228,16 +230,15 @@ class ActionWhyNot(Action):
                 dispatcher.utter_message(text="Which route do you mean? For example \"why not a bootcamp?\" or "
                                               "\"why not an apprenticeship?\"")
                 return []
-            result = await ask_knowledge(dispatcher, advisor.recommend, profile)
+            result = await ask_knowledge(dispatcher, partial(advisor.recommend, route_type=route), profile)
         except Unavailable:
             return []
         name = vocabulary().route_type(route).name
-        fits = [r.programme.title for r in result.recommendations if r.programme.route_type == route]
-        out = [e for e in result.excluded if e.programme.route_type == route]
+        fits = [r.programme.title for r in result.recommendations[:3]]      # only these are explained
         lines = []
         if fits:
-            lines.append(f"Some do fit you: {', '.join(fits[:3])}.")
-        lines += [f"{e.programme.title}: {e.reason}" for e in out[:4]]
+            lines.append(f"Some do fit you: {', '.join(fits)}.")
+        lines += [f"{e.programme.title}: {e.reason}" for e in result.excluded[:4]]
         if not lines:
             lines.append(f"I don't know of a {name} open where you live at the moment.")
         dispatcher.utter_message(text=f"{name}: " + "\n".join(lines))
