@@ -1,0 +1,178 @@
+"""The widget on the demo council page against the real Pathways (`python -m bot run` on free ports), in Chromium:
+what a resident does, by typing, clicking and keyboard alone."""
+from __future__ import annotations
+
+import json
+import urllib.request
+
+from playwright.sync_api import expect
+
+from tests.web.conftest import LAUNCHER, axe_violations, no_horizontal_scroll, shot
+
+TURN = 90_000       # ms: a turn on a shared, busy machine
+
+
+def bot_said(page, text: str, times: int = 1) -> None:
+    """Waits until Pathways has said `text` (a part of a message) `times` times."""
+    expect(page.locator(".pw-msg--bot .pw-bubble", has_text=text)).to_have_count(times, timeout=TURN)
+
+
+def type_message(page, text: str) -> None:
+    page.get_by_label("Your message").fill(text)
+    page.get_by_label("Your message").press("Enter")
+
+
+def last_user_message(page):
+    return page.locator(".pw-msg--user .pw-bubble").last
+
+
+def open_demo(page, web: str) -> None:
+    page.goto(f"{web}/")
+    page.get_by_role("button", name=LAUNCHER).click()
+    expect(page.get_by_role("dialog", name="Pathways: training and jobs")).to_be_visible()
+    bot_said(page, "How old are you?")
+
+
+def test_a_resident_types_and_clicks_to_recommendation_cards_and_keeps_them_after_a_reload(page, servers):
+    page.goto(f"{servers.web}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find training and jobs in life sciences")
+    shot(page, "demo-page")
+    page.get_by_role("button", name=LAUNCHER).click()
+    expect(page.get_by_label("Your message")).to_be_focused()
+    bot_said(page, "How old are you?")
+    shot(page, "widget-first-question")
+
+    type_message(page, "19")
+    bot_said(page, "What's the highest qualification you have?")
+    page.get_by_role("button", name="GCSEs", exact=True).click()
+    expect(last_user_message(page)).to_have_text("GCSEs")                  # the button's title, not its payload
+    bot_said(page, "Which London borough do you live in?")
+    type_message(page, "Hackney")
+    bot_said(page, "Do any of these apply to you?")
+    page.get_by_role("button", name="None of these").click()
+    bot_said(page, "What kind of work interests you?")
+    page.get_by_role("button", name="Working in a lab").click()
+    bot_said(page, "What would you like to do next?")
+
+    cards = page.locator(".pw-card")
+    count = cards.count()
+    assert 1 <= count <= 5
+    for i in range(count):
+        card = cards.nth(i)
+        assert card.get_by_role("heading").inner_text().strip()
+        facts = dict(zip(card.locator("dt").all_inner_texts(), card.locator("dd").all_inner_texts()))
+        assert {"Run by", "Type of route", "Why it fits", "Next step", "Source"} <= facts.keys(), facts
+        assert "_" not in facts["Type of route"]                         # a name from the knowledge base, not an id
+    expect(page.locator("[aria-live=polite]")).to_contain_text(f"Pathways found {count} routes")
+    page.locator(".pw-card").first.evaluate("card => card.scrollIntoView({block: 'start'})")
+    shot(page, "recommendation-cards")
+    assert axe_violations(page) == []
+
+    # The council's employment team, from the page's config, reaches the bot as customData.
+    page.get_by_role("button", name="Talk to a person").click()
+    bot_said(page, "Example Works, call 020 7946 0000")
+    messages = page.locator(".pw-msg").count()
+
+    page.reload()
+    expect(page.get_by_role("dialog", name="Pathways: training and jobs")).to_be_visible()   # still open
+    expect(page.locator(".pw-msg")).to_have_count(messages)
+    expect(page.locator(".pw-card")).to_have_count(count)
+    # Rasa still knows this resident: a correction updates the answers instead of starting the questions.
+    type_message(page, "sorry, I'm actually 27")
+    bot_said(page, "I've updated your answers")
+    shot(page, "after-reload")
+
+
+def test_keyboard_alone(page, servers):
+    page.goto(f"{servers.web}/")
+    for _ in range(30):                                          # Tab through the page to the launcher
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pw-launcher')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the chat button")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Your message")).to_be_focused()
+    launcher = page.locator(".pw-launcher")
+    expect(launcher).to_have_attribute("aria-expanded", "true")
+    bot_said(page, "How old are you?")
+
+    # The answer buttons are just before the message box: Shift+Tab reaches them, Enter presses one.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="Rather not say")).to_be_focused()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineWidth")
+    assert outline == "3px"                                       # the focus is visible
+    shot(page, "keyboard-focus-on-an-answer")
+    page.keyboard.press("Enter")
+    expect(last_user_message(page)).to_have_text("Rather not say")
+    expect(page.get_by_label("Your message")).to_be_focused()     # back at the box, not lost on the page
+    bot_said(page, "What's the highest qualification you have?")
+    page.keyboard.type("GCSEs")
+    page.keyboard.press("Enter")
+    bot_said(page, "Which London borough do you live in?")
+
+    # Every control is reachable in order, from the top of the chat.
+    page.get_by_role("button", name="Close the chat").focus()
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("""(e => e.getAttribute('aria-label') || (e.labels && e.labels.length ?
+            e.labels[0].textContent : e.textContent.trim()))(document.activeElement)"""))
+    assert seen == ["Start again", "Forget me", "Conversation", "I live outside London", "Rather not say",
+                    "Why do you ask?", "Your message", "Send"], seen
+
+    page.get_by_label("Your message").focus()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(launcher).to_be_focused()
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Your message")).to_be_focused()
+    bot_said(page, "Which London borough do you live in?")          # the conversation is still there
+
+
+def test_axe_finds_no_violations_with_the_widget_open(page, servers):
+    open_demo(page, servers.web)
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_start_again_then_forget_me(page, servers):
+    open_demo(page, servers.web)
+    type_message(page, "30")
+    bot_said(page, "What's the highest qualification you have?")
+    page.get_by_role("button", name="Start again").click()
+    expect(last_user_message(page)).to_have_text("Start again")
+    bot_said(page, "I've cleared your answers")
+    bot_said(page, "How old are you?", times=2)
+    session = page.evaluate("JSON.parse(localStorage.getItem('pathways.session'))")
+    assert session
+
+    page.get_by_role("button", name="Forget me").click()
+    yes = page.get_by_role("button", name="Yes, delete it")
+    expect(yes).to_be_focused()
+    shot(page, "forget-me-confirm")
+    page.keyboard.press("Enter")
+    expect(page.locator(".pw-msg--bot .pw-bubble", has_text="This conversation has been deleted, on this device "
+                                                                 "too")).to_be_visible(timeout=TURN)
+    assert page.evaluate("[localStorage.getItem('pathways.session'), localStorage.getItem('pathways.transcript')]") \
+        == [None, None]
+    # Pathways forgot it too: its tracker for that session holds no message from the resident.
+    with urllib.request.urlopen(f"{servers.rasa}/conversations/{session}/tracker?token=e2e-test-token",
+                                timeout=30) as r:
+        events = json.loads(r.read())["events"]
+    assert not [e for e in events if e["event"] == "user"], events
+    page.reload()
+    expect(page.locator(".pw-msg")).to_have_count(0)
+
+
+def test_the_demo_page_fits_a_320_pixel_phone(browser, servers):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{servers.web}/")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    open_demo(page, servers.web)
+    assert no_horizontal_scroll(page) == {"page": 0, "panel": 0, "wider": []}
+    shot(page, "phone-320-first-question")
+    context.close()
