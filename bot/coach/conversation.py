@@ -1,0 +1,82 @@
+"""Reading a Rasa tracker (JSON from the HTTP API) for the console: the turns, the profile and what the bot
+recommended."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge import Profile
+
+PROFILE_FIELDS = ("age", "qualification_level", "borough", "barriers", "interests")   # actions.common.PROFILE_SLOTS
+
+
+@dataclass
+class Turn:
+    who: str                                  # "resident" or "bot"
+    text: str = ""
+    buttons: list[dict] = field(default_factory=list)
+    custom: dict | None = None
+
+
+def turns(tracker: dict) -> list[Turn]:
+    """The conversation as the resident saw it. A button's payload is shown as the button's title."""
+    out: list[Turn] = []
+    offered: dict[str, str] = {}              # payload -> title, from the bot's latest buttons
+    for e in tracker.get("events") or []:
+        kind = e.get("event")
+        if kind == "user":
+            text = e.get("text") or ""
+            if text.startswith("/"):
+                text = offered.get(text) or (e.get("parse_data", {}).get("intent", {}).get("name") or text)
+            out.append(Turn("resident", text))
+            offered = {}
+        elif kind == "bot":
+            data = e.get("data") or {}
+            buttons = list(data.get("buttons") or [])
+            offered.update({b.get("payload", ""): b.get("title", "") for b in buttons})
+            if e.get("text") or buttons or data.get("custom"):
+                out.append(Turn("bot", e.get("text") or "", buttons, data.get("custom")))
+    return out
+
+
+def waiting_buttons(all_turns: list[Turn]) -> list[dict]:
+    """The buttons the bot is offering now: those of its latest message with buttons, unless the resident has
+    spoken since (a refresh by the coach sends a new set, which replaces the old one)."""
+    for t in reversed(all_turns):
+        if t.who == "resident":
+            return []
+        if t.buttons:
+            return t.buttons
+    return []
+
+
+def latest_recommendations(all_turns: list[Turn]) -> dict | None:
+    """The last `recommendations` payload the bot sent (what the resident was shown)."""
+    for t in reversed(all_turns):
+        if t.custom and t.custom.get("type") == "recommendations":
+            return t.custom
+    return None
+
+
+def slots(tracker: dict) -> dict:
+    return tracker.get("slots") or {}
+
+
+def profile(tracker: dict) -> Profile:
+    s = slots(tracker)
+    return Profile(
+        age=int(s["age"]) if s.get("age") is not None else None,
+        qualification_level=s.get("qualification_level"),
+        borough=s.get("borough"),
+        outside_london=bool(s.get("outside_london")),
+        barriers=tuple(s.get("barriers") or ()),
+        interests=tuple(s.get("interests") or ()),
+    )
+
+
+def declined(tracker: dict) -> list[str]:
+    return [f for f in (slots(tracker).get("declined") or []) if f in PROFILE_FIELDS]
+
+
+def questions_done(tracker: dict) -> bool:
+    """The bot has given recommendations, so a change can refresh them without cutting into its questions."""
+    return bool(slots(tracker).get("profile_complete")) and not (tracker.get("active_loop") or {}).get("name")

@@ -1,0 +1,111 @@
+"""A coach's corrections to the profile panel, checked with knowledge.normalise and turned into slot values."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.errors import InputError
+from knowledge.vocab import vocabulary
+
+from bot.coach.conversation import declined, slots
+
+OUTSIDE_LONDON = "outside-london"      # the borough list's choice for someone who lives outside London
+
+
+def normaliser():
+    from knowledge.normalise import normaliser as built      # imports spaCy: only when first needed
+
+    return built()
+
+
+def choices() -> dict[str, list[tuple[str, str]]]:
+    """(value, label) options for the panel, from the knowledge base's vocabularies."""
+    v = vocabulary()
+    return {
+        "qualification_level": [(t.id, t.name) for t in v.levels],
+        "borough": [(b.name, b.name) for b in sorted(v.boroughs, key=lambda b: b.name)]
+                   + [(OUTSIDE_LONDON, "Outside London")],
+        "barriers": [(t.id, t.name) for t in v.barriers],
+        "interests": [(t.id, t.name) for t in v.interests],
+    }
+
+
+@dataclass
+class Correction:
+    values: dict[str, Any] = field(default_factory=dict)      # slot -> new value, only what changed
+    errors: dict[str, str] = field(default_factory=dict)      # field -> message for the coach
+    changed: list[str] = field(default_factory=list)           # profile fields that changed
+
+
+def _age(text: str) -> dict:
+    return {"age": float(normaliser().age(text))} if text else {"age": None}
+
+
+def _level(value: str) -> dict:
+    if not value:
+        return {"qualification_level": None}
+    level = normaliser().qualification(value)
+    if level != value:
+        raise InputError("qualification_level", "Choose a qualification level from the list.")
+    return {"qualification_level": level}
+
+
+def _borough(value: str) -> dict:
+    if not value:
+        return {"borough": None, "outside_london": False}
+    if value == OUTSIDE_LONDON:
+        return {"borough": None, "outside_london": True}
+    place = normaliser().borough(value)
+    if place.borough != value:
+        raise InputError("borough", "Choose a borough from the list.")
+    return {"borough": place.borough, "outside_london": False}
+
+
+def _ids(slot: str, chosen: list[str]) -> dict:
+    if not chosen:
+        return {slot: []}
+    n = normaliser()
+    found = (n.barriers if slot == "barriers" else n.interests)(",".join(chosen))
+    if sorted(found) != sorted(set(chosen)):
+        raise InputError(slot, "Choose from the list.")
+    return {slot: found}
+
+
+def correct(form: dict[str, Any], tracker: dict) -> Correction:
+    """The slot values to set for a submitted panel. `form` maps each field to a string (lists for barriers and
+    interests). Fields equal to what the conversation holds are left alone, so a declined answer stays declined
+    unless the coach fills it in."""
+    current = slots(tracker)
+    result = Correction()
+    checks = {
+        "age": lambda: _age(str(form.get("age") or "").strip()),
+        "qualification_level": lambda: _level(str(form.get("qualification_level") or "")),
+        "borough": lambda: _borough(str(form.get("borough") or "")),
+        "barriers": lambda: _ids("barriers", list(form.get("barriers") or [])),
+        "interests": lambda: _ids("interests", list(form.get("interests") or [])),
+    }
+    for name, check in checks.items():
+        try:
+            values = check()
+        except InputError as e:
+            result.errors[name] = e.message
+            continue
+        if any(not _same(current.get(k), v) for k, v in values.items()):
+            result.values.update(values)
+            result.changed.append(name)
+    if result.errors:
+        return Correction(errors=result.errors)
+    was = declined(tracker)
+    if result.changed and any(f in was for f in result.changed):
+        result.values["declined"] = [f for f in was if f not in result.changed]
+    return result
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(new, list) or isinstance(old, list):
+        return sorted(old or []) == sorted(new or [])
+    if isinstance(new, float) and old is not None:
+        return float(old) == new
+    if new is False:
+        return not old
+    return old == new

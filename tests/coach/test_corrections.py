@@ -1,0 +1,59 @@
+"""A coach's corrections: checked with knowledge.normalise, only changes become slot values, choices come from
+the vocabularies."""
+from __future__ import annotations
+
+from bot.coach.corrections import OUTSIDE_LONDON, choices, correct
+from knowledge.vocab import vocabulary
+
+
+def tracker(**slots) -> dict:
+    base = {"age": None, "qualification_level": None, "borough": None, "outside_london": None, "barriers": None,
+            "interests": None, "declined": [], "profile_complete": False}
+    return {"slots": {**base, **slots}, "events": []}
+
+
+def form(**values) -> dict:
+    base = {"age": "", "qualification_level": "", "borough": "", "barriers": [], "interests": []}
+    return {**base, **values}
+
+
+def test_the_borough_list_is_the_knowledge_bases_and_each_choice_is_accepted():
+    names = [value for value, _ in choices()["borough"] if value != OUTSIDE_LONDON]
+    assert sorted(names) == sorted(b.name for b in vocabulary().boroughs)
+    for name in names:
+        assert correct(form(borough=name), tracker()).values["borough"] == name
+
+
+def test_only_what_changed_is_set():
+    now = tracker(age=19.0, qualification_level="2", borough="Hackney", barriers=["claiming_benefits"],
+                  interests=["laboratory"], profile_complete=True)
+    same = form(age="19", qualification_level="2", borough="Hackney", barriers=["claiming_benefits"],
+                interests=["laboratory"])
+    assert correct(same, now).values == {}
+    moved = correct({**same, "borough": "Croydon"}, now)
+    assert moved.values == {"borough": "Croydon", "outside_london": False} and moved.changed == ["borough"]
+    away = correct({**same, "borough": OUTSIDE_LONDON, "age": "twenty two"}, now)
+    assert away.values == {"age": 22.0, "borough": None, "outside_london": True}
+
+
+def test_bad_input_is_refused_with_the_normalisers_reasons_and_nothing_is_set():
+    fix = correct(form(age="200", borough="Narnia", qualification_level="gcses", interests=["juggling"]),
+                  tracker())
+    assert fix.values == {} and set(fix.errors) == {"age", "borough", "qualification_level", "interests"}
+    assert "doesn't look like an age" in fix.errors["age"]
+    assert fix.errors["borough"] == "Choose a borough from the list." or "recognise" in fix.errors["borough"]
+
+
+def test_filling_in_a_declined_answer_takes_it_off_the_declined_list_and_others_stay_declined():
+    now = tracker(declined=["age", "barriers"])
+    fix = correct(form(age="30"), now)
+    assert fix.values == {"age": 30.0, "declined": ["barriers"]}
+    assert correct(form(), now).values == {}                    # leaving it empty keeps it declined
+
+
+def test_circumstances_and_interests_are_vocabulary_ids():
+    fix = correct(form(barriers=["care_leaver", "claiming_benefits"], interests=["healthcare"]), tracker())
+    assert sorted(fix.values["barriers"]) == ["care_leaver", "claiming_benefits"]
+    assert fix.values["interests"] == ["healthcare"]
+    cleared = correct(form(), tracker(barriers=["care_leaver"]))
+    assert cleared.values == {"barriers": []}

@@ -1,0 +1,55 @@
+"""The console's database on PostgreSQL, chosen by PATHWAYS_CONSOLE_DB_URL alone."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
+from bot.coach import store
+from tests.conftest import require_service, service_missing
+
+T0 = dt.datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture
+def pg_console(monkeypatch):
+    """A fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL, dropped afterwards."""
+    server = require_service("PATHWAYS_TEST_PG_URL", "PostgreSQL")
+    name = f"pathways_console_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as e:                        # noqa: BLE001 - any failure here means the service is absent
+        admin.dispose()
+        service_missing(f"needs PostgreSQL at {make_url(server).render_as_string()}: {e.__class__.__name__}")
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
+    yield url
+    engine = store._engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+def test_the_console_runs_on_postgresql_by_url_alone(pg_console):
+    staff = store.add_staff("alex", "purple elephant tea", now=T0)
+    assert {"coach_staff", "coach_sessions", "coach_actions", "coach_plans"} <= set(
+        inspect(store.get_engine()).get_table_names())
+    with pytest.raises(store.DuplicateName):
+        store.add_staff("ALEX", "purple elephant tea")
+    assert store.authenticate("alex", "purple elephant tea", "1.2.3.4", now=T0).staff_id == staff.id
+    token = store.start_login(staff.id, now=T0)
+    assert store.current_login(token, now=T0 + dt.timedelta(minutes=5)).name == "alex"
+    gs = store.create_session(staff.id, "JD", now=T0)
+    store.add_action(gs.id, "next_step", "Call the college", "Resident", "2026-12-01", now=T0)
+    store.save_plan(gs.id, {"routes": ["x"]}, now=T0)
+    assert store.saved_plan(gs.id) == {"routes": ["x"]}
+    assert [a.due for a in store.actions_of(gs.id)] == [dt.date(2026, 12, 1)]
+    assert store.delete_expired(30, now=T0 + dt.timedelta(days=31)) == 1
+    assert store.counts()["coach_actions"] == 0 and store.counts()["coach_plans"] == 0
