@@ -1,0 +1,141 @@
+"""make bench: Pathways beside a stock `rasa init` bot, NLU, knowledge base, start-up, training and memory.
+
+    python -m bench [--residents 20] [--seconds 60] [--skip-kb]
+
+Figures vary with what else the machine is doing; run it on a quiet machine. Results also go to
+results/bench.md.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from bench import kb
+from bench.load import GUIDED, HEADERS, STOCK, TYPED, load
+from bench.servers import Started, free_port
+from bench.stats import ms, percentile, table
+from bench.stock import stock_command, stock_project
+from bot.model import ROOT, ensure_model, training_record
+
+NLU_SAMPLES = ["hello", "I'm 19", "I live in Hackney", "I've got 5 GCSEs and an A level in biology",
+               "I'm 24, from Tower Hamlets, got A levels and want lab work", "why do you need that?",
+               "I'm on universal credit and I care for my mum", "tell me more about the NHS cadets",
+               "why not LIFT?", "stop", "start again", "what's the weather like", "delete my data",
+               "can I talk to a person", "thanks, bye"]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def parse_latency(base: str, token: str, rounds: int = 10) -> tuple[float, float]:
+    times = []
+    for _ in range(rounds):
+        for text in NLU_SAMPLES:
+            req = urllib.request.Request(f"{base}/model/parse?token={token}", data=json.dumps({"text": text}).encode(),
+                                         headers={"Content-Type": "application/json"})
+            started = time.perf_counter()
+            with urllib.request.urlopen(req, timeout=30) as r:
+                r.read()
+            times.append(time.perf_counter() - started)
+    return percentile(times, 50), percentile(times, 95)
+
+
+def pathways(residents: int, seconds: float, logs: Path) -> dict:
+    ports = {name: free_port() for name in ("rasa", "actions", "web")}
+    token = "bench-token"
+    env = {**os.environ, "RASA_TOKEN": token, "PATHWAYS_TRACKER_DB": str(logs / "tracker.db"),
+           "PATHWAYS_RASA_URL": f"http://127.0.0.1:{ports['rasa']}",
+           **{f"PATHWAYS_{k.upper()}_PORT": str(v) for k, v in ports.items()}}
+    base = env["PATHWAYS_RASA_URL"]
+    bot = Started([sys.executable, "-m", "bot", "run"], ROOT, env, logs / "pathways.log")
+    try:
+        ready = max(bot.ready(f"http://127.0.0.1:{ports['web']}/health"), bot.ready(f"{base}/"))
+        nlu = parse_latency(base, token)
+        typed = load(base, TYPED, residents, seconds)
+        guided = load(base, GUIDED, residents, seconds)
+        return {"ready": ready, "nlu": nlu, "typed": typed, "guided": guided, "memory": bot.peak_memory_mb()}
+    finally:
+        bot.stop()
+
+
+def stock(residents: int, seconds: float, logs: Path) -> dict:
+    project = stock_project()
+    port = free_port()
+    bot = Started(stock_command(project, port), project, dict(os.environ), logs / "stock.log")
+    try:
+        ready = bot.ready(f"http://127.0.0.1:{port}/")
+        run = load(f"http://127.0.0.1:{port}", STOCK, residents, seconds)
+        return {"ready": ready, "run": run, "memory": bot.peak_memory_mb()}
+    finally:
+        bot.stop()
+
+
+def report(args, ours: dict, theirs: dict, kb_table: str) -> str:
+    t, g, s = ours["typed"], ours["guided"], theirs["run"]
+    rate = lambda r: len(r.latencies) / r.seconds
+    out = [f"Machine: {machine()}", f"Command: python -m bench --residents {args.residents} --seconds {args.seconds}",
+           f"Date: {time.strftime('%Y-%m-%d %H:%M')}", "",
+           f"Conversations under load ({args.residents} residents at once, {args.seconds:.0f} s each, REST channel)",
+           table(HEADERS, [t.row("Pathways, typed", args.residents), g.row("Pathways, buttons only", args.residents),
+                           s.row("stock rasa init", args.residents)]), "",
+           f"Throughput ratio, Pathways typed / stock: {rate(t) / rate(s):.2f}x; "
+           f"buttons only / stock: {rate(g) / rate(s):.2f}x", "",
+           "NLU parse latency (HTTP API /model/parse, one at a time, "
+           f"{len(NLU_SAMPLES)} utterances x 10): p50 {ms(ours['nlu'][0])} ms, p95 {ms(ours['nlu'][1])} ms", "",
+           "Start-up (process start to ready)",
+           table(["bot", "seconds"], [["Pathways (action server, Rasa, web front)", f"{ours['ready']:.1f}"],
+                                      ["stock rasa init", f"{theirs['ready']:.1f}"]]), "",
+           "Peak memory (VmHWM, MB)",
+           table(["bot", "process", "MB"], [["Pathways", k, f"{v:.0f}"] for k, v in sorted(ours["memory"].items())]
+                 + [["stock", k, f"{v:.0f}"] for k, v in sorted(theirs["memory"].items())]), ""]
+    rec = training_record()
+    out.append(f"Training (python -m bot train, last full training of the current model): "
+               + (f"{rec['seconds']:.0f} s on {rec['machine']}" if rec else "not recorded (model came from elsewhere)"))
+    if kb_table:
+        out += ["", kb_table]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench")
+    ap.add_argument("--residents", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--skip-kb", action="store_true")
+    args = ap.parse_args(argv)
+    ensure_model()
+    with tempfile.TemporaryDirectory() as tmp:
+        logs = Path(tmp)
+        print("Measuring stock rasa init...", flush=True)
+        theirs = stock(args.residents, args.seconds, logs)
+        print("Measuring Pathways...", flush=True)
+        ours = pathways(args.residents, args.seconds, logs)
+    kb_table = ""
+    if not args.skip_kb:
+        print("Measuring the knowledge base...", flush=True)
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            kb.main([])
+        kb_table = buf.getvalue().strip()
+    text = report(args, ours, theirs, kb_table)
+    print("\n" + text)
+    (ROOT / "results").mkdir(exist_ok=True)
+    (ROOT / "results" / "bench.md").write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
