@@ -9,12 +9,13 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha2
 KB_DATA := $(wildcard knowledge/data/*.yml)
 KB_CODE := $(wildcard knowledge/*.py)
 
-.PHONY: help setup run test kb validate clean lock train shell evaluate
+.PHONY: help setup run test kb validate clean lock train shell evaluate bench run-prod test-reliability audit
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed and start Pathways"
 	@echo "make test   set up and run every test"
 	@echo "make shell  chat with the running bot in this terminal"
+	@echo "make bench  measure speed and memory (docs/performance.md)"
 
 $(PY):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -34,11 +35,44 @@ var/.kb-built: $(STAMP) $(KB_DATA) $(KB_CODE)
 
 kb: var/.kb-built
 
+# The web widget's packages (socket.io-client; axe-core for the browser tests), pinned by bot/web/package-lock.json,
+# copied into var/web; installed again only when the lock changes. Nothing comes from a CDN at run time.
+WEB_STAMP := var/web/.built-$(shell cat bot/web/package-lock.json | sha256sum | cut -c1-16)
+$(WEB_STAMP): bot/web/package-lock.json
+	@command -v npm >/dev/null || { echo "The web widget needs Node.js and npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	cd bot/web && npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p var/web && rm -f var/web/.built-*
+	cp bot/web/node_modules/socket.io-client/dist/socket.io.min.js bot/web/node_modules/axe-core/axe.min.js var/web/
+	@touch $@
+
+web: $(WEB_STAMP)
+
+# Debian's Chromium for the browser tests (test tools cannot download browsers here).
+browsers:
+	@scripts/ensure-chromium
+
 validate: $(STAMP)
 	$(PY) -m knowledge validate
 
-run: kb
+run: kb web
 	$(PY) -m bot run
+
+# Production profile on this machine: PostgreSQL, Redis, two Rasa processes and the action server behind nginx
+# (docs/deployment.md). PostgreSQL and Redis must be running; nginx is installed from Debian's packages if missing.
+run-prod: kb
+	scripts/ensure-nginx
+	$(PY) -m bot run --prod
+
+# Failure tests on real parts (PostgreSQL, Redis, nginx): a Rasa process killed under 50 conversations, the
+# tracker store and the knowledge base's database failing. Slow (two Rasa processes start).
+test-reliability: kb
+	scripts/ensure-nginx
+	$(PY) -m pytest tests/reliability -x -q -s
+
+# Known vulnerabilities in requirements.lock (pip-audit in its own venv under var/; needs PyPI's JSON API).
+# Exit 3 means nothing could be audited; accepted advisories and why: scripts/audit-accepted, docs/security.md.
+audit:
+	scripts/audit
 
 shell: $(STAMP)
 	$(PY) -m bot shell
@@ -47,11 +81,15 @@ shell: $(STAMP)
 train: kb
 	$(PY) -m bot train
 
-test: kb
+test: kb web browsers
 	$(PY) -m knowledge validate
 	$(PY) -m bot train
 	$(PY) -m pytest
 	$(PY) -m bot evaluate
+
+# Figures, not tests: Pathways beside a stock `rasa init` bot, NLU, knowledge base, start-up, memory (docs/performance.md).
+bench: kb
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var .pytest_cache

@@ -5,7 +5,9 @@ knowledge data too. A model whose inputs have not changed is copied from the cac
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -44,11 +46,21 @@ def ensure_model(log=print) -> Path:
     if target.exists():
         log(f"Model up to date: {target.relative_to(ROOT)}")
         return target
-    build_gazetteer()
     cached = cache_dir() / target.name
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    # One training at a time per cache: a second caller waits for the first and then copies its model.
+    with open(cached.parent / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _restore_or_train(target, cached, log)
+
+
+def _restore_or_train(target: Path, cached: Path, log) -> Path:
+    if target.exists():
+        return target
+    build_gazetteer()
     target.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():
-        shutil.copyfile(cached, target)
+        _copy(cached, target)
         log(f"Model restored from cache: {cached}")
         return target
     log("Training the model (inputs changed since the last one)...")
@@ -58,7 +70,22 @@ def ensure_model(log=print) -> Path:
          "--data", "data", "--out", "models", "--fixed-model-name", target.name[: -len(".tar.gz")], "--force"],
         cwd=ROOT, check=True,
     )
-    log(f"Trained in {time.monotonic() - started:.0f} s: {target.relative_to(ROOT)}")
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(target, cached)
+    seconds = time.monotonic() - started
+    log(f"Trained in {seconds:.0f} s: {target.relative_to(ROOT)}")
+    _copy(target, cached)
+    record = {"seconds": round(seconds, 1), "machine": f"{os.cpu_count()} cores", "at": time.strftime("%Y-%m-%d %H:%M")}
+    cached.with_suffix("").with_suffix(".json").write_text(json.dumps(record))
     return target
+
+
+def training_record() -> dict | None:
+    """How long the current model took to train, when it was trained on a machine sharing this cache."""
+    path = (cache_dir() / model_path().name).with_suffix("").with_suffix(".json")
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copies whole or not at all, so a reader never loads half a model."""
+    partial = target.with_name(target.name + ".partial")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)

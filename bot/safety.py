@@ -25,6 +25,7 @@ class SafetyNet(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "SafetyNet":
+        normaliser()        # built now, while the model loads, not on a resident's first message (about 3 s)
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -28,3 +28,54 @@ def council(metadata: dict | None = None) -> Council:
 def kb_timeout() -> float:
     """Seconds an action waits for the knowledge base before apologising."""
     return float(os.environ.get("PATHWAYS_KB_TIMEOUT", "5"))
+
+
+# --- guards on the public channels (bot/channels.py) ----------------------------------------------------------
+def action_timeout() -> float:
+    """Seconds Rasa waits for the action server (Rasa 3.6 waits 300); above PATHWAYS_KB_TIMEOUT so the
+    knowledge base's own apology gets through first."""
+    return float(os.environ.get("PATHWAYS_ACTION_TIMEOUT", "8"))
+
+
+def max_message_chars() -> int:
+    return int(os.environ.get("PATHWAYS_MAX_MESSAGE_CHARS", "500"))
+
+
+def max_body_bytes() -> int:
+    """Largest request body the Rasa server reads (Sanic's default is 100 MB); engine.io's own cap is 1 MB."""
+    return int(os.environ.get("PATHWAYS_MAX_BODY_BYTES", "1000000"))
+
+
+def rate_limit() -> tuple[int, float]:
+    """(messages, seconds) one sender may send, e.g. PATHWAYS_RATE_LIMIT=20/60; "0" turns the limit off."""
+    raw = os.environ.get("PATHWAYS_RATE_LIMIT", "30/60")
+    count, _, seconds = raw.partition("/")
+    return int(count), float(seconds or 60)
+
+
+def retention_days() -> float:
+    """Conversations whose last message is older than this are deleted by `python -m bot retention`."""
+    return float(os.environ.get("PATHWAYS_RETENTION_DAYS", "90"))
+
+
+def cors_origins() -> list[str]:
+    """Origins allowed to use the channels: passed to Rasa as --cors and checked by the socket.io channel."""
+    web = port("web")
+    return os.environ.get("PATHWAYS_CORS", f"http://127.0.0.1:{web} http://localhost:{web}").split()
+
+
+def port(name: str) -> int:
+    """Ports of the three local processes; tests and benchmarks move them to run beside `make run`."""
+    defaults = {"rasa": 5005, "actions": 5055, "web": 8000}
+    return int(os.environ.get(f"PATHWAYS_{name.upper()}_PORT", defaults[name]))
+
+
+def rasa_url() -> str:
+    return os.environ.get("PATHWAYS_RASA_URL", f"http://127.0.0.1:{port('rasa')}")
+
+
+def export_settings() -> None:
+    """Puts the ports and the tracker's file in the environment, where endpoints.yml and child processes read them."""
+    for name in ("rasa", "actions", "web"):
+        os.environ[f"PATHWAYS_{name.upper()}_PORT"] = str(port(name))
+    os.environ.setdefault("PATHWAYS_TRACKER_DB", "var/tracker.db")

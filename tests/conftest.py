@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,39 @@ def require_service(env: str, what: str) -> str:
     if not url:
         service_missing(f"needs {what}: set {env}")
     return url
+
+
+@contextmanager
+def pg_database(purpose: str = "test"):
+    """A fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL (its URL), dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = require_service("PATHWAYS_TEST_PG_URL", "PostgreSQL")
+    name = f"pathways_{purpose}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as e:                        # noqa: BLE001 - any failure here means the service is absent
+        admin.dispose()
+        service_missing(f"needs PostgreSQL at {make_url(server).render_as_string()}: {e.__class__.__name__}")
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        from knowledge.store import _engines
+        for url in [u for u in _engines if name in u]:
+            _engines.pop(url).dispose()
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL database for one test."""
+    with pg_database() as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,67 +2,21 @@
 from __future__ import annotations
 
 import json
-import os
 import urllib.error
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 import uuid
 
 import pytest
 
-from bot.model import ROOT
 from bot.shell import send
 
-RASA = "http://127.0.0.1:5005"
+RASA = ""
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
-
-
-class Servers:
-    def __init__(self, kb_url: str):
-        self.kb_url = kb_url
-        self.proc = None
-
-    def start(self):
-        env = {**os.environ, "RASA_TOKEN": "e2e-test-token", "PATHWAYS_DB_URL": self.kb_url}
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                     start_new_session=True)
-        deadline = time.monotonic() + 300
-        lines = []
-        for line in self.proc.stdout:
-            lines.append(line)
-            if "Pathways is ready" in line:
-                return
-            if time.monotonic() > deadline:
-                break
-        self.stop()
-        pytest.fail("Pathways did not start:\n" + "".join(lines[-40:]))
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-
-
-@pytest.fixture(scope="module")
-def servers(kb_url):
-    if not (_port_free(5005) and _port_free(5055)):
-        pytest.fail("ports 5005/5055 are in use: stop `make run` before running the tests")
-    s = Servers(kb_url)
-    s.start()
-    yield s
-    s.stop()
+@pytest.fixture(scope="module", autouse=True)
+def _rasa_url(servers):
+    global RASA
+    RASA = servers.rasa
 
 
 def say(sender: str, text: str) -> list[dict]:
