@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha2
 KB_DATA := $(wildcard knowledge/data/*.yml)
 KB_CODE := $(wildcard knowledge/*.py)
 
-.PHONY: help setup run test kb validate clean lock train shell evaluate bench run-prod test-reliability audit
+.PHONY: help setup run test kb web browsers nginx validate clean lock train shell evaluate bench run-prod \
+        test-reliability audit
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed and start Pathways"
@@ -51,6 +52,11 @@ web: $(WEB_STAMP)
 browsers:
 	@scripts/ensure-chromium
 
+# Debian's nginx for the production profile's tests; where it cannot be installed those tests say so and skip
+# (and fail in CI, which requires every service).
+nginx:
+	@scripts/ensure-nginx || echo "Without nginx the production-profile tests (tests/reliability) will be skipped."
+
 validate: $(STAMP)
 	$(PY) -m knowledge validate
 
@@ -81,7 +87,9 @@ shell: $(STAMP)
 train: kb
 	$(PY) -m bot train
 
-test: kb web browsers
+# Every test: unit, browser (Chromium), live servers, the production profile on PostgreSQL/Redis/nginx, the fuzz
+# corpus; then Rasa's scripted stories and the held-out NLU set.
+test: kb web browsers nginx
 	$(PY) -m knowledge validate
 	$(PY) -m bot train
 	$(PY) -m pytest

@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prod", action="store_true",
                    help="run: the production profile (PostgreSQL, Redis, two Rasa processes behind nginx)")
     args = p.parse_args(argv)
+    if args.command in ("run", "shell"):
+        # The launcher only starts processes: without this, spaCy's thinc imports TensorFlow (~600 MB) into it.
+        sys.modules.setdefault("tensorflow", None)
     export_settings()
     if args.command == "train":
         from bot.model import ensure_model

@@ -8,8 +8,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 
-from rasa_sdk import utils
+# The actions never use TensorFlow; without this, spaCy's thinc imports it (~670 MB peak instead of ~135 MB).
+sys.modules.setdefault("tensorflow", None)
+
+from rasa_sdk import utils  # noqa: E402
 from rasa_sdk.endpoint import create_app
 from rasa_sdk.plugin import plugin_manager
 
