@@ -20,6 +20,19 @@ from rasa_sdk.plugin import plugin_manager
 from bot.settings import port
 
 
+def warm() -> None:
+    """Reads the catalogue and compiles its screen now, not on the first resident's turn (about 2 s at 10,000
+    programmes). A knowledge base that is down is not fatal here: each action says so and retries."""
+    from knowledge import advisor
+    from knowledge.errors import KnowledgeBaseUnavailable
+    from knowledge.profile import Profile
+
+    try:
+        advisor.recommend(Profile())
+    except KnowledgeBaseUnavailable as e:
+        logging.getLogger(__name__).warning("Knowledge base not reachable at start (%s); actions will retry", e)
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m bot.action_server")
     p.add_argument("--actions", default="actions", help="package the actions are in")
@@ -28,6 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     args = p.parse_args(argv)
     utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
     utils.update_sanic_log_level()
+    warm()
     app = create_app(args.actions, cors_origins=[])
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     logging.getLogger(__name__).info("Action server on http://%s:%s", args.host, args.port)
