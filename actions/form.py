@@ -22,7 +22,7 @@ from knowledge.normalise import normaliser
 
 DECLINED = "__declined__"
 # Messages that are not answers: the form steps aside for the rules that handle them.
-NOT_ANSWERS = {"why_needed", "stop", "restart", "distress", "human_handoff", "ask_route", "ask_more", "why_not",
+NOT_ANSWERS = {"why_needed", "stop", "start_again", "distress", "human_handoff", "ask_route", "ask_more", "why_not",
                "goodbye", "show_profile", "forget_me"}      # "delete my data" is no interest in data work
 # Messages that may be answers even when they say nothing recognisable ("no", "hackny", "asdf"):
 # the question being asked gets them, and a specific re-ask if they cannot be used.
