@@ -1,6 +1,6 @@
 """make bench: Pathways beside a stock `rasa init` bot, NLU, knowledge base, start-up, training and memory.
 
-    python -m bench [--residents 20] [--seconds 60] [--skip-kb]
+    python -m bench [--residents 20] [--seconds 60] [--skip-kb] [--prod]
 
 Figures vary with what else the machine is doing; run it on a quiet machine. Results also go to
 results/bench.md.
@@ -72,6 +72,36 @@ def pathways(residents: int, seconds: float, logs: Path) -> dict:
         bot.stop()
 
 
+def production(residents: int, seconds: float, logs: Path) -> dict:
+    """The production profile (two Rasa processes behind nginx, PostgreSQL, Redis) in fresh databases, dropped after."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = os.environ.get("PATHWAYS_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    run_id = f"{os.getpid()}"
+    dbs = [f"pathways_bench_tracker_{run_id}", f"pathways_bench_kb_{run_id}"]
+    ports = {name: free_port() for name in ("rasa", "rasa2", "actions", "web", "http")}
+    env = {**os.environ, "RASA_TOKEN": "bench-token", "PATHWAYS_PG_URL": server, "PATHWAYS_TRACKER_PG_DB": dbs[0],
+           "PATHWAYS_DB_URL": make_url(server).set(database=dbs[1]).render_as_string(False),
+           "PATHWAYS_REDIS_PREFIX": f"bench{run_id}",
+           "PATHWAYS_NGINX_DIR": str(logs / "nginx"), "PATHWAYS_HEALTH_DIR": str(logs / "health"),
+           **{f"PATHWAYS_{k.upper()}_PORT": str(v) for k, v in ports.items()}}
+    base = f"http://127.0.0.1:{ports['http']}"
+    bot = Started([sys.executable, "-m", "bot", "run", "--prod"], ROOT, env, logs / "prod.log")
+    try:
+        ready = bot.ready(f"{base}/health", seconds=900)
+        typed = load(base, TYPED, residents, seconds)
+        guided = load(base, GUIDED, residents, seconds)
+        return {"ready": ready, "typed": typed, "guided": guided, "memory": bot.peak_memory_mb()}
+    finally:
+        bot.stop()
+        admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
+        with admin.connect() as c:
+            for db in dbs:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def stock(residents: int, seconds: float, logs: Path) -> dict:
     project = stock_project()
     port = free_port()
@@ -84,23 +114,31 @@ def stock(residents: int, seconds: float, logs: Path) -> dict:
         bot.stop()
 
 
-def report(args, ours: dict, theirs: dict, kb_table: str) -> str:
+def report(args, ours: dict, theirs: dict, prod: dict | None, kb_table: str) -> str:
     t, g, s = ours["typed"], ours["guided"], theirs["run"]
     rate = lambda r: len(r.latencies) / r.seconds
-    out = [f"Machine: {machine()}", f"Command: python -m bench --residents {args.residents} --seconds {args.seconds}",
+    prod_rows = [prod["typed"].row("Pathways production profile, typed", args.residents),
+                 prod["guided"].row("Pathways production profile, buttons only", args.residents)] if prod else []
+    out = [f"Machine: {machine()}", f"Command: python -m bench --residents {args.residents} --seconds {args.seconds:.0f}"
+           + (" --prod" if prod else ""),
            f"Date: {time.strftime('%Y-%m-%d %H:%M')}", "",
            f"Conversations under load ({args.residents} residents at once, {args.seconds:.0f} s each, REST channel)",
            table(HEADERS, [t.row("Pathways, typed", args.residents), g.row("Pathways, buttons only", args.residents),
-                           s.row("stock rasa init", args.residents)]), "",
+                           *prod_rows, s.row("stock rasa init", args.residents)]), "",
            f"Throughput ratio, Pathways typed / stock: {rate(t) / rate(s):.2f}x; "
-           f"buttons only / stock: {rate(g) / rate(s):.2f}x", "",
+           f"buttons only / stock: {rate(g) / rate(s):.2f}x"
+           + (f"; production profile typed / stock: {rate(prod['typed']) / rate(s):.2f}x, buttons only / stock: "
+              f"{rate(prod['guided']) / rate(s):.2f}x" if prod else ""), "",
            "NLU parse latency (HTTP API /model/parse, one at a time, "
            f"{len(NLU_SAMPLES)} utterances x 10): p50 {ms(ours['nlu'][0])} ms, p95 {ms(ours['nlu'][1])} ms", "",
            "Start-up (process start to ready)",
            table(["bot", "seconds"], [["Pathways (action server, Rasa, web front)", f"{ours['ready']:.1f}"],
+                                      *([["Pathways production profile (two Rasa, nginx)", f"{prod['ready']:.1f}"]]
+                                        if prod else []),
                                       ["stock rasa init", f"{theirs['ready']:.1f}"]]), "",
            "Peak memory (VmHWM, MB)",
            table(["bot", "process", "MB"], [["Pathways", k, f"{v:.0f}"] for k, v in sorted(ours["memory"].items())]
+                 + ([["production", k, f"{v:.0f}"] for k, v in sorted(prod["memory"].items())] if prod else [])
                  + [["stock", k, f"{v:.0f}"] for k, v in sorted(theirs["memory"].items())]), ""]
     rec = training_record()
     out.append(f"Training (python -m bot train, last full training of the current model): "
@@ -115,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--residents", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--skip-kb", action="store_true")
+    ap.add_argument("--prod", action="store_true", help="also the production profile (needs PostgreSQL, Redis, nginx; "
+                                                        "PATHWAYS_BENCH_PG_URL, PATHWAYS_REDIS_URL)")
     args = ap.parse_args(argv)
     ensure_model()
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         theirs = stock(args.residents, args.seconds, logs)
         print("Measuring Pathways...", flush=True)
         ours = pathways(args.residents, args.seconds, logs)
+        prod = None
+        if args.prod:
+            print("Measuring the production profile...", flush=True)
+            prod = production(args.residents, args.seconds, logs)
     kb_table = ""
     if not args.skip_kb:
         print("Measuring the knowledge base...", flush=True)
@@ -130,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         with redirect_stdout(buf):
             kb.main([])
         kb_table = buf.getvalue().strip()
-    text = report(args, ours, theirs, kb_table)
+    text = report(args, ours, theirs, prod, kb_table)
     print("\n" + text)
     (ROOT / "results").mkdir(exist_ok=True)
     (ROOT / "results" / "bench.md").write_text(text + "\n")

@@ -56,7 +56,8 @@ class Started:
             except OSError:
                 continue
             kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
-            out[_label(cmd)] = max(out.get(_label(cmd), 0), kb / 1024)
+            label = _label(cmd) + _instance(pid)
+            out[label] = max(out.get(label, 0), kb / 1024)
         return out
 
     def stop(self) -> None:
@@ -81,11 +82,23 @@ def _group(pgid: int) -> list[int]:
     return pids
 
 
+def _instance(pid: int) -> str:
+    """" (rasa-2)" for the second of the production profile's Rasa processes, from its environment."""
+    try:
+        env = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    except OSError:
+        return ""
+    name = next((e.split(b"=", 1)[1].decode() for e in env if e.startswith(b"PATHWAYS_INSTANCE=")), "")
+    return f" ({name})" if name else ""
+
+
 def _label(cmd: str) -> str:
-    if "run actions" in cmd or "rasa_sdk" in cmd:
+    if "run actions" in cmd or "rasa_sdk" in cmd or "bot.action_server" in cmd:
         return "action server"
-    if "rasa run" in cmd or "/rasa run" in cmd:
+    if "rasa run" in cmd or "bot.rasa_server" in cmd:
         return "rasa server"
+    if "nginx" in cmd:
+        return "nginx"
     if "bot.web" in cmd:
         return "web front"
     if "-m bot run" in cmd:
