@@ -20,7 +20,7 @@ from knowledge.gazetteer import build_gazetteer
 from knowledge.store import fingerprint
 
 ROOT = config.ROOT
-INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/safety.py")
+INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/safety.py", "bot/answers.py")
 
 
 def cache_dir() -> Path:

@@ -1,0 +1,54 @@
+"""A message that is nothing but profile vocabulary ("brent", "lab work", "5 GCSEs") is an answer.
+
+The classifier has never seen most borough names on their own and once read "brent" as `distress` (0.39). The
+gazetteer knows every vocabulary phrase (it is built from knowledge/data), so when its profile entities cover
+every word of a message, the intent is `inform`, whatever the classifier guessed. Placed after the classifiers
+and before bot.safety.SafetyNet, which still has the last word.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+INFORM = "inform"
+PROFILE_ENTITIES = {"borough", "qualification", "barrier", "interest"}
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def only_vocabulary(text: str, entities: list[dict]) -> bool:
+    """True when the profile entities leave no letters in `text` uncovered (digits and punctuation may remain)."""
+    spans = [(e["start"], e["end"]) for e in entities if e.get("entity") in PROFILE_ENTITIES]
+    if not spans:
+        return False
+    rest = text
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return not LETTER.search(rest)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class BareAnswer(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "BareAnswer":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = message.get(INTENT) or {}
+            if text.startswith("/") or intent.get("name") == INFORM:
+                continue
+            if only_vocabulary(text, message.get(ENTITIES) or []):
+                override = {"name": INFORM, "confidence": 1.0}
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != INFORM]
+                message.set(INTENT, override, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+        return messages

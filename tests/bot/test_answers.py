@@ -1,0 +1,54 @@
+"""A message that is nothing but profile vocabulary is read as an answer, with the gazetteer's own entities."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.answers import BareAnswer
+from bot.safety import SafetyNet
+from knowledge import config
+from knowledge.vocab import vocabulary
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return spacy.load(config.gazetteer_dir())
+
+
+def classify(nlp, text: str, intent: str = "distress") -> str:
+    """What the pipeline's last two components make of `text`, when the classifier said `intent`."""
+    entities = [{"start": e.start_char, "end": e.end_char, "entity": e.label_, "value": e.text}
+                for e in nlp(text).ents]
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.39},
+                            "intent_ranking": [{"name": intent, "confidence": 0.39}], "entities": entities})
+    SafetyNet().process(BareAnswer().process([message]))
+    return message.get("intent")["name"]
+
+
+def test_every_borough_alone_is_an_answer(gazetteer):
+    boroughs = [b.name for b in vocabulary().boroughs]
+    assert len(boroughs) >= 33
+    misread = [b for b in boroughs if classify(gazetteer, b) != "inform" or classify(gazetteer, b.lower()) != "inform"]
+    assert not misread
+
+
+def test_vocabulary_with_digits_and_punctuation_is_an_answer(gazetteer):
+    assert classify(gazetteer, "brent!", intent="out_of_scope") == "inform"
+    assert classify(gazetteer, "5 GCSEs", intent="chitchat") == "inform"
+    assert classify(gazetteer, "lab work, healthcare", intent="find_routes") == "inform"
+
+
+def test_other_words_leave_the_classifier_in_charge(gazetteer):
+    assert classify(gazetteer, "what's esol", intent="ask_route") == "ask_route"
+    assert classify(gazetteer, "is the tube running in brent", intent="out_of_scope") == "out_of_scope"
+    assert classify(gazetteer, "stop", intent="stop") == "stop"
+    assert classify(gazetteer, "/stop", intent="stop") == "stop"
+
+
+def test_route_types_alone_are_not_profile_answers(gazetteer):
+    assert classify(gazetteer, "bootcamps", intent="ask_route") == "ask_route"
+
+
+def test_distress_still_has_the_last_word(gazetteer):
+    assert classify(gazetteer, "I want to end it all", intent="inform") == "distress"
