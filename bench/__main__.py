@@ -141,7 +141,7 @@ def report(args, ours: dict, theirs: dict, prod: dict | None, kb_table: str) -> 
                  + ([["production", k, f"{v:.0f}"] for k, v in sorted(prod["memory"].items())] if prod else [])
                  + [["stock", k, f"{v:.0f}"] for k, v in sorted(theirs["memory"].items())]), ""]
     rec = training_record()
-    out.append(f"Training (python -m bot train, last full training of the current model): "
+    out.append("Training (python -m bot train, last full training of the current model): "
                + (f"{rec['seconds']:.0f} s on {rec['machine']}" if rec else "not recorded (model came from elsewhere)"))
     if kb_table:
         out += ["", kb_table]

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from actions.advice import ActionRecommend, ActionShowProfile, ActionTellMore, ActionUpdateProfile, ActionWhyNot
 from actions.advice import ActionExplainRoute
 from actions.common import UNAVAILABLE

@@ -11,12 +11,8 @@ import pytest
 
 from bot.model import ROOT
 from tests.bot.conftest import Servers
-from tests.conftest import service_missing
+from tests.browser import chromium
 
-CHROMIUM = os.environ.get("PATHWAYS_CHROMIUM", "/usr/bin/chromium")
-# As root in a container, without the background traffic a closed network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "test-artifacts" / "coach"
 
 
@@ -44,14 +40,8 @@ def add_staff(url: str, name: str, password: str) -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        service_missing(f"needs Debian's Chromium at {CHROMIUM}: run scripts/ensure-chromium (make test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -2,39 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from bot.coach import store
-from tests.conftest import require_service, service_missing
+from tests.conftest import pg_database
 
 T0 = dt.datetime(2026, 11, 23, 9, 0)
 
 
 @pytest.fixture
 def pg_console(monkeypatch):
-    """A fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL, dropped afterwards."""
-    server = require_service("PATHWAYS_TEST_PG_URL", "PostgreSQL")
-    name = f"pathways_console_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
-    try:
-        with admin.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as e:                        # noqa: BLE001 - any failure here means the service is absent
-        admin.dispose()
-        service_missing(f"needs PostgreSQL at {make_url(server).render_as_string()}: {e.__class__.__name__}")
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
-    yield url
-    engine = store._engines.pop(url, None)
-    if engine is not None:
-        engine.dispose()
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
+    """The console on a fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL, dropped afterwards."""
+    with pg_database("console") as url:
+        monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
+        yield url
+        engine = store._engines.pop(url, None)
+        if engine is not None:
+            engine.dispose()
 
 
 def test_the_console_runs_on_postgresql_by_url_alone(pg_console):

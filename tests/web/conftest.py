@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,21 +18,12 @@ import pytest
 from bot.model import ROOT
 from bot.web import assets
 from tests.bot.conftest import servers  # noqa: F401  (the whole of `python -m bot run` on free ports, per module)
-from tests.conftest import service_missing
+from tests.browser import chromium
+from tests.servers import free_port
 
-CHROMIUM = os.environ.get("PATHWAYS_CHROMIUM", "/usr/bin/chromium")
-# As root in a container, without the background traffic a closed network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 LAUNCHER = "Chat about training and jobs"
 SHOTS: list[Path] = []
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -47,14 +37,8 @@ def widget_built() -> None:
 
 @pytest.fixture(scope="session")
 def browser(widget_built):
-    if not Path(CHROMIUM).exists():
-        service_missing(f"needs Debian's Chromium at {CHROMIUM}: run scripts/ensure-chromium (make test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
