@@ -89,7 +89,9 @@ def production(residents: int, seconds: float, logs: Path) -> dict:
     base = f"http://127.0.0.1:{ports['http']}"
     bot = Started([sys.executable, "-m", "bot", "run", "--prod"], ROOT, env, logs / "prod.log")
     try:
-        ready = bot.ready(f"{base}/health", seconds=900)
+        # nginx and the web front answer long before the two Rasa processes have loaded the model
+        ready = max(bot.ready(f"{base}/health", seconds=900),
+                    *(bot.ready(f"http://127.0.0.1:{ports[name]}/", seconds=900) for name in ("rasa", "rasa2")))
         typed = load(base, TYPED, residents, seconds)
         guided = load(base, GUIDED, residents, seconds)
         return {"ready": ready, "typed": typed, "guided": guided, "memory": bot.peak_memory_mb()}
