@@ -82,6 +82,14 @@ def test_a_resident_types_and_clicks_to_recommendation_cards_and_keeps_them_afte
     bot_said(page, "I've updated your answers")
     shot(page, "after-reload")
 
+    # Another tab (the next person at a library computer, once this one is closed) sees none of it.
+    other = page.context.new_page()
+    other.goto(f"{servers.web}/")
+    other.get_by_role("button", name=LAUNCHER).click()
+    bot_said(other, "How old are you?")
+    expect(other.locator(".pw-msg--user")).to_have_count(0)
+    other.close()
+
 
 def test_keyboard_alone(page, servers):
     page.goto(f"{servers.web}/")
@@ -146,7 +154,7 @@ def test_start_again_then_forget_me(page, servers):
     expect(last_user_message(page)).to_have_text("Start again")
     bot_said(page, "I've cleared your answers")
     bot_said(page, "How old are you?", times=2)
-    session = page.evaluate("JSON.parse(localStorage.getItem('pathways.session'))")
+    session = page.evaluate("JSON.parse(sessionStorage.getItem('pathways.session'))")
     assert session
 
     page.get_by_role("button", name="Forget me").click()
@@ -156,7 +164,7 @@ def test_start_again_then_forget_me(page, servers):
     page.keyboard.press("Enter")
     expect(page.locator(".pw-msg--bot .pw-bubble", has_text="This conversation has been deleted, on this device "
                                                                  "too")).to_be_visible(timeout=TURN)
-    assert page.evaluate("[localStorage.getItem('pathways.session'), localStorage.getItem('pathways.transcript')]") \
+    assert page.evaluate("[sessionStorage.getItem('pathways.session'), sessionStorage.getItem('pathways.transcript')]") \
         == [None, None]
     # Pathways forgot it too: its tracker for that session holds no message from the resident.
     with urllib.request.urlopen(f"{servers.rasa}/conversations/{session}/tracker?token=e2e-test-token",

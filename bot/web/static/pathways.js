@@ -143,14 +143,14 @@
   document.head.appendChild(stylesheet);
   document.body.appendChild(root);
 
-  // ---- the transcript: what the resident has seen, kept on this device so a reload keeps it ----
-  var transcript = load(localStorage_(), KEY.transcript, []);
-  function localStorage_() { try { return window.localStorage; } catch (e) { return null; } }
+  // ---- the transcript: what the resident has seen, kept for this tab only (sessionStorage): a reload keeps it,
+  // and closing the tab leaves nothing for the next person at a shared or library computer ----
+  var transcript = load(sessionStorage_(), KEY.transcript, []);
   function sessionStorage_() { try { return window.sessionStorage; } catch (e) { return null; } }
   function store(entry) {
     transcript.push(entry);
     if (transcript.length > MAX_ENTRIES) transcript = transcript.slice(-MAX_ENTRIES);
-    save(localStorage_(), KEY.transcript, transcript);
+    save(sessionStorage_(), KEY.transcript, transcript);
   }
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
@@ -225,7 +225,7 @@
   }
 
   // ---- talking to Rasa ----
-  var socket = null, sessionId = load(localStorage_(), KEY.session, null), ready = false, queue = [];
+  var socket = null, sessionId = load(sessionStorage_(), KEY.session, null), ready = false, queue = [];
   var replyTimer = null, forgetting = null;
 
   function showAlert(lines) {
@@ -261,7 +261,7 @@
     });
     socket.on("session_confirm", function (data) {
       sessionId = typeof data === "string" ? data : data && data.session_id;
-      save(localStorage_(), KEY.session, sessionId);
+      save(sessionStorage_(), KEY.session, sessionId);
       ready = true;
       while (queue.length) emit(queue.shift());
     });
@@ -352,8 +352,8 @@
       forgetting = null;
       transcript = [];
       sessionId = null;
-      forget(localStorage_(), KEY.transcript);
-      forget(localStorage_(), KEY.session);
+      forget(sessionStorage_(), KEY.transcript);
+      forget(sessionStorage_(), KEY.session);
       if (socket) { socket.disconnect(); socket = null; }
       ready = false;
       queue = [];
