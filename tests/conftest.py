@@ -12,6 +12,26 @@ import pytest
 from knowledge import config
 
 DATA = config.data_dir()
+FIGURES: list[str] = []
+ARTIFACTS: list[str] = []
+
+
+def figure(text: str) -> None:
+    """A figure a test proves (conversations held, processes killed, inputs tried): shown at the end of the run."""
+    FIGURES.append(text.strip("\n"))
+
+
+def artifact(path) -> None:
+    """A file a test leaves for people to look at (screenshots, PDFs, server logs): listed at the end of the run."""
+    ARTIFACTS.append(str(path))
+
+
+def pytest_terminal_summary(terminalreporter):
+    for title, lines in (("figures", FIGURES), ("artifacts (not committed)", ARTIFACTS)):
+        if lines:
+            terminalreporter.write_sep("-", title)
+            for line in lines:
+                terminalreporter.write_line(line)
 
 
 def service_missing(message: str) -> None:

@@ -12,6 +12,7 @@ import pytest
 from bot.model import ROOT
 from tests.bot.conftest import Servers
 from tests.browser import chromium
+from tests.conftest import artifact
 
 ARTIFACTS = ROOT / "test-artifacts" / "coach"
 
@@ -26,7 +27,7 @@ def console(kb_url, tmp_path_factory):
     yield s, url
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "servers.log").write_text("".join(s.output))         # what the servers said, for a failure
-    print(f"servers' output: {ARTIFACTS / 'servers.log'}")
+    artifact(ARTIFACTS / "servers.log")
     getattr(s, "cleanup", s.stop)()
 
 
@@ -61,5 +62,5 @@ def shot(page, name: str, full_page: bool = True) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
-    print(f"screenshot: {path}")
+    artifact(path)
     return path

@@ -17,6 +17,7 @@ from bot.coach.pdf import plain
 from knowledge import advisor
 from knowledge.vocab import vocabulary
 from tests.coach.browser import ARTIFACTS, add_staff, browser, console, page, shot  # noqa: F401 (fixtures)
+from tests.conftest import artifact
 
 NAME, PASSWORD = "coach.e2e", "green kettle on the hill"
 WAIT = 90_000
@@ -121,7 +122,7 @@ def test_a_coach_runs_a_session_corrects_the_borough_and_downloads_the_plan(web,
     path = ARTIFACTS / "action-plan.pdf"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     download.value.save_as(path)
-    print(f"pdf: {path}")
+    artifact(path)
     text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages).split())
     for title in expected:
         assert plain(title) in text

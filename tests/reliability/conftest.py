@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.conftest import pg_database, require_service, service_missing
+from tests.conftest import artifact, pg_database, require_service, service_missing
 from tests.servers import Servers
 
 
@@ -93,7 +93,7 @@ def prod():
             servers.stop()
             log = Path(tempfile.gettempdir()) / f"pathways-reliability-{prefix}.log"
             log.write_text(servers.log())
-            print(f"\nthe production profile's output: {log}")
+            artifact(log)
             servers.cleanup()
             for key in client.scan_iter(f"{prefix}*"):
                 client.delete(key)

@@ -14,6 +14,7 @@ import pytest
 
 from bot.channels import FAILED
 from tests.servers import Servers, require_model
+from tests.conftest import figure
 
 TIMEOUT = 3.0
 
@@ -92,7 +93,7 @@ def test_slow_then_dead_action_server_mid_form_loses_no_answer(embedded):
     assert texts(replies) == FAILED and "0800 100 900" in FAILED and "answers so far are kept" in FAILED
     assert not any("Traceback" in (r.get("text") or "") for r in replies)
     assert TIMEOUT <= took < TIMEOUT + 30, took
-    print(f"\naction server paused: the resident was answered in {took:.1f} s (timeout {TIMEOUT:g} s)")
+    figure(f"action server paused: the resident was answered in {took:.1f} s (timeout {TIMEOUT:g} s)")
     assert slots(embedded, me)["age"] == 24                              # kept
     assert "Which London borough" in texts(say(embedded, me, "A levels")[0])   # sent again once it answers
 
@@ -100,7 +101,7 @@ def test_slow_then_dead_action_server_mid_form_loses_no_answer(embedded):
     os.kill(actions, signal.SIGKILL)
     replies, took = say(embedded, me, "Hackney")
     assert texts(replies) == FAILED
-    print(f"action server killed: the resident was answered in {took:.1f} s")
+    figure(f"action server killed: the resident was answered in {took:.1f} s")
     restarted = wait_for_restart(embedded, actions)
     assert restarted != actions
     assert "Do any of these apply to you?" in texts(say(embedded, me, "Hackney")[0])
@@ -110,5 +111,5 @@ def test_slow_then_dead_action_server_mid_form_loses_no_answer(embedded):
     assert (profile["age"], profile["qualification_level"], profile["borough"]) == (24, "3", "Hackney"), profile
     final = slots(embedded, me)
     assert final["barriers"] == [] and final["interests"] == ["laboratory"]
-    print("after the restart the same conversation finished with every answer: "
+    figure("after the restart the same conversation finished with every answer: "
           f"age {final['age']:g}, level {final['qualification_level']}, {final['borough']}")

@@ -12,6 +12,7 @@ from actions.common import UNAVAILABLE
 from knowledge import KnowledgeBaseUnavailable
 from knowledge.models import ProgrammeArea, ProgrammeRow
 from knowledge.store import Catalogue, build, fingerprint
+from tests.conftest import figure
 
 FALLBACK = "Falling back to use the 'InMemoryTrackerStore'"
 
@@ -59,7 +60,7 @@ def test_a_failing_tracker_store_is_detected_reported_and_recovers(prod):
     assert status == 503 and body["status"] == "degraded" and body["tracker_store"] == "degraded"
     degraded = [name for name, s in body["rasa"].items() if s["tracker_store"] == "degraded"]
     assert degraded and all(body["rasa"][n]["failures"] >= 1 for n in degraded)
-    print(f"\ntracker store down: fallback seen, {len(alerts)} TRACKER_STORE_DEGRADED lines, /health 503 "
+    figure(f"tracker store down: fallback seen, {len(alerts)} TRACKER_STORE_DEGRADED lines, /health 503 "
           f"({', '.join(degraded)} degraded)")
 
     # Back: each Rasa process reports ok after its next successful read or write.
@@ -133,4 +134,4 @@ def test_a_knowledge_build_that_fails_half_way_writes_nothing(prod, data_copy):
     replies = prod.say(me, "none of these")
     found = recommendations(replies)
     assert found and found["items"], texts(replies)
-    print(f"\nknowledge build failed after {half} of {before[0]} programmes: nothing written, the bot still answers")
+    figure(f"knowledge build failed after {half} of {before[0]} programmes: nothing written, the bot still answers")

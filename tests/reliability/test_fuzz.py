@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests.conftest import figure
 from tests.servers import Servers, require_model
 
 SEED = 20261123
@@ -213,11 +214,11 @@ def test_ten_thousand_hostile_messages_no_5xx_no_silence_no_invalid_slot(stacks)
             invalid[sender] = problems
 
     sent = sum(statuses.values()) + len(errors)
-    print(f"\nfuzz: {sent} messages from {len(plan)} senders ({WORKERS} at once, {STACKS} Rasa processes) in "
+    figure(f"fuzz: {sent} messages from {len(plan)} senders ({WORKERS} at once, {STACKS} Rasa processes) in "
           f"{took:.0f} s ({sent / took:.1f}/s)")
-    print("  by category: " + ", ".join(f"{k} {v}" for k, v in sorted(by_category.items())))
-    print("  statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
-    print(f"  5xx: {sum(v for k, v in statuses.items() if k >= 500)}, connection errors: {len(errors)}, "
+    figure("  by category: " + ", ".join(f"{k} {v}" for k, v in sorted(by_category.items())))
+    figure("  statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+    figure(f"  5xx: {sum(v for k, v in statuses.items() if k >= 500)}, connection errors: {len(errors)}, "
           f"silent replies: {len(silent)}, stack traces: {len(traces)}, "
           f"conversations with an invalid slot: {len(invalid)} of {len(plan)}")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from bot.channels import FAILED
+from tests.conftest import figure
 
 CONVERSATIONS = 50
 BOROUGHS = ["Hackney", "Camden", "Lewisham", "Croydon", "Newham", "Islington", "Southwark", "Brent"]
@@ -115,7 +116,7 @@ def test_fifty_conversations_survive_a_killed_rasa_process(prod):
                if " /webhooks/" in line and "upstream=" in line and ", " in line.split("upstream=")[1]]
     failed_over = len(retried)
     restarted = any("rasa-1 stopped" in line for line in prod.output)
-    print(f"\n{CONVERSATIONS} concurrent conversations, {total_turns} user turns, over REST through nginx\n"
+    figure(f"{CONVERSATIONS} concurrent conversations, {total_turns} user turns, over REST through nginx\n"
           f"  Rasa processes killed: 1 (rasa-1, SIGKILL after {state['killed_at']} answered turns)\n"
           f"  turns cut off by the kill and retried on the other process by nginx: {failed_over}\n"
           f"  turns answered: {state['done']}/{total_turns}; requests with no reply: {len(failed)}; "

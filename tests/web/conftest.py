@@ -19,11 +19,11 @@ from bot.model import ROOT
 from bot.web import assets
 from tests.bot.conftest import servers  # noqa: F401  (the whole of `python -m bot run` on free ports, per module)
 from tests.browser import chromium
+from tests.conftest import artifact
 from tests.servers import free_port
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 LAUNCHER = "Chat about training and jobs"
-SHOTS: list[Path] = []
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +59,7 @@ def shot(page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
-    SHOTS.append(path)
+    artifact(path.relative_to(ROOT))
     return path
 
 
@@ -129,10 +129,4 @@ def fake_bot():
     yield f"http://127.0.0.1:{port}"
     p.stop()
 
-
-def pytest_terminal_summary(terminalreporter):
-    if SHOTS:
-        terminalreporter.write_sep("-", "widget screenshots")
-        for path in SHOTS:
-            terminalreporter.write_line(str(path.relative_to(ROOT)))
 
