@@ -20,6 +20,7 @@ class Service:
     ready_url: str
     ready_seconds: float
     restart: bool = False           # started again when it dies (Rasa processes behind nginx)
+    restarts: int = 0
     env: dict[str, str] = field(default_factory=dict)
     proc: subprocess.Popen | None = None
     started: float = 0.0
@@ -100,10 +101,13 @@ def supervise(services: list[Service], env: dict[str, str], banner: str) -> int:
                 code = s.proc.poll()
                 if code is None:
                     continue
-                if not s.restart or time.monotonic() - s.started < 30:      # not restarting a crash loop
+                # Not restarting a crash loop: dying again within 30 s of a restart. (Measured from the first
+                # start instead, a service killed soon after a quick start stopped everything.)
+                if not s.restart or (s.restarts and time.monotonic() - s.started < 30):
                     print(f"{s.name} stopped (exit {code}); stopping the rest.", file=sys.stderr, flush=True)
                     return 1
                 print(f"{s.name} stopped (exit {code}); starting it again.", file=sys.stderr, flush=True)
+                s.restarts += 1
                 s.start(env)
     except KeyboardInterrupt:
         return 0
