@@ -69,7 +69,7 @@ def _restore_or_train(target: Path, cached: Path, log) -> Path:
         [str(Path(sys.executable).parent / "rasa"), "train", "--config", "config.yml", "--domain", "domain.yml",
          "--data", "data", "--out", "models", "--fixed-model-name", target.name[: -len(".tar.gz")], "--force"],
         # TensorFlow's kernels are otherwise nondeterministic on CPU: with the same seed, two trainings gave
-        # held-out intent F1 0.892 and 0.899. With this, two gave the same model (0.915 both) at the same speed.
+        # held-out intent F1 0.892 and 0.899. With this, two gave the same model (0.915 both).
         cwd=ROOT, check=True, env={**os.environ, "TF_DETERMINISTIC_OPS": "1"},
     )
     seconds = time.monotonic() - started
