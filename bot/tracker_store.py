@@ -34,6 +34,17 @@ def _describe(e: Exception) -> str:
 class WatchedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            # SQLAlchemy 1.4 gives a file database NullPool: a new connection (and its pragmas) for every read and
+            # write of every turn. A pool keeps them open; each is still used by one session at a time.
+            from sqlalchemy import create_engine
+            from sqlalchemy.orm import sessionmaker
+            from sqlalchemy.pool import QueuePool
+
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+            self.sessionmaker = sessionmaker(bind=self.engine)
         self._degraded_since: Optional[str] = None
         self._failures = 0
         self._last_error: Optional[str] = None

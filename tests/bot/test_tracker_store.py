@@ -1,0 +1,73 @@
+"""Our SQL tracker store writes and reads exactly what Rasa's own does, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from bot.model import ROOT
+from bot.tracker_store import WatchedSQLTrackerStore
+from tests.conftest import pg_database
+
+
+@pytest.fixture(scope="module")
+def domain():
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def stores(domain, where):
+    """Ours and Rasa's on the same database: (dialect, db, host, port, username) keyword arguments."""
+    return WatchedSQLTrackerStore(domain, **where), SQLTrackerStore(domain, **where)
+
+
+def turn(tracker: DialogueStateTracker, text: str, age: float | None) -> None:
+    tracker.update(UserUttered(text, {"name": "inform", "confidence": 0.9}))
+    tracker.update(ActionExecuted("profile_form"))
+    if age is not None:
+        tracker.update(SlotSet("age", age))
+    tracker.update(ActionExecuted("action_listen"))
+
+
+def round_trip(domain, where):
+    """Turns as Rasa takes them: read the conversation, add a turn's events, save."""
+    ours, rasas = stores(domain, where)
+    tracker = DialogueStateTracker("resident-1", domain.slots)
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(ActionExecuted("action_listen"))
+    asyncio.run(ours.save(tracker))
+    for text, age in (("I'm 19", 19.0), ("Hackney", None)):
+        tracker = asyncio.run(ours.retrieve("resident-1"))
+        turn(tracker, text, age)
+        asyncio.run(ours.save(tracker))
+        asyncio.run(ours.save(tracker))                           # nothing new: nothing written twice
+
+    expected = [e.as_dict() for e in tracker.events]
+    assert [e["event"] for e in expected] == ["session_started", "action"] + ["user", "action", "slot", "action"] + [
+        "user", "action", "action"]
+    for store in (ours, rasas):
+        back = asyncio.run(store.retrieve("resident-1"))
+        assert [e.as_dict() for e in back.events] == expected
+        assert back.get_slot("age") == 19.0
+    with rasas.session_scope() as session:
+        rows = session.query(rasas.SQLEvent).filter_by(sender_id="resident-1").order_by(rasas.SQLEvent.id).all()
+    assert [r.type_name for r in rows] == ["action", "session_started", "action", "user", "action", "slot",
+                                           "action", "user", "action", "action"]
+    assert rows[3].intent_name == "inform" and rows[4].action_name == "profile_form"
+    assert asyncio.run(ours.retrieve("nobody")) is None
+
+
+def test_sqlite(domain, tmp_path):
+    round_trip(domain, {"dialect": "sqlite", "db": str(tmp_path / "tracker.db")})
+
+
+def test_postgresql(domain):
+    with pg_database("tracker") as url:
+        u = make_url(url)
+        round_trip(domain, {"dialect": "postgresql", "db": u.database, "host": u.host, "port": u.port,
+                            "username": u.username, "password": u.password})
