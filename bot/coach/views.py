@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
 from pathlib import Path
 
@@ -128,21 +129,23 @@ def make_blueprint() -> Blueprint:
             return await _list(request, 503, error=f"Could not start the session. {e}", label=label)
         return response.redirect(f"{PREFIX}/sessions/{gs.id}", status=303)
 
-    async def _own(request, session_id: str):
-        return await asyncio.to_thread(store.get_session, session_id, request.ctx.coach.staff_id)
-
-    def _missing(request):
-        return render("error.html", status=404, coach=request.ctx.coach,
-                      message="There is no such session among yours. It may have been deleted, or have passed the "
-                              "retention period.")
+    def own_session(handler):
+        """Gives the handler the signed-in coach's session named in the URL as `gs`; 404 when it is not theirs."""
+        @functools.wraps(handler)
+        async def with_session(request, session_id: str, **params):
+            gs = await asyncio.to_thread(store.get_session, session_id, request.ctx.coach.staff_id)
+            if gs is None:
+                return render("error.html", status=404, coach=request.ctx.coach,
+                              message="There is no such session among yours. It may have been deleted, or have "
+                                      "passed the retention period.")
+            return await handler(request, gs, **params)
+        return with_session
 
     # --- a guided session -----------------------------------------------------------------------------------
     @bp.get("/sessions/<session_id:str>")
     @signed_in
-    async def session_page(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def session_page(request, gs):
         return await _session_page(request, gs, saved=SAVED.get(request.args.get("saved", ""), ""))
 
     async def _session_page(request, gs, status: int = 200, **extra):
@@ -198,11 +201,9 @@ def make_blueprint() -> Blueprint:
 
     @bp.post("/sessions/<session_id:str>/say")
     @signed_in
-    async def say(request, session_id: str):
+    @own_session
+    async def say(request, gs):
         """One resident turn: a button they chose (its payload must be one the bot is offering) or typed words."""
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
         rasa = Rasa()
         payload = form_value(request, "payload")
         text = " ".join(form_value(request, "text").split()).lstrip("/")    # typed words are never intents
@@ -229,10 +230,8 @@ def make_blueprint() -> Blueprint:
 
     @bp.post("/sessions/<session_id:str>/profile")
     @signed_in
-    async def profile(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def profile(request, gs):
         rasa = Rasa()
         form = {k: form_value(request, k) for k in ("age", "qualification_level", "borough")}
         form.update({k: form_list(request, k) for k in ("barriers", "interests")})
@@ -254,10 +253,8 @@ def make_blueprint() -> Blueprint:
 
     @bp.post("/sessions/<session_id:str>/actions")
     @signed_in
-    async def add_action(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def add_action(request, gs):
         form = {k: form_value(request, k) for k in ("kind", "text", "owner", "due")}
         try:
             await asyncio.to_thread(store.add_action, gs.id, form["kind"], form["text"], form["owner"], form["due"])
@@ -267,28 +264,22 @@ def make_blueprint() -> Blueprint:
 
     @bp.post("/sessions/<session_id:str>/actions/<action_id:int>/delete")
     @signed_in
-    async def remove_action(request, session_id: str, action_id: int):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def remove_action(request, gs, action_id: int):
         await asyncio.to_thread(store.remove_action, gs.id, action_id)
         return _back(gs, "removed", "#actions")
 
     @bp.post("/sessions/<session_id:str>/notes")
     @signed_in
-    async def notes(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def notes(request, gs):
         await asyncio.to_thread(store.set_notes, gs.id, form_value(request, "notes"))
         return _back(gs, "notes", "#notes")
 
     @bp.post("/sessions/<session_id:str>/plan-choices")
     @signed_in
-    async def plan_choices(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def plan_choices(request, gs):
         fields = [f for f in form_list(request, "fields") if f in plan.FIELD_LABELS]
         routes = form_list(request, "routes")
         await asyncio.to_thread(store.set_plan_choices, gs.id, fields, routes)
@@ -296,10 +287,8 @@ def make_blueprint() -> Blueprint:
 
     @bp.post("/sessions/<session_id:str>/delete")
     @signed_in
-    async def delete(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def delete(request, gs):
         # Rasa's HTTP API cannot delete a conversation; the resident's own "delete my data" can (bot/privacy.py
         # deletes the tracker's events, and this session through store.forget).
         try:
@@ -333,10 +322,8 @@ def make_blueprint() -> Blueprint:
 
     @bp.get("/sessions/<session_id:str>/plan")
     @signed_in
-    async def plan_page(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def plan_page(request, gs):
         content = await _plan(request, gs)
         if isinstance(content, str):
             return render("error.html", status=503, coach=request.ctx.coach, message=content)
@@ -344,10 +331,8 @@ def make_blueprint() -> Blueprint:
 
     @bp.get("/sessions/<session_id:str>/plan.pdf")
     @signed_in
-    async def plan_pdf(request, session_id: str):
-        gs = await _own(request, session_id)
-        if gs is None:
-            return _missing(request)
+    @own_session
+    async def plan_pdf(request, gs):
         content = await _plan(request, gs)
         if isinstance(content, str):
             return render("error.html", status=503, coach=request.ctx.coach, message=content)
