@@ -14,8 +14,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import override_intent
 
 INFORM = "inform"
 PROFILE_ENTITIES = {"borough", "qualification", "barrier", "interest"}
@@ -47,8 +49,5 @@ class BareAnswer(GraphComponent):
             if text.startswith("/") or intent.get("name") == INFORM:
                 continue
             if only_vocabulary(text, message.get(ENTITIES) or []):
-                override = {"name": INFORM, "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != INFORM]
-                message.set(INTENT, override, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+                override_intent(message, INFORM)
         return messages

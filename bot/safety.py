@@ -32,8 +32,13 @@ class SafetyNet(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             if text and not text.startswith("/") and normaliser().distress(text):
-                override = {"name": DISTRESS, "confidence": 1.0}
-                message.set(INTENT, override, add_to_output=True)
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != DISTRESS]
-                message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+                override_intent(message, DISTRESS)
         return messages
+
+
+def override_intent(message: Message, name: str) -> None:
+    """Makes `name` the message's intent, with full confidence and first in the ranking (the rest stay below)."""
+    override = {"name": name, "confidence": 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+    message.set(INTENT, override, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
