@@ -20,7 +20,8 @@ from knowledge.gazetteer import build_gazetteer
 from knowledge.store import fingerprint
 
 ROOT = config.ROOT
-INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/safety.py", "bot/answers.py")
+INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/safety.py", "bot/answers.py", "bot/language.py",
+          "knowledge/gazetteer.py", "knowledge/vocab.py")      # the gazetteer's generators shape the features
 
 
 def cache_dir() -> Path:

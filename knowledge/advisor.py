@@ -4,8 +4,8 @@ from __future__ import annotations
 import threading
 from typing import Iterable
 
-from knowledge import engine
 from knowledge.engine import Exclusion, Recommendation, Result, Screen
+from knowledge.rules import level_words
 from knowledge.normalise import normaliser
 from knowledge.profile import Profile
 from knowledge.store import Catalogue, Snapshot
@@ -49,19 +49,14 @@ def _screen(catalogue: Catalogue, vocab: Vocabulary) -> Screen:
 
 
 def recommend(profile: Profile, url: str | None = None, route_type: str | None = None) -> Result:
-    """Programmes open where the resident lives (of one route type, if given), ranked; each is explained when
-    the caller reads it. Raises KnowledgeBaseUnavailable."""
-    vocab = vocabulary()
-    return _screen(Catalogue(url), vocab).result(profile, engine.areas_for(profile, vocab), route_type)
+    """Every programme (of one route type, if given) judged for the resident: those that fit, ranked, and those
+    that don't, with why; each is explained when the caller reads it. Raises KnowledgeBaseUnavailable."""
+    return _screen(Catalogue(url), vocabulary()).result(profile, route_type)
 
 
 def explain(programme_id: str, profile: Profile, url: str | None = None) -> Recommendation | Exclusion | None:
     """Why one programme does or doesn't fit ("tell me more about LIFT", "why not LIFT?"); None if unknown."""
-    p = Catalogue(url).snapshot().get(programme_id)
-    if p is None:
-        return None
-    outcome = engine.assess(p, profile, vocabulary())
-    return outcome if isinstance(outcome, Exclusion) else outcome[1]
+    return _screen(Catalogue(url), vocabulary()).explain(programme_id, profile)
 
 
 def summary(result: Result, limit: int = 10) -> str:
@@ -70,7 +65,7 @@ def summary(result: Result, limit: int = 10) -> str:
     p = result.profile
     lines = ["Profile: " + ", ".join([
         f"age {p.age}" if p.age is not None else "age not given",
-        engine.level_words(p.qualification_level) if p.qualification_level else "qualifications not given",
+        level_words(p.qualification_level) if p.qualification_level else "qualifications not given",
         p.borough or ("outside London" if p.outside_london else "borough not given"),
         "circumstances: " + (", ".join(vocab.barrier(b).name for b in p.barriers) or "none given"),
         "interests: " + (", ".join(vocab.interest(i).name for i in p.interests) or "none given"),
@@ -85,7 +80,7 @@ def summary(result: Result, limit: int = 10) -> str:
         if prog.time_commitment:
             lines.append(f"   What it asks of you: {prog.time_commitment}")
         lines += [f"   - {w}" for w in r.why]
-        lines += [f"   ! {engine.as_check(c)}" for c in r.checks]
+        lines += [f"   ! {c}" for c in r.checks]
         lines.append(f"   Next step: {prog.next_step}")
         if prog.url:
             lines.append(f"   {prog.url}")

@@ -9,29 +9,12 @@ from typing import Any
 
 from knowledge import config
 from knowledge.errors import DataError, Problem
+from knowledge.rules import AUDIENCES, CONDITION_KEYS, TESTS, Condition
 from knowledge.vocab import LEVEL_IDS, NATIONAL, LONDON, Vocabulary, load_vocabulary, read_yaml
 
-STATUSES = ("active", "ended", "planned")
+STATUSES = ("active", "unconfirmed", "ended", "planned")
 FILE = "programmes.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class AgeExtension:
-    age: int
-    for_: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Eligibility:
-    min_age: int | None = None
-    max_age: int | None = None
-    extended_max_age: AgeExtension | None = None
-    min_level: str | None = None
-    max_level: str | None = None
-    max_level_waived_for: tuple[str, ...] = ()
-    requires_any: tuple[str, ...] = ()
-    areas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,7 +24,10 @@ class Programme:
     provider: str
     route_type: str
     summary: str
-    eligibility: Eligibility
+    audience: str
+    audience_source: str                    # a source saying who it is for: the audience is then a rule
+    where: tuple[str, ...]
+    conditions: tuple[Condition, ...]       # its rules and checks (knowledge/rules.py)
     next_step: str
     source: str
     checked: str
@@ -61,12 +47,21 @@ class Programme:
 
     @classmethod
     def from_payload(cls, d: dict) -> "Programme":
-        e = dict(d["eligibility"])
-        ext = e.pop("extended_max_age")
-        elig = Eligibility(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()},
-                           extended_max_age=AgeExtension(ext["age"], tuple(ext["for_"])) if ext else None)
-        rest = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k != "eligibility"}
-        return cls(eligibility=elig, **rest)
+        def tupled(x: dict) -> dict:
+            return {k: tuple(v) if isinstance(v, list) else v for k, v in x.items()}
+        conditions = tuple(Condition(**tupled(c)) for c in d["conditions"])
+        return cls(**{**tupled({k: v for k, v in d.items() if k != "conditions"}), "conditions": conditions})
+
+    def condition(self, test: str, rule: bool) -> Condition | None:
+        """Its condition of one test and kind; status, where and the audience are conditions too."""
+        if test == "status":
+            return Condition("status", self.status, rule=True, says=self.status_note) if rule else None
+        if test == "where":
+            return None if rule else Condition("where", self.where, rule=False)
+        if test == "audience":
+            return Condition("audience", self.audience, rule=rule, source=self.audience_source) \
+                if rule == bool(self.audience_source) else None
+        return next((c for c in self.conditions if c.test == test and c.rule is rule), None)
 
 
 class _Entry:
@@ -89,8 +84,8 @@ class _Entry:
             return ""
         return " ".join(value.split())
 
-    def ids(self, key: str, allowed: set[str], what: str, raw: dict | None = None, hint: str = "") -> tuple[str, ...]:
-        value = (self.raw if raw is None else raw).get(key) or []
+    def ids(self, key: str, allowed: set[str], what: str, hint: str = "") -> tuple[str, ...]:
+        value = self.raw.get(key) or []
         if not isinstance(value, list):
             self.problem(f"`{key}` must be a list")
             return ()
@@ -103,68 +98,72 @@ class _Entry:
                 out.append(v)
         return tuple(out)
 
-    def age(self, raw: dict, key: str) -> int | None:
-        value = raw.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 120:
-            self.problem(f"`{key}` must be a whole number of years from 0 to 120, got {value!r}")
-            return None
-        return value
-
-    def level(self, raw: dict, key: str) -> str | None:
-        value = raw.get(key)
-        if value is None:
-            return None
-        if str(value) not in LEVEL_IDS:
-            self.problem(f"`{key}`: unknown qualification level {value!r}; expected one of {', '.join(LEVEL_IDS)}")
-            return None
-        return str(value)
-
-    def eligibility(self) -> Eligibility:
-        raw = self.raw.get("eligibility")
-        if not isinstance(raw, dict):
-            self.problem("`eligibility` is missing (it needs at least `areas`)")
-            return Eligibility()
-        known = {"min_age", "max_age", "extended_max_age", "min_level", "max_level", "max_level_waived_for",
-                 "requires_any", "areas"}
-        for key in sorted(set(raw) - known):
-            self.problem(f"`eligibility.{key}` is not a rule the engine knows")
-        barriers = {t.id for t in self.vocab.barriers}
-        min_age, max_age = self.age(raw, "min_age"), self.age(raw, "max_age")
-        if min_age is not None and max_age is not None and min_age > max_age:
-            self.problem(f"min_age {min_age} is above max_age {max_age}")
-        ext = None
-        if raw.get("extended_max_age") is not None:
-            e = raw["extended_max_age"]
-            if not isinstance(e, dict):
-                self.problem("`extended_max_age` must have `age` and `for`")
-            else:
-                age = self.age(e, "age")
-                for_ = self.ids("for", barriers, "circumstance", raw=e)
-                if age is None or not for_:
-                    self.problem("`extended_max_age` needs an `age` and a non-empty `for`")
-                elif max_age is None or age <= max_age:
-                    self.problem(f"extended_max_age {age} must be above max_age {max_age}")
-                else:
-                    ext = AgeExtension(age, for_)
-        min_level, max_level = self.level(raw, "min_level"), self.level(raw, "max_level")
-        if min_level and max_level and LEVEL_IDS.index(min_level) > LEVEL_IDS.index(max_level):
-            self.problem(f"min_level {min_level} is above max_level {max_level}")
-        areas = self.ids("areas", self.vocab.area_ids(), "area", raw=raw,
+    def runs_in(self) -> tuple[str, ...]:
+        areas = self.ids("where", self.vocab.area_ids(), "area",
                          hint=" (use a borough name as in boroughs.yml, a subregion id, london or national)")
         if not areas:
-            self.problem("`eligibility.areas` is missing: use [national], [london], subregion ids or borough names")
+            self.problem("`where` is missing: where it runs, as [national], [london], subregion ids or borough names")
         elif len(areas) > 1 and (NATIONAL in areas or LONDON in areas):
-            self.problem("`areas`: national or london must stand alone")
-        waived = self.ids("max_level_waived_for", barriers, "circumstance", raw=raw)
-        if waived and not max_level:
-            self.problem("`max_level_waived_for` without `max_level`")
-        return Eligibility(
-            min_age=min_age, max_age=max_age, extended_max_age=ext, min_level=min_level, max_level=max_level,
-            max_level_waived_for=waived, requires_any=self.ids("requires_any", barriers, "circumstance", raw=raw),
-            areas=areas,
-        )
+            self.problem("`where`: national or london must stand alone")
+        return areas
+
+    def audience(self) -> str:
+        value = self.text("audience")
+        if value and value not in AUDIENCES:
+            self.problem(f"unknown audience {value!r}; expected one of {', '.join(AUDIENCES)}")
+        return value
+
+    def conditions(self) -> tuple[Condition, ...]:
+        """`rules` (each stated by a source, quoted) and `checks` (each saying what the resident should check)."""
+        if "eligibility" in self.raw:
+            self.problem("`eligibility` is the old format: write `where`, `rules` and `checks` (see README.md)")
+        out: list[Condition] = []
+        for kind, rule in (("rules", True), ("checks", False)):
+            items = self.raw.get(kind) or []
+            if not isinstance(items, list):
+                self.problem(f"`{kind}` must be a list")
+                continue
+            seen: set[str] = set()
+            for j, item in enumerate(items, 1):
+                c = self._condition(f"{kind}[{j}]", item, rule, seen)
+                if c is not None:
+                    out.append(c)
+        for rule in (True, False):
+            ages = {c.test: c.value for c in out if c.rule is rule and c.test in ("min_age", "max_age")}
+            if ages.get("min_age", 0) > ages.get("max_age", 1 << 10):
+                self.problem(f"min_age {ages['min_age']} is above max_age {ages['max_age']}")
+        return tuple(out)
+
+    def _condition(self, where: str, item: Any, rule: bool, seen: set[str]) -> Condition | None:
+        if not isinstance(item, dict):
+            self.problem(f"{where}: expected a mapping such as {{min_age: 19, {'source' if rule else 'says'}: ...}}")
+            return None
+        keys = [k for k in item if k in CONDITION_KEYS]
+        if len(keys) != 1:
+            self.problem(f"{where}: needs exactly one test, one of {', '.join(CONDITION_KEYS)}; found "
+                         f"{', '.join(map(str, item)) or 'nothing'}")
+            return None
+        key = keys[0]
+        test = TESTS[key]
+        allowed = {key, "source", "says", *test.qualifiers}
+        for extra in sorted(set(map(str, item)) - allowed):
+            self.problem(f"{where} ({key}): `{extra}` is not part of this test")
+        if key in seen:
+            self.problem(f"{where}: a second {key} {'rule' if rule else 'check'}")
+            return None
+        seen.add(key)
+        source = " ".join(str(item.get("source") or "").split())
+        says = " ".join(str(item.get("says") or "").split())
+        if rule and not source:
+            self.problem(f"{where} ({key}): a rule needs `source`: the source and the sentence that states it "
+                         f"(without one it is a check, with `says`)")
+        if not rule and not says:
+            self.problem(f"{where} ({key}): a check needs `says`: what the resident should check, and why")
+        fields = test.read(item[key], {q: item[q] for q in test.qualifiers if q in item}, self.vocab,
+                           lambda message: self.problem(f"{where} ({key}): {message}"))
+        if fields is None:
+            return None
+        return Condition(test=key, rule=rule, source=source, says=says, **fields)
 
     def checked(self) -> str:
         value = self.raw.get("checked")
@@ -205,8 +204,10 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
         status = e.text("status")
         if status and status not in STATUSES:
             e.problem(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
-        if status in ("ended", "planned") and not e.text("status_note", required=False):
-            e.problem(f"a programme that is {status} needs a `status_note` saying when or what replaced it")
+        if status in ("unconfirmed", "ended", "planned") and not e.text("status_note", required=False):
+            e.problem(f"a programme that is {status} needs a `status_note` saying what is in doubt, when it ended "
+                      f"or opens, or what replaced it")
+        audience = e.audience()
         url = e.text("url", required=False) or None
         if url and not url.startswith(("https://", "http://")):
             e.problem(f"`url` must be a web address, got {url!r}")
@@ -222,7 +223,9 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
             e.problem("`interests`: not_sure describes residents, not programmes")
         programmes.append(Programme(
             id=pid, title=e.text("title"), provider=e.text("provider"), route_type=route_type,
-            summary=e.text("summary"), eligibility=e.eligibility(), next_step=e.text("next_step"),
+            summary=e.text("summary"), audience=audience,
+            audience_source=e.text("audience_source", required=False), where=e.runs_in(), conditions=e.conditions(),
+            next_step=e.text("next_step"),
             source=e.text("source"), checked=e.checked(), status=status,
             aliases=tuple(" ".join(str(a).lower().split()) for a in aliases),
             suits=e.ids("suits", {t.id for t in vocab.barriers}, "circumstance"),

@@ -35,5 +35,9 @@ class AmbiguousInput(InputError):
     """The answer could mean several things; `message` is the question to ask instead of guessing."""
 
 
+class FromAbroad(AmbiguousInput):
+    """A qualification from another country: `message` asks for a UK ENIC statement rather than guess a level."""
+
+
 class KnowledgeBaseUnavailable(RuntimeError):
     """The database cannot be reached or has not been built."""

@@ -16,7 +16,7 @@ from spacy.language import Language
 from knowledge import config
 from knowledge.catalogue import Programme, load_programmes
 from knowledge.store import fingerprint
-from knowledge.vocab import Vocabulary, load_vocabulary
+from knowledge.vocab import Vocabulary, countries, load_vocabulary
 
 # Entity labels, which are also the entity names the bot sees. When a phrase belongs to two labels
 # ("t level" is a qualification and a route type), the entity ruler keeps the first in this order.
@@ -43,6 +43,8 @@ def patterns(vocab: Vocabulary, programmes: list[Programme]) -> list[Pattern]:
         out += [Pattern("qualification", t.id, p) for p in t.phrases]
     for t in vocab.ambiguous_levels:
         out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in t.phrases]
+        if t.enic:                  # "a degree from Nigeria": any country but the UK means a qualification from abroad
+            out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in countries() if p not in t.phrases]
     for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests),
                          ("route_type", vocab.route_types), ("answer", vocab.answers), ("safety", vocab.safety)):
         for t in terms:
@@ -72,11 +74,26 @@ def make_pipeline(vocab: Vocabulary, programmes: list[Programme]) -> Language:
     return nlp
 
 
+GENERATORS = ("gazetteer.py", "vocab.py", "catalogue.py")     # the code that turns knowledge/data into patterns
+
+
+def pattern_key(data_dir: Path) -> str:
+    """What the patterns are made from: the data, the code that generates them, and the country list."""
+    import hashlib
+    from importlib.metadata import version
+
+    h = hashlib.sha256(fingerprint(data_dir).encode())
+    for name in GENERATORS:
+        h.update((Path(__file__).parent / name).read_bytes())
+    h.update(version("pycountry").encode())
+    return h.hexdigest()
+
+
 def build_gazetteer(out: Path | None = None, data_dir: Path | None = None) -> tuple[Path, bool]:
     """Writes the pipeline for Rasa's SpacyNLP; skipped when the data has not changed. Returns (path, rebuilt)."""
     out = Path(out or config.gazetteer_dir())
     data_dir = Path(data_dir or config.data_dir())
-    digest = fingerprint(data_dir)
+    digest = pattern_key(data_dir)
     stamp = out / "pathways-fingerprint.json"
     if stamp.exists() and json.loads(stamp.read_text()).get("fingerprint") == digest:
         return out, False

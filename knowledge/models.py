@@ -5,7 +5,7 @@ carry over unchanged to 2.0.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Column, Integer, String, Text
 from sqlalchemy.orm import Mapped, declarative_base
 
 Base = declarative_base()
@@ -17,22 +17,10 @@ class ProgrammeRow(Base):
     id: Mapped[str] = Column(String(80), primary_key=True)
     title: Mapped[str] = Column(String(300), nullable=False)
     route_type: Mapped[str] = Column(String(40), nullable=False, index=True)
-    status: Mapped[str] = Column(String(10), nullable=False)
+    status: Mapped[str] = Column(String(20), nullable=False)
     position: Mapped[int] = Column(Integer, nullable=False)
     # The whole checked entry as JSON: the engine reads programmes as one unit, never column by column.
     payload: Mapped[str] = Column(Text, nullable=False)
-
-
-class ProgrammeArea(Base):
-    """Where a programme is open: a borough name, a subregion id, `london` or `national`."""
-    __tablename__ = "programme_areas"
-
-    area: Mapped[str] = Column(String(80), primary_key=True)
-    programme_id: Mapped[str] = Column(String(80), ForeignKey("programmes.id", ondelete="CASCADE"),
-                                       primary_key=True)
-
-
-Index("ix_programme_areas_programme", ProgrammeArea.programme_id)
 
 
 class Meta(Base):

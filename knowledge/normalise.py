@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 
 from knowledge import config
 from knowledge.catalogue import load_programmes
-from knowledge.errors import AmbiguousInput, InputError
+from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, shared_tokenizer
-from knowledge.vocab import LEVEL_IDS, Vocabulary, load_vocabulary
+from knowledge.vocab import LEVEL_IDS, Vocabulary, countries, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
 PROFILE_LABELS = ("borough", "qualification", "barrier", "interest")
@@ -30,7 +30,16 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
 _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
-_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning"}  # "I'm 19", "aged 19"
+_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me"}  # "I'm 19", "aged 19"
+_NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after"}   # "unemployed for 3 years", "since 2021"
+_WILL_BE = {"be", "turning", "turn"}                              # "I'll be 25 next month" is 24 now
+_SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
+_NUMBER_WORDS = [*_UNITS, *_TENS]
+_SCHOOL_YEAR = {"year", "yr", "y"}                                 # "year 11", "yr 11", "y11"
+_LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave"}   # "left in year 10" is not now
+# A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
+_YEAR_TO_AGE = 5
+UNKNOWN_LEVEL = "unknown"     # a qualification from abroad with no UK ENIC statement: never guessed
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class Normaliser:
     def __init__(self, vocab: Vocabulary, pats: list[Pattern]):
         self.vocab = vocab
         self._ambiguous = {t.id: t for t in vocab.ambiguous_levels}
+        self._enic = next((t for t in vocab.ambiguous_levels if t.enic), None)
+        self.countries = set(countries()) if self._enic else set()
         self.nlp = shared_tokenizer()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_label: dict[str, dict[str, str]] = {}       # label -> phrase -> id
@@ -78,12 +89,12 @@ class Normaliser:
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
         return _longest(found)
 
-    def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.88) -> list[Match]:
+    def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.85) -> list[Match]:
         """Close matches for typos ("hackny", "tower hamlts") in short answers: runs of 1-3 words against the
         label's phrases of the same length. A typo rarely changes the first letter, so that must agree; this
         keeps "parking" from becoming Barking and "dealing" from becoming Ealing."""
         phrases = self.by_label.get(label, {})
-        words = [t for t in doc if t.is_alpha]
+        words = [t for t in doc if t.is_alpha or t.like_num]
         if len(words) > MAX_FUZZY_WORDS:
             return []
         best: dict[int, tuple[float, Match]] = {}
@@ -92,8 +103,9 @@ class Normaliser:
                 run = " ".join(t.lower_ for t in words[i:i + n])
                 if len(run) < 5:
                     continue
-                cands = [p for p in phrases
-                         if p.count(" ") == n - 1 and p[0] == run[0] and abs(len(p) - len(run)) <= 2]
+                digits = [c for c in run if c.isdigit()]
+                cands = [p for p in phrases if p.count(" ") == n - 1 and p[0] == run[0]
+                         and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
                 if close:
                     score = difflib.SequenceMatcher(None, run, close[0]).ratio()
@@ -103,8 +115,9 @@ class Normaliser:
         return [m for _, m in sorted(best.values(), key=lambda sm: sm[1].start)]
 
     def said(self, doc: Doc, label: str) -> list[Match]:
-        """Exact matches for a label, or close ones for typos when there are none."""
-        return self.matches(doc, label) or self.fuzzy(doc, label)
+        """Exact matches for a label and close ones for typos, the longer winning ("foundaton degree" is a
+        foundation degree, not a degree)."""
+        return _longest(self.matches(doc, label) + self.fuzzy(doc, label))
 
     def find(self, text: str, label: str) -> list[Match]:
         doc = self.doc(text)
@@ -130,22 +143,31 @@ class Normaliser:
     # --- fields ---------------------------------------------------------------------------------------------
     def age(self, value: object) -> int:
         if isinstance(value, bool):
-            raise InputError("age", "Please tell me your age in years, for example 19.")
+            raise InputError("age", "I need your age as a number of years.")
         if isinstance(value, (int, float)):
             return _check_age(value)
         doc = self.doc(str(value))
-        numbers = _numbers(doc)
+        pupil = _school_year(doc)
+        if pupil is not None:
+            return pupil
+        numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
         if not numbers:
-            raise InputError("age", "Please tell me your age as a number of years, for example 19.")
-        if len({n for _, _, n in numbers}) > 1:
-            cued = [n for s, e, n in numbers if _age_cue(doc, s, e)]
+            raise InputError("age", "I couldn't find your age in that.")
+        now = [n for n in numbers if not _future(doc, n[0], n[1])]
+        if not now:                                                             # "I'll be 25 next month"
+            if len({v for _, _, v in numbers}) == 1:
+                return _check_age(numbers[0][2] - 1)
+            now = numbers
+        if len({v for _, _, v in now}) > 1:
+            cued = [v for s, e, v in now if _age_cue(doc, s, e)]
             if len(set(cued)) != 1:
-                raise InputError("age", "I found more than one number there. How old are you, in years?")
+                raise InputError("age", "I found more than one number there.")
             return _check_age(cued[0])
-        return _check_age(numbers[0][2])
+        return _check_age(now[0][2])
 
     def borough(self, text: str) -> Place:
-        found = self.find(text, "borough")
+        doc = self.doc(text)
+        found = [m for m in self.said(doc, "borough") if not _negated(doc, m.start)]    # "Lewisham, not Lambeth"
         names = sorted({m.id for m in found if m.id != OUTSIDE_LONDON})
         if len(names) > 1:
             raise AmbiguousInput("borough", f"You mentioned {' and '.join(names)}. Which borough do you live in?")
@@ -156,35 +178,41 @@ class Normaliser:
         if any(t.lower_ == "london" for t in self.doc(text)):
             raise AmbiguousInput("borough", "Which part of London? Tell me your borough, for example Hackney, "
                                             "Croydon or Ealing.")
-        raise InputError("borough", "I didn't recognise that as a London borough. Which borough do you live in, "
-                                    "for example Hackney, Croydon or Ealing? If you live outside London, just say so.")
+        raise InputError("borough", "I didn't recognise that as a London borough.")
 
-    def qualification(self, text: str) -> str:
-        if str(text).strip().lower() in LEVEL_IDS:
+    def qualification(self, text: str, abroad: bool = False) -> str:
+        """A level id, "none", or UNKNOWN_LEVEL. `abroad`: the resident was asked for a UK ENIC statement, so the
+        answer is the level it gives, or no statement (the level stays unknown)."""
+        if str(text).strip().lower() in (*LEVEL_IDS, UNKNOWN_LEVEL):
             return str(text).strip().lower()
+        doc = self.doc(text)
+        found = self.said(doc, "qualification")
+        definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
+        if abroad:
+            if definite:
+                return max(definite, key=self.vocab.level_rank)
+            if self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "what")
+                                                  for t in doc):
+                return UNKNOWN_LEVEL
+            raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
+                                                  "\"bachelor's degree standard\" or \"level 3\". If you don't "
+                                                  "have one, just say no.")
         if self.answer(text) == "none":
             return "none"
-        found = self.find(text, "qualification")
-        definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)]
         ask = [t for t in unsure if t.always_ask or not definite]
         if ask:
-            raise AmbiguousInput("qualification", ask[0].question)
+            raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
         if not definite:
-            raise InputError("qualification", "I didn't catch your qualifications. What's the highest one you "
-                                              "have? For example GCSEs, A levels, a degree, or none.")
+            raise InputError("qualification", "I didn't catch your qualifications.")
         return max(definite, key=self.vocab.level_rank)
 
     def barriers(self, text: str) -> list[str]:
         return self._ids(text, "barrier", "circumstances",
-                         "I didn't match that to the situations I know about. You can choose from the list, say "
-                         "'none', or say 'rather not say'.")
-
+                         "I didn't match that to the situations I know about.")
     def interests(self, text: str) -> list[str]:
         return self._ids(text, "interest", "interests",
-                         "I didn't match that to the kinds of work I know about. Try lab work, healthcare, "
-                         "manufacturing, data and digital, research, engineering, or business; or say 'not sure'.")
-
+                         "I didn't match that to the kinds of work I know about.")
     def _ids(self, text: str, label: str, field: str, message: str) -> list[str]:
         known = {t.id for t in (self.vocab.barriers if label == "barrier" else self.vocab.interests)}
         parts = [p.strip() for p in str(text).replace(";", ",").split(",")]
@@ -220,17 +248,25 @@ class Normaliser:
         found = _affirmed(doc, _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)]))
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
-        ages = [n for s, e, n in _numbers(doc) if s not in taken and _age_cue(doc, s, e)]
-        if len(set(ages)) == 1 and MIN_AGE <= ages[0] <= MAX_AGE:
+        ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
+        ages = [n for s, e, n in _numbers(doc) if s not in taken and not _negated(doc, s) and s not in ends
+                and (_age_cue(doc, s, e) or (found and _set_off(doc, s, e))) and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
+        pupil = _school_year(doc)
+        if pupil is not None:
+            out["age"] = pupil
+        elif len(set(ages)) == 1 and MIN_AGE <= ages[0] <= MAX_AGE:
             out["age"] = int(ages[0])
-        places = {m.id for m in found if m.label == "borough"}
+        places = {m.id for m in found if m.label == "borough" and not _negated(doc, m.start)}
         if len(places) == 1:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
-        levels = [m.id for m in found if m.label == "qualification"]
+        quals = [m for m in found if m.label == "qualification"]
+        levels = [m.id for m in quals]
         definite = [lv for lv in levels if not lv.startswith(AMBIGUOUS)]
-        if definite and not any(self._ambiguous[lv[len(AMBIGUOUS):]].always_ask
-                                for lv in levels if lv.startswith(AMBIGUOUS)):
+        if self._from_abroad(quals):
+            out["qualification_abroad"] = True
+        elif definite and not any(self._ambiguous[lv[len(AMBIGUOUS):]].always_ask
+                                  for lv in levels if lv.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             ids = list(dict.fromkeys(m.id for m in found if m.label == label))
@@ -239,6 +275,17 @@ class Normaliser:
             if ids:
                 out[key] = ids
         return out
+
+
+    def _from_abroad(self, quals: list[Match]) -> bool:
+        """A qualification said to be from abroad: a phrase such as "degree from my country", or a country named
+        beside a qualification ("a degree from Nigeria"; "a refugee from Eritrea" says nothing of qualifications)."""
+        if self._enic is None:
+            return False
+        abroad = [m for m in quals if m.id == AMBIGUOUS + self._enic.id]
+        if any(m.text.lower() not in self.countries for m in abroad):
+            return True
+        return bool(abroad) and len(abroad) < len(quals)
 
 
 def _longest(found: list[Match]) -> list[Match]:
@@ -257,9 +304,61 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
     return [m for m in found if not denied(m)]
 
 
+def _set_off(doc: Doc, start: int, end: int) -> bool:
+    """A number from 10 to 99 standing alone between commas in a list of answers: "28, degree in chemistry,
+    Peckham", "care leaver, 18, Southwark"."""
+    alone = (start == 0 or doc[start - 1].text == ",") and (end == len(doc) or doc[end].text == ",")
+    return alone and end - start == 1 and doc[start].text.isdigit() and 10 <= int(doc[start].text) <= 99
+
+
+def _negated(doc: Doc, start: int) -> bool:
+    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"."""
+    return start > 0 and doc[start - 1].lower_ in ("not", "no")
+
+
+def _future(doc: Doc, start: int, end: int) -> bool:
+    """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March"."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in _WILL_BE or (after in _SOON and end + 1 < len(doc) and doc[end + 1].is_alpha
+                                  and doc[end + 1].lower_ not in ("london", "the", "a"))
+
+
+def _school_year(doc: Doc) -> int | None:
+    """The age of a pupil who gave their school year ("year 11", "yr 12", "y11", "year eleven"), unless it is
+    a year they left in ("dropped out in year 10")."""
+    toks = [t.lower_ for t in doc]
+    for i, t in enumerate(toks):
+        n = None
+        if t in _SCHOOL_YEAR and i + 1 < len(toks):
+            n = _word_value(toks[i + 1])
+        elif t[:1] == "y" and t.lstrip("yearr").isdigit():             # "y11", "yr11", "year11"
+            n = int(t.lstrip("yearr"))
+        if n is not None and 7 <= n <= 13 and not any(w in _LEFT_SCHOOL for w in toks[max(0, i - 3):i]):
+            return int(n) + _YEAR_TO_AGE
+    return None
+
+
+def _word_value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    word = _number_word(token)
+    return None if word is None else _UNITS.get(word, _TENS.get(word))
+
+
+def _number_word(token: str) -> str | None:
+    """A number word, allowing a typo in a long one ("twnety", "fourty", "ninteen")."""
+    if token in _UNITS or token in _TENS:
+        return token
+    if len(token) < 5 or not token.isalpha():
+        return None
+    close = difflib.get_close_matches(token, _NUMBER_WORDS, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _check_age(n: float) -> int:
     if not MIN_AGE <= n <= MAX_AGE:
-        raise InputError("age", f"{n:g} doesn't look like an age. How old are you, in years?")
+        raise InputError("age", f"{n:g} doesn't look like an age.")
     return int(n)
 
 
@@ -286,20 +385,21 @@ def _numbers(doc: Doc) -> list[tuple[int, int, float]]:
 
 
 def _words_number(doc: Doc, i: int) -> tuple[int, float]:
-    """Reads "twenty two", "twenty-two", "a hundred and five" from token i; returns (end, value)."""
+    """Reads "twenty two", "twenty-two", "a hundred and five" (and typos such as "thrity one") from token i;
+    returns (end, value)."""
     total, j, seen = 0, i, False
     while j < len(doc):
-        w = doc[j].lower_
+        w = _number_word(doc[j].lower_) or doc[j].lower_
+        nxt = (_number_word(doc[j + 1].lower_) or doc[j + 1].lower_) if j + 1 < len(doc) else ""
         if w in _TENS:
             total += _TENS[w]
         elif w in _UNITS:
             total += _UNITS[w]
         elif w == "hundred" and seen:
             total *= 100
-        elif w == "a" and not seen and j + 1 < len(doc) and doc[j + 1].lower_ == "hundred":
+        elif w == "a" and not seen and nxt == "hundred":
             total = 1                                       # "a hundred and fifty"
-        elif w in ("-", "and") and seen and j + 1 < len(doc) and (doc[j + 1].lower_ in _UNITS
-                                                                  or doc[j + 1].lower_ in _TENS):
+        elif w in ("-", "and") and seen and (nxt in _UNITS or nxt in _TENS):
             pass
         else:
             break

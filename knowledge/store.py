@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, select
+from sqlalchemy import create_engine, delete, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -18,7 +18,7 @@ from sqlalchemy.pool import QueuePool
 from knowledge import config
 from knowledge.catalogue import Programme, load_programmes
 from knowledge.errors import KnowledgeBaseUnavailable
-from knowledge.models import Base, Meta, ProgrammeArea, ProgrammeRow
+from knowledge.models import Base, Meta, ProgrammeRow
 from knowledge.vocab import load_vocabulary
 
 _engines: dict[str, Engine] = {}
@@ -86,14 +86,13 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
         engine = get_engine(url)
         Base.metadata.create_all(engine)
         with Session(engine) as s, s.begin():
-            s.execute(delete(ProgrammeArea))
+            if u.get_backend_name() == "postgresql":       # built before "unconfirmed": the column was 10 wide
+                s.execute(text("ALTER TABLE programmes ALTER COLUMN status TYPE VARCHAR(20)"))
             s.execute(delete(ProgrammeRow))
             s.execute(delete(Meta))
             for p in programmes:
                 s.add(ProgrammeRow(id=p.id, title=p.title, route_type=p.route_type, status=p.status,
                                    position=p.position, payload=json.dumps(p.to_payload())))
-            s.flush()
-            s.add_all(ProgrammeArea(area=a, programme_id=p.id) for p in programmes for a in p.eligibility.areas)
             s.add(Meta(key="fingerprint", value=digest))
             s.add(Meta(key="build", value=uuid.uuid4().hex))      # tells running processes to reload
     except SQLAlchemyError as e:

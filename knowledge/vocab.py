@@ -22,7 +22,7 @@ ROUTE_TYPE_IDS = (
 LEVEL_IDS = ("none", "entry", "1", "2", "3", "4", "5", "6", "7", "8")
 REQUIRED_BARRIERS = (
     "disability_or_health", "send_ehcp", "caring_responsibilities", "english_language", "long_term_unemployed",
-    "claiming_benefits", "refugee_or_asylum", "care_leaver", "criminal_record", "homelessness", "digital_skills",
+    "claiming_benefits", "refugee", "asylum_seeker", "care_leaver", "criminal_record", "homelessness", "digital_skills",
     "no_work_experience",
 )
 REQUIRED_INTERESTS = (
@@ -43,6 +43,8 @@ class Term:
     who: str = ""          # circumstances: "claiming Universal Credit, JSA or ESA", to finish "It's for people ..."
     always_ask: bool = False   # ambiguous qualifications: ask even when a definite level is named too
     button: str = ""       # label of the quick-reply button the bot offers for this answer, if any
+    right_to_work: bool = True   # circumstances: false when people in it usually may not work in the UK
+    enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
 
 
 @dataclass(frozen=True)
@@ -183,11 +185,15 @@ class _Reader:
             seen.add(tid)
             if exact and tid not in required_ids:
                 self.problem(where, f"unknown id; expected one of {', '.join(required_ids)}")
+            works = entry.get("right_to_work", True)
+            if not isinstance(works, bool) or (works is False and "who" not in extra):
+                self.problem(where, f"`right_to_work` must be true or false, on a circumstance, got {works!r}")
             terms.append(Term(
                 id=tid,
                 name=self.text(entry, "name", where),
                 phrases=self.phrases(entry, "phrases", where, tid),
                 button=self.text(entry, "button", where, required=False),
+                right_to_work=works is not False,
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):
@@ -239,11 +245,13 @@ def _qualifications(data: Any, r: _Reader) -> tuple[tuple[Term, ...], tuple[Term
     ambiguous = []
     for i, entry in enumerate(r.entries(data.get("ambiguous") or [], "ambiguous")):
         aid = str(entry.get("id", "")).strip() or f"ambiguous {i + 1}"
-        always = entry.get("always_ask", False)
-        if not isinstance(always, bool):
-            r.problem(aid, f"`always_ask` must be true or false, got {always!r}")
+        always, enic = entry.get("always_ask", False), entry.get("enic", False)
+        for key, value in (("always_ask", always), ("enic", enic)):
+            if not isinstance(value, bool):
+                r.problem(aid, f"`{key}` must be true or false, got {value!r}")
         ambiguous.append(Term(aid, aid, r.phrases(entry, "phrases", aid, "ambiguous:" + aid),
-                              question=r.text(entry, "question", aid), always_ask=always is True))
+                              question=r.text(entry, "question", aid), always_ask=always is True,
+                              enic=enic is True))
     return levels, tuple(ambiguous)
 
 
@@ -297,6 +305,21 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
         raise DataError(problems)
     return Vocabulary(route_types, subregions, boroughs, outside, levels, ambiguous, barriers, interests, answers,
                       safety)
+
+
+def countries() -> tuple[str, ...]:
+    """Names of every country but the UK and its Crown Dependencies, lower case, from pycountry (ISO 3166)."""
+    import pycountry
+
+    home = {"GB", "GG", "JE", "IM"}
+    names: set[str] = set()
+    for c in pycountry.countries:
+        if c.alpha_2 in home:
+            continue
+        for name in (c.name, getattr(c, "common_name", None)):
+            if name and "," not in name and "(" not in name:
+                names.add(" ".join(name.lower().split()))
+    return tuple(sorted(names))
 
 
 @lru_cache(maxsize=4)

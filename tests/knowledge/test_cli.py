@@ -27,28 +27,43 @@ def example(kb_url):
     return json.loads(out.stdout)
 
 
+CHECK = ("Check: ", "Check with the provider: ")
+
+
 def test_json_shape(example):
     assert set(example) == {"profile", "recommendations", "excluded"}
     assert example["profile"] == {"age": 19, "qualification_level": "2", "borough": "Hackney",
                                   "barriers": ["claiming_benefits"], "interests": ["laboratory"]}
-    assert example["recommendations"]
+    assert example["recommendations"] and example["excluded"]
     for item in example["recommendations"]:
-        assert set(item) == {"id", "title", "provider", "route_type", "why", "next_step", "url", "source", "checked"}
+        assert set(item) == {"id", "title", "provider", "route_type", "verdict", "why", "next_step", "url", "source",
+                             "checked"}
         assert item["why"] and all(isinstance(w, str) and w for w in item["why"])
         assert item["source"] and item["checked"]
+        assert item["verdict"] in ("fits", "check")
+        checks = [w for w in item["why"] if w.startswith(CHECK)]
+        if item["verdict"] == "check":          # its checks are "Check..." lines, after the reasons it fits
+            assert checks and item["why"][-len(checks):] == checks, item
+        else:
+            assert checks == [], item
+    assert {item["verdict"] for item in example["recommendations"]} == {"fits", "check"}
     for item in example["excluded"]:
         assert set(item) == {"id", "title", "route_type", "reason"} and item["reason"]
 
 
 def test_example_answers_are_right(example):
-    ids = [r["id"] for r in example["recommendations"]]
+    found = {r["id"]: r for r in example["recommendations"]}
     excluded = {e["id"]: e["reason"] for e in example["excluded"]}
-    assert "swap" in ids                          # claims UC, 19, lab interest
-    assert "lift" in ids                          # lives in Hackney
-    assert "jets" in excluded and excluded["jets"].startswith("It has ended.")
-    assert not any(r["id"] in ("jets", "work_and_health_programme", "multiply") for r in example["recommendations"])
-    swap = next(r for r in example["recommendations"] if r["id"] == "swap")
-    assert "It's for people claiming Universal Credit, JSA or ESA, as you are." in swap["why"]
+    assert "swap" in found and found["swap"]["verdict"] == "fits"      # claims UC, 19, lab interest
+    assert "It's for people claiming Universal Credit, JSA or ESA, as you are." in found["swap"]["why"]
+    assert found["lift"]["verdict"] == "check"                          # lives in Hackney; LIFT may have closed
+    assert any(w.startswith("Check: it may have ended or changed. LIFT started in March 2021") for w in
+               found["lift"]["why"])
+    assert excluded["jets"].startswith("It has ended.")
+    assert not any(r in found for r in ("jets", "work_and_health_programme", "multiply"))
+    assert excluded["esol"] == ("It's only for people whose first language is not English; you haven't said that "
+                                "applies to you.")
+    assert example["recommendations"][0]["id"] == "swap"
 
 
 def test_readable_summary(kb_url):
@@ -90,10 +105,17 @@ def test_validate_reports_problems_and_exits_1(data_copy):
     assert "programmes.yml: Bad Id: `id` must be lower_snake_case" in out.stderr
 
 
-def test_outside_london_gets_national_routes_only(kb_url):
+def test_outside_london_gets_national_routes_and_checks_for_london_ones(kb_url):
     out = cli("recommend", "--age", "30", "--borough", "Manchester", "--json", db=kb_url)
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["profile"]["borough"] is None
     assert data["recommendations"]
-    assert all("It's available across England. Living outside London doesn't matter." in r["why"]
-               for r in data["recommendations"])
+    national = "It's available across England. Living outside London doesn't matter."
+    for r in data["recommendations"]:
+        in_london = [w for w in r["why"] if w.startswith("Check with the provider: it runs in London")
+                     and w.endswith("; ask whether they take people from outside London.")]
+        assert (national in r["why"]) != bool(in_london), r
+        assert r["verdict"] == "check" or not in_london
+    assert "It's only for people living in London; you live outside London." in \
+        {e["reason"] for e in data["excluded"] if e["id"] == "gla_skills_bootcamps"}

@@ -1,141 +1,405 @@
-"""Each eligibility rule at its boundaries, on programmes made in the test, with the real vocabularies."""
+"""Each test of the rule table at its boundaries, on programmes written in the test as programmes.yml entries and
+read by the real loader, judged with the real vocabularies."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
-from knowledge.catalogue import AgeExtension, Eligibility, Programme
-from knowledge.engine import Exclusion, assess, recommend
+from knowledge.catalogue import Programme, parse_programmes
+from knowledge.engine import Exclusion, Recommendation, Screen, recommend
 from knowledge.profile import Profile
 from knowledge.vocab import vocabulary
 
-
-def prog(pid="p", areas=("national",), status="active", interests=(), suits=(), levels=(), position=0, **rules):
-    return Programme(
-        id=pid, title=pid.title(), provider="Provider", route_type="short_course", summary="s",
-        eligibility=Eligibility(areas=tuple(areas), **rules), next_step="apply", source="test", checked="2026-11-23",
-        status=status, interests=tuple(interests), suits=tuple(suits), levels=tuple(levels), position=position,
-        status_note="note" if status != "active" else "",
-    )
+RIGHT_TO_WORK = (
+    "It's a job, or leads straight to one, so it needs the right to work in the UK, and people waiting for an "
+    "asylum decision usually aren't allowed to work. What you can do now: free English (ESOL) classes once you've "
+    "waited six months, adult learning and volunteering; after 12 months waiting you can ask the Home Office for "
+    "permission to work.")
+EHCP_OR_CARE = "with special educational needs or an EHC plan or who grew up in care"
 
 
-def outcome(p, **profile):
-    result = assess(p, Profile(**profile), vocabulary())
-    return result if isinstance(result, Exclusion) else result[1]
+def prog(pid: str = "p", rules=(), checks=(), where=("national",), audience: str = "anyone",
+         audience_source: str = "", status: str = "active", route_type: str = "short_course", position: int = 0,
+         **fields) -> Programme:
+    """One programme from a programmes.yml entry; a rule gets a `source` and a check a `says` unless given."""
+    raw = {
+        "id": pid, "title": pid.title(), "provider": "Provider", "route_type": route_type, "summary": "s",
+        "audience": audience, "where": list(where),
+        "rules": [{**r, "source": r.get("source", "The source says so.")} for r in rules],
+        "checks": [{**c, "says": c.get("says", "ask them about it.")} for c in checks],
+        "next_step": "apply", "source": "test", "checked": "2026-11-23", "status": status, **fields,
+    }
+    if audience_source:
+        raw["audience_source"] = audience_source
+    if status != "active":
+        raw.setdefault("status_note", "The note.")
+    problems: list = []
+    programmes = parse_programmes([raw], vocabulary(), problems)
+    assert problems == []
+    return replace(programmes[0], position=position)
 
 
-def is_in(p, **profile) -> bool:
-    return not isinstance(outcome(p, **profile), Exclusion)
+def outcome(p: Programme, **profile) -> Recommendation | Exclusion:
+    return Screen([p], vocabulary()).explain(p.id, Profile(**profile))
 
 
-@pytest.mark.parametrize("age, ok", [(15, False), (16, True), (18, True), (19, True)])
+def fits(p: Programme, **profile) -> bool:
+    return isinstance(outcome(p, **profile), Recommendation)
+
+
+def reason(p: Programme, **profile) -> str:
+    o = outcome(p, **profile)
+    assert isinstance(o, Exclusion), o
+    return o.reason
+
+
+def recommended(p: Programme, **profile) -> Recommendation:
+    o = outcome(p, **profile)
+    assert isinstance(o, Recommendation), o
+    return o
+
+
+# --- ages ----------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("age, ok", [(15, False), (16, True), (17, True)])
 def test_min_age_16(age, ok):
-    assert is_in(prog(min_age=16), age=age) is ok
+    assert fits(prog(rules=[{"min_age": 16}]), age=age) is ok
 
 
-@pytest.mark.parametrize("age, ok", [(18, False), (19, True)])
-def test_min_age_19_says_why(age, ok):
-    o = outcome(prog(min_age=19), age=age)
-    assert is_in(prog(min_age=19), age=age) is ok
-    if ok:
-        assert "You're 19 or over." in o.why
-    else:
-        assert o.reason == "It's for people aged 19 and over; you're 18."
+def test_min_age_19_says_why_either_side():
+    p = prog(rules=[{"min_age": 19}])
+    assert reason(p, age=18) == "It's for people aged 19 and over; you're 18."
+    assert "You're 19 or over." in recommended(p, age=19).why
+    assert recommended(p, age=19).verdict == "fits"
 
 
-@pytest.mark.parametrize("age, ok", [(24, True), (25, False)])
+@pytest.mark.parametrize("age, ok", [(23, True), (24, True), (25, False)])
 def test_max_age_24(age, ok):
-    assert is_in(prog(min_age=16, max_age=24), age=age) is ok
+    assert fits(prog(rules=[{"min_age": 16}, {"max_age": 24}]), age=age) is ok
+
+
+def test_max_age_sentences():
+    p = prog(rules=[{"max_age": 24}])
+    assert reason(p, age=25) == "It's for people aged 24 or under; you're 25."
+    assert "You're 24 or under." in recommended(p, age=24).why
 
 
 def test_extended_age_limit_applies_only_with_the_circumstance():
-    p = prog(min_age=16, max_age=21, extended_max_age=AgeExtension(24, ("send_ehcp", "care_leaver")))
-    assert not is_in(p, age=22)
-    assert "or up to 24 for people" in outcome(p, age=22).reason
-    assert is_in(p, age=22, barriers=("care_leaver",))
-    assert is_in(p, age=24, barriers=("send_ehcp",))
-    assert not is_in(p, age=25, barriers=("send_ehcp",))
+    p = prog(rules=[{"max_age": 21, "extended": {"age": 24, "for": ["send_ehcp", "care_leaver"]}}])
+    assert fits(p, age=21)
+    assert reason(p, age=22) == f"It's for people aged 21 or under (or up to 24 for people {EHCP_OR_CARE}); you're 22."
+    assert reason(p, age=22, barriers=("claiming_benefits",)).endswith("you're 22.")
+    assert recommended(p, age=22, barriers=("care_leaver",)).why[-1] == (
+        f"You're 22: the age limit is 21, or 24 for people {EHCP_OR_CARE}, which applies to you.")
+    assert fits(p, age=24, barriers=("send_ehcp",))
+    assert not fits(p, age=25, barriers=("send_ehcp",))
 
 
-def test_unknown_age_is_not_excluded_but_flagged():
-    o = outcome(prog(min_age=19), age=None)
-    assert not isinstance(o, Exclusion)
-    assert any("aged 19 and over" in c for c in o.checks)
+def test_unknown_age_is_a_check_not_an_exclusion():
+    r = recommended(prog(rules=[{"min_age": 19}]))
+    assert r.checks == ("Check: it is for people aged 19 and over.",) and r.verdict == "check"
+    r = recommended(prog(rules=[{"max_age": 21, "extended": {"age": 24, "for": ["send_ehcp", "care_leaver"]}}]))
+    assert r.checks == (f"Check: it is for people aged 21 or under (or up to 24 for people {EHCP_OR_CARE}).",)
+    assert recommended(prog(rules=[{"min_age": 19}]), age=19).checks == ()
 
 
-def test_required_circumstance_benefit_claim():
-    swap = prog(requires_any=("claiming_benefits",), min_age=18)
-    assert is_in(swap, age=30, barriers=("claiming_benefits",))
-    o = outcome(swap, age=30)
-    assert isinstance(o, Exclusion) and o.reason.startswith("It's only for people ")
-    assert "you haven't said that applies to you" in o.reason
+# --- qualification levels ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("level, ok", [("none", False), ("2", False), ("3", True), ("6", True)])
+def test_min_level_3(level, ok):
+    assert fits(prog(rules=[{"min_level": 3}]), qualification_level=level) is ok
 
 
-def test_required_circumstance_ehc_plan():
-    internship = prog(requires_any=("send_ehcp",), min_age=16, max_age=24)
-    assert is_in(internship, age=17, barriers=("send_ehcp",))
-    assert not is_in(internship, age=17)
-    assert not is_in(internship, age=25, barriers=("send_ehcp",))
+def test_min_level_sentences():
+    p = prog(rules=[{"min_level": 3}])
+    assert reason(p, qualification_level="2").startswith("It usually needs a level 3 qualification first (such as ")
+    assert reason(p, qualification_level="2").endswith("; you have level 2.")
+    assert "It asks for level 3 or above, and you have level 6." in recommended(p, qualification_level="6").why
+    assert recommended(p).checks[0].startswith("Check: it usually asks for a level 3 qualification first")
 
 
-@pytest.mark.parametrize("level, ok", [("2", False), ("3", True), ("6", True)])
-def test_min_level(level, ok):
-    assert is_in(prog(min_level="3"), qualification_level=level) is ok
-
-
-def test_max_level_and_its_waiver():
-    fcfj = prog(min_age=19, max_level="2", max_level_waived_for=("claiming_benefits",))
-    assert is_in(fcfj, age=30, qualification_level="2")
-    assert not is_in(fcfj, age=30, qualification_level="3")
-    o = outcome(fcfj, age=30, qualification_level="6", barriers=("claiming_benefits",))
-    assert not isinstance(o, Exclusion)
-    assert any("whatever your qualifications" in w for w in o.why)
+def test_max_level_and_its_unless():
+    p = prog(rules=[{"max_level": 2, "unless": ["claiming_benefits"]}])
+    assert "It's for people whose highest qualification is level 2 or below, like you." in \
+        recommended(p, qualification_level="2").why
+    assert reason(p, qualification_level="3") == ("It's for people whose highest qualification is level 2 or below; "
+                                                 "you have level 3.")
+    assert reason(p, qualification_level="6", barriers=("long_term_unemployed",)).endswith("you have level 6.")
+    waived = recommended(p, qualification_level="6", barriers=("claiming_benefits",))
+    assert "You can join whatever your qualifications, because you're claiming Universal Credit, JSA or ESA." \
+        in waived.why and waived.verdict == "fits"
+    assert recommended(p).checks == ("Check: it is for people whose highest qualification is level 2 or below.",)
 
 
 def test_none_and_entry_are_below_level_1():
-    p = prog(max_level="1")
-    assert is_in(p, qualification_level="none") and is_in(p, qualification_level="entry")
-    assert not is_in(prog(min_level="entry"), qualification_level="none")
+    assert fits(prog(rules=[{"max_level": 1}]), qualification_level="none")
+    assert fits(prog(rules=[{"max_level": 1}]), qualification_level="entry")
+    assert not fits(prog(rules=[{"min_level": "entry"}]), qualification_level="none")
+    assert reason(prog(rules=[{"min_level": "entry"}]), qualification_level="none").endswith(
+        "; you have no formal qualifications.")
 
 
-def test_inside_and_outside_a_programmes_boroughs():
-    local = prog(areas=("Hackney", "Camden"))
-    o = outcome(local, borough="Hackney")
-    assert "It runs in Hackney, where you live." in o.why
-    out = outcome(local, borough="Croydon")
-    assert isinstance(out, Exclusion) and "you live in Croydon" in out.reason
-    assert isinstance(outcome(local, outside_london=True), Exclusion)
-    assert "tell me your borough" in outcome(local).reason
+# --- circumstances -------------------------------------------------------------------------------------------------
+
+def test_requires_one_of_its_circumstances():
+    p = prog(rules=[{"requires": ["claiming_benefits", "long_term_unemployed"]}])
+    assert reason(p, age=30) == ("It's only for people claiming Universal Credit, JSA or ESA or who have been out of "
+                                 "work for a long time; you haven't said that applies to you.")
+    assert reason(p, age=30, barriers=("care_leaver",)).endswith("you haven't said that applies to you.")
+    assert "It's for people who have been out of work for a long time, as you are." in \
+        recommended(p, age=30, barriers=("long_term_unemployed",)).why
 
 
-def test_subregion_london_and_national_areas():
-    assert "Central London Forward" in " ".join(outcome(prog(areas=("central_london_forward",)), borough="Hackney").why)
-    assert not is_in(prog(areas=("central_london_forward",)), borough="Croydon")
-    assert is_in(prog(areas=("london",)), borough="Croydon")
-    assert not is_in(prog(areas=("london",)), outside_london=True)
-    assert is_in(prog(areas=("national",)), outside_london=True)
+def test_a_supported_internship_needs_the_plan_and_the_age():
+    p = prog(rules=[{"min_age": 16}, {"max_age": 24}, {"requires": ["send_ehcp"]}])
+    assert fits(p, age=17, barriers=("send_ehcp",))
+    assert reason(p, age=17).startswith("It's only for people with special educational needs or an EHC plan;")
+    assert reason(p, age=25, barriers=("send_ehcp",)) == "It's for people aged 24 or under; you're 25."
 
+
+def test_the_first_failed_rule_in_table_order_is_the_reason():
+    p = prog(rules=[{"max_level": 2}, {"requires": ["claiming_benefits"]}, {"min_age": 19}])
+    assert reason(p, age=17, qualification_level="6") == "It's for people aged 19 and over; you're 17."
+
+
+# --- where people live ---------------------------------------------------------------------------------------------
+
+def test_lives_in_boroughs():
+    p = prog(where=["Hackney", "Camden"], rules=[{"lives_in": ["Hackney", "Camden"]}])
+    inside = recommended(p, borough="Hackney")
+    assert inside.why == ("It runs in Hackney, where you live.",
+                          "It's for people living in Hackney or Camden, as you do.")
+    assert inside.verdict == "fits"
+    assert reason(p, borough="Croydon") == "It's only for people living in Hackney or Camden; you live in Croydon."
+    assert reason(p, outside_london=True) == ("It's only for people living in Hackney or Camden; "
+                                              "you live outside London.")
+    unknown = recommended(p)
+    assert unknown.checks == ("Check: it is only for people living in Hackney or Camden.",)
+    assert unknown.verdict == "check"
+
+
+def test_lives_in_a_subregion():
+    p = prog(where=["central_london_forward"], rules=[{"lives_in": ["central_london_forward"]}])
+    assert recommended(p, borough="Hackney").why == (
+        "It covers the Central London Forward boroughs, including Hackney.",
+        "It's for people living in Central London Forward, as you do.")
+    assert reason(p, borough="Croydon") == ("It's only for people living in Central London Forward; "
+                                            "you live in Croydon.")
+    assert recommended(p).checks == ("Check: it is only for people living in Central London Forward.",)
+
+
+def test_lives_in_london():
+    p = prog(where=["london"], rules=[{"lives_in": ["london"]}])
+    assert recommended(p, borough="Croydon").why == ("It runs across London.",
+                                                     "It's for people living in London, as you do.")
+    assert reason(p, outside_london=True) == "It's only for people living in London; you live outside London."
+    assert recommended(p).checks == ()          # a resident of the London bot who gave no borough lives in London
+
+
+def test_lives_in_as_a_check_never_excludes():
+    p = prog(where=["Camden"], checks=[{"lives_in": ["Camden"], "says": "it mostly takes Camden residents."}])
+    r = recommended(p, borough="Croydon")
+    assert r.checks == ("Check with the provider: it mostly takes Camden residents.",) and r.verdict == "check"
+    assert recommended(p, borough="Camden").checks == ()
+
+
+# --- the right to work ---------------------------------------------------------------------------------------------
+
+def test_right_to_work_excludes_an_asylum_seeker_and_nobody_else():
+    p = prog(rules=[{"right_to_work": True}])
+    assert reason(p, age=30, barriers=("asylum_seeker",)) == RIGHT_TO_WORK
+    assert reason(p, age=30, barriers=("english_language", "asylum_seeker")) == RIGHT_TO_WORK
+    for barrier in [b.id for b in vocabulary().barriers if b.id != "asylum_seeker"]:
+        assert fits(p, age=30, barriers=(barrier,)), barrier
+    assert fits(p, age=30) and fits(p)
+
+
+def test_right_to_work_as_a_check_keeps_the_route():
+    p = prog(checks=[{"right_to_work": True, "says": "the employer checks the right to work."}])
+    r = recommended(p, age=30, barriers=("asylum_seeker",))
+    assert r.checks == ("Check with the provider: the employer checks the right to work.",)
+    assert recommended(p, age=30, barriers=("refugee",)).checks == ()
+
+
+# --- audience ------------------------------------------------------------------------------------------------------
+
+def test_audience_with_a_source_is_a_rule():
+    p = prog(audience="young_people", audience_source="The source says 16 to 24.")
+    assert reason(p, age=15) == "It's for young people aged 16 to 24; you're 15."
+    assert reason(p, age=25) == "It's for young people aged 16 to 24; you're 25."
+    assert recommended(p, age=16).verdict == recommended(p, age=24).verdict == "fits"
+    adults = prog(audience="adults", audience_source="For adults.")
+    assert reason(adults, age=17) == "It's for adults; you're 17."
+    assert fits(adults, age=18)
+    pupils = prog(audience="pupils", audience_source="For schools.")
+    assert reason(pupils, age=30) == "It's for pupils at school; you're 30."
+    assert fits(pupils, age=14)
+
+
+def test_audience_without_a_source_is_only_a_check():
+    p = prog(audience="adults")
+    r = recommended(p, age=17)
+    assert r.checks == ("Check with the provider: it's for adults; you're 17.",) and r.verdict == "check"
+    assert recommended(p, age=18).checks == ()
+
+
+def test_sector_workers_are_always_a_check():
+    r = recommended(prog(audience="sector_workers", audience_source="For people in the industry."), age=30)
+    assert r.checks == ("Check: it is for people already working in the sector.",)
+    assert recommended(prog(audience="sector_workers"), age=30).checks == (
+        "Check with the provider: it is for people already working in the sector.",)
+
+
+def test_audience_rule_with_unknown_age_is_a_check():
+    r = recommended(prog(audience="adults", audience_source="For adults."))
+    assert r.checks == ("Check: it is for adults.",)
+
+
+# --- status --------------------------------------------------------------------------------------------------------
 
 def test_ended_and_planned_are_never_recommended():
-    assert outcome(prog(status="ended"), age=30).reason.startswith("It has ended.")
-    assert outcome(prog(status="planned"), age=30).reason.startswith("It isn't open yet.")
+    assert reason(prog(status="ended", status_note="It closed in 2025."), age=30) == "It has ended. It closed in 2025."
+    assert reason(prog(status="planned", status_note="It opens in 2027."), age=30) == \
+        "It isn't open yet. It opens in 2027."
 
+
+def test_ended_is_the_reason_before_any_other_rule():
+    assert reason(prog(status="ended", rules=[{"min_age": 19}]), age=16) == "It has ended. The note."
+
+
+def test_unconfirmed_is_kept_with_a_check_and_ranked_below_active_ones():
+    doubt = prog("doubt", status="unconfirmed", status_note="It may have closed.", interests=["laboratory"],
+                 suits=["claiming_benefits"], route_type="apprenticeship", position=0)
+    r = recommended(doubt, age=30)
+    assert r.checks == ("Check: it may have ended or changed. It may have closed.",) and r.verdict == "check"
+    plain = prog("plain", route_type="htq", position=1)
+    checked = prog("checked", checks=[{"min_age": 19}], route_type="outreach", position=2)
+    profile = Profile(age=18, interests=("laboratory",), barriers=("claiming_benefits",))
+    order = [x.programme.id for x in recommend(profile, [doubt, plain, checked], vocabulary()).recommendations]
+    assert order == ["plain", "checked", "doubt"]
+
+
+# --- checks and unknown answers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("check, profile", [
+    ({"min_age": 19}, dict(age=16)),
+    ({"max_age": 24}, dict(age=40)),
+    ({"min_level": 3}, dict(qualification_level="1")),
+    ({"max_level": 2}, dict(qualification_level="6")),
+    ({"requires": ["claiming_benefits"]}, dict(age=30)),
+    ({"lives_in": ["Camden"]}, dict(borough="Croydon")),
+    ({"lives_in": ["Camden"]}, dict(outside_london=True)),
+    ({"right_to_work": True}, dict(barriers=("asylum_seeker",))),
+])
+def test_a_failed_check_never_excludes_and_says_what_to_check(check, profile):
+    r = recommended(prog(checks=[{**check, "says": "providers differ."}]), **profile)
+    assert r.checks == ("Check with the provider: providers differ.",)
+    assert r.verdict == "check"
+    assert r.to_dict()["verdict"] == "check" and r.to_dict()["why"][-1] == "Check with the provider: providers differ."
+
+
+def test_a_check_that_is_met_adds_nothing():
+    r = recommended(prog(checks=[{"min_age": 19}]), age=19)
+    assert r.checks == () and r.verdict == "fits" and r.to_dict()["verdict"] == "fits"
+
+
+@pytest.mark.parametrize("rule, line", [
+    ({"min_age": 16}, "Check: it is for people aged 16 and over."),
+    ({"max_age": 24}, "Check: it is for people aged 24 or under."),
+    ({"max_level": 3}, "Check: it is for people whose highest qualification is level 3 or below."),
+    ({"lives_in": ["Hackney"]}, "Check: it is only for people living in Hackney."),
+])
+def test_an_unknown_answer_on_a_rule_is_a_check(rule, line):
+    r = recommended(prog(rules=[rule]))
+    assert r.checks == (line,) and r.verdict == "check"
+    assert r.to_dict()["why"][-1] == line
+
+
+# --- where it runs -------------------------------------------------------------------------------------------------
+
+def test_where_for_someone_outside_london():
+    national = recommended(prog(where=["national"]), outside_london=True)
+    assert national.why == ("It's available across England. Living outside London doesn't matter.",)
+    assert national.verdict == "fits"
+    london = recommended(prog(where=["london"]), outside_london=True)
+    assert london.verdict == "check"
+    assert london.checks == ("Check with the provider: it runs in London; ask whether they take people from "
+                             "outside London.",)
+    local = recommended(prog(where=["Hackney"]), outside_london=True)
+    assert local.checks == ("Check with the provider: it runs in London (Hackney); ask whether they take people from "
+                            "outside London.",)
+
+
+def test_where_is_not_a_rule_in_london():
+    assert recommended(prog(where=["Camden"]), borough="Croydon").why == ("It runs in Camden.",)
+    assert recommended(prog(where=["Camden"]), borough="Croydon").verdict == "fits"
+    assert recommended(prog(where=["london"]), borough="Croydon").why == ("It runs across London.",)
+
+
+# --- ranking -------------------------------------------------------------------------------------------------------
 
 def test_ranking_interest_then_locality_then_level_and_deterministic():
     progs = [
-        prog("national_lab", interests=("laboratory",), levels=("3",), position=0),
-        prog("local_lab", areas=("Hackney",), interests=("laboratory",), levels=("3",), position=1),
-        prog("local_other", areas=("Hackney",), interests=("healthcare",), position=2),
-        prog("national_lab_low", interests=("laboratory",), levels=("1",), position=3),
-        prog("national_lab_next", interests=("laboratory",), levels=("3",), position=4),
+        prog("national_lab", interests=["laboratory"], levels=["3"], route_type="apprenticeship", position=0),
+        prog("local_lab", where=["Hackney"], interests=["laboratory"], levels=["3"], route_type="t_level",
+             position=1),
+        prog("local_other", where=["Hackney"], interests=["healthcare"], route_type="outreach", position=2),
+        prog("national_lab_low", interests=["laboratory"], levels=["1"], route_type="htq", position=3),
+        prog("national_lab_next", interests=["laboratory"], levels=["3"], route_type="swap", position=4),
     ]
     profile = Profile(age=20, qualification_level="2", borough="Hackney", interests=("laboratory",))
     order = [r.programme.id for r in recommend(profile, progs, vocabulary()).recommendations]
-    assert order == ["local_lab", "national_lab", "national_lab_next", "national_lab_low", "local_other"]
+    assert order == ["local_lab", "national_lab", "national_lab_next", "local_other", "national_lab_low"]
     assert order == [r.programme.id for r in recommend(profile, reversed(progs), vocabulary()).recommendations]
 
 
+def test_fits_before_checks_before_doubt_whatever_the_relevance():
+    progs = [
+        prog("checked_and_wanted", checks=[{"min_age": 19}], interests=["laboratory"], route_type="htq"),
+        prog("fits_unwanted", route_type="t_level", position=1),
+        prog("doubt_and_wanted", status="unconfirmed", interests=["laboratory"], route_type="swap", position=2),
+    ]
+    order = [r.programme.id for r in
+             recommend(Profile(age=17, interests=("laboratory",)), progs, vocabulary()).recommendations]
+    assert order == ["fits_unwanted", "checked_and_wanted", "doubt_and_wanted"]
+
+
+def test_a_page_holds_at_most_two_of_a_route_type_when_others_are_left():
+    progs = [prog(f"appr_{i}", route_type="apprenticeship", interests=["laboratory"], position=i) for i in range(4)]
+    progs += [prog("course", route_type="short_course", position=4), prog("htq", route_type="htq", position=5),
+              prog("outreach", route_type="outreach", position=6)]
+    order = [r.programme for r in recommend(Profile(age=20, interests=("laboratory",)), progs,
+                                            vocabulary()).recommendations]
+    assert [p.route_type for p in order[:5]].count("apprenticeship") == 2
+    assert [p.id for p in order[:2]] == ["appr_0", "appr_1"]
+    assert {p.id for p in order[5:]} == {"appr_2", "appr_3"}
+
+
+def test_only_one_route_type_fills_the_page():
+    progs = [prog(f"appr_{i}", route_type="apprenticeship", position=i) for i in range(6)]
+    order = [r.programme.id for r in recommend(Profile(age=20), progs, vocabulary()).recommendations]
+    assert order == [f"appr_{i}" for i in range(6)]
+
+
 def test_circumstances_a_programme_is_designed_for_count_as_fit():
-    progs = [prog("generic", position=0), prog("esol", suits=("english_language",), position=1)]
+    progs = [prog("generic", position=0), prog("esol", suits=["english_language"], route_type="adult_learning",
+                                                position=1)]
     result = recommend(Profile(age=30, barriers=("english_language",)), progs, vocabulary())
     assert result.recommendations[0].programme.id == "esol"
-    assert any(w.startswith("It's designed for people") for w in result.recommendations[0].why)
+    assert "It's designed for people whose first language is not English." in result.recommendations[0].why
+
+
+def test_excluded_are_listed_in_file_order_with_their_reason():
+    progs = [prog("b", rules=[{"min_age": 19}], position=1), prog("a", status="ended", position=0),
+             prog("c", position=2)]
+    result = recommend(Profile(age=16), progs, vocabulary())
+    assert [(e.programme.id, e.reason) for e in result.excluded] == [
+        ("a", "It has ended. The note."), ("b", "It's for people aged 19 and over; you're 16.")]
+    assert result.to_dict()["excluded"][1] == {"id": "b", "title": "B", "route_type": "short_course",
+                                               "reason": "It's for people aged 19 and over; you're 16."}
+
+
+def test_an_empty_catalogue_recommends_nothing():
+    result = recommend(Profile(age=19), [], vocabulary())
+    assert len(result.recommendations) == len(result.excluded) == 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.errors import AmbiguousInput, InputError
+from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.normalise import Place, normaliser
 
 
@@ -68,11 +68,49 @@ def test_qualification(n, text, level):
     assert n.qualification(text) == level
 
 
-@pytest.mark.parametrize("text", ["btec", "a degree from abroad", "qualifications from my country"])
-def test_ambiguous_qualification_asks_instead_of_guessing(n, text):
+def test_ambiguous_qualification_asks_instead_of_guessing(n):
     with pytest.raises(AmbiguousInput) as e:
-        n.qualification(text)
+        n.qualification("btec")
     assert e.value.field == "qualification" and e.value.message.endswith("?")
+    assert not isinstance(e.value, FromAbroad)
+
+
+@pytest.mark.parametrize("text", ["a degree from abroad", "qualifications from my country", "I have a degree from Nigeria",
+                                  "matura (Poland)", "finished secondary school in Eritrea"])
+def test_a_qualification_from_abroad_asks_for_a_uk_enic_statement_never_a_guess(n, text):
+    with pytest.raises(FromAbroad) as e:
+        n.qualification(text)
+    assert "UK ENIC statement of comparability" in e.value.message
+
+
+@pytest.mark.parametrize("text, level", [("no", "unknown"), ("I don't have one", "unknown"),
+                                         ("never heard of it", "unknown"), ("it says bachelor's degree standard", "6"),
+                                         ("they told me A level standard", "3")])
+def test_the_answer_about_a_uk_enic_statement(n, text, level):
+    assert n.qualification(text, abroad=True) == level
+
+
+def test_a_yes_without_the_level_asks_which_level(n):
+    with pytest.raises(AmbiguousInput) as e:
+        n.qualification("yes i have", abroad=True)
+    assert "Which UK level" in e.value.message
+
+
+@pytest.mark.parametrize("text, age", [("year 11", 16), ("im in yr 10", 15), ("Y11", 16), ("year eleven", 16),
+                                       ("I'll be 25 next month", 24), ("19, 20 in March", 19), ("FORTY", 40),
+                                       ("Im twnety two", 22), ("sorry i meant 32 not 23", 32), ("thrity one", 31)])
+def test_ages_as_residents_give_them(n, text, age):
+    assert n.age(text) == age
+
+
+@pytest.mark.parametrize("text", ["left school at 15 with nothing", "left before my gcses", "dropped out in yr 10",
+                                  "never sat any exams"])
+def test_leaving_school_early_is_no_qualifications(n, text):
+    assert n.qualification(text) == "none"
+
+
+def test_a_place_taken_back_is_not_the_answer(n):
+    assert n.borough("sorry, I live in Lewisham not Lambeth").borough == "Lewisham"
 
 
 def test_unknown_qualification(n):

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from actions.common import UNAVAILABLE
 from knowledge import KnowledgeBaseUnavailable
-from knowledge.models import ProgrammeArea, ProgrammeRow
+from knowledge.models import ProgrammeRow
 from knowledge.store import Catalogue, build, fingerprint
 from tests.conftest import figure
 
@@ -97,7 +97,6 @@ def catalogue_state(url: str) -> tuple:
     try:
         with engine.connect() as c:
             return (c.execute(select(func.count()).select_from(ProgrammeRow)).scalar(),
-                    c.execute(select(func.count()).select_from(ProgrammeArea)).scalar(),
                     tuple(c.execute(select(ProgrammeRow.id, ProgrammeRow.payload)
                                     .order_by(ProgrammeRow.position)).all()))
     finally:

@@ -1,0 +1,177 @@
+"""Replays the blind corpus against a running Pathways over REST and scores what it understood.
+
+Each message gets its own conversation, brought to the point the corpus names (`asked`) with button payloads,
+then the message is sent as a resident would type it. The conversation Rasa stored (its HTTP API's tracker) is
+what is scored: the slots it holds, the intent it read, and the question it asks next.
+"""
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+QUESTIONS = ("age", "qualification_level", "borough", "barriers", "interests")
+# Answers given with buttons before the message under test, one per question, in the form's order.
+PREFILL = {"age": 30, "qualification_level": "2", "borough": "Camden", "barriers": "none",
+           "interests": ["not_sure"]}
+
+
+def load(name: str) -> list[dict]:
+    return yaml.safe_load((HERE / name).read_text())
+
+
+def _payload(intent: str, **entities) -> str:
+    return f"/{intent}{json.dumps(entities)}" if entities else f"/{intent}"
+
+
+class Bot:
+    def __init__(self, rasa_url: str, token: str):
+        self.url, self.token = rasa_url, token
+
+    def say(self, sender: str, text: str) -> list[dict]:
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        req = urllib.request.Request(f"{self.url}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return json.loads(r.read() or b"[]")
+
+    def tracker(self, sender: str) -> dict:
+        with urllib.request.urlopen(f"{self.url}/conversations/{sender}/tracker?token={self.token}",
+                                    timeout=60) as r:
+            return json.loads(r.read())
+
+
+def setup_turns(asked: str) -> list[str]:
+    """Button presses that bring a new conversation to the point where `asked` is the open question."""
+    if asked == "start":
+        return []
+    turns = ["/greet"]
+    if asked == "enic":
+        return turns + [_payload("inform", age=PREFILL["age"]), _payload("inform", qualification_level="abroad")]
+    stop = QUESTIONS.index(asked) if asked in QUESTIONS else len(QUESTIONS)     # "after": every question
+    return turns + [_payload("inform", **{q: PREFILL[q]}) for q in QUESTIONS[:stop]]
+
+
+@dataclass
+class Outcome:
+    case: dict
+    intent: str | None
+    slots: dict
+    replies: list[dict]
+    asked_next: str | None
+    right: dict = field(default_factory=dict)        # slot -> bool, for every slot the case states
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.get("text") or "" for r in self.replies)
+
+
+def _matches(slot: str, want, slots: dict) -> bool:
+    if want == "declined":
+        return slot in (slots.get("declined") or [])
+    if slot == "age":
+        return slots.get("age") is not None and int(slots["age"]) == int(want)
+    if slot == "borough":
+        return slots.get("outside_london") is True if want == "outside_london" else slots.get("borough") == want
+    if slot == "qualification_level":
+        if want == "abroad":
+            return bool(slots.get("qualification_abroad")) and slots.get("qualification_level") is None
+        return slots.get("qualification_level") == str(want)
+    return set(slots.get(slot) or []) == set(want or [])
+
+
+def run_case(bot: Bot, case: dict) -> Outcome:
+    me = f"eval-{uuid.uuid4().hex[:10]}"
+    for turn in setup_turns(case["asked"]):
+        bot.say(me, turn)
+    replies = bot.say(me, case["text"])
+    t = bot.tracker(me)
+    slots = t.get("slots") or {}
+    out = Outcome(case, ((t.get("latest_message") or {}).get("intent") or {}).get("name"), slots, replies,
+                  slots.get("requested_slot"))
+    for slot, want in (case.get("slots") or {}).items():
+        out.right[slot] = _matches(slot, want, slots)
+    return out
+
+
+def replay(bot: Bot, cases: list[dict], workers: int = 4) -> list[Outcome]:
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda c: run_case(bot, c), cases))
+
+
+def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, float]]:
+    """Macro-averaged F1 over the intents the corpus uses, and each one's F1."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for gold, got in pairs:
+        if gold == got:
+            tp[gold] += 1
+        else:
+            fn[gold] += 1
+            fp[got] += 1
+    per = {}
+    for label in sorted({g for g, _ in pairs}):
+        denom = 2 * tp[label] + fp[label] + fn[label]
+        per[label] = 2 * tp[label] / denom if denom else 0.0
+    return sum(per.values()) / len(per), per
+
+
+@dataclass
+class Score:
+    slot_accuracy: dict[str, tuple[int, int]]      # slot -> (right, stated)
+    intent_f1: float
+    per_intent: dict[str, float]
+    asked_again: list[Outcome]                     # an understood answer whose question came back
+    twice: list[Outcome]                           # one turn that printed the same question twice
+    wrong: list[Outcome]
+
+    def accuracy(self, slot: str) -> float:
+        right, total = self.slot_accuracy[slot]
+        return right / total if total else 1.0
+
+    def lines(self, name: str) -> list[str]:
+        slots = ", ".join(f"{s} {self.accuracy(s):.3f} ({r}/{n})" for s, (r, n) in self.slot_accuracy.items())
+        weak = sorted(self.per_intent.items(), key=lambda kv: kv[1])[:5]
+        return [f"{name}: slot accuracy {slots}",
+                f"{name}: intent macro-F1 {self.intent_f1:.3f}; weakest " +
+                ", ".join(f"{k} {v:.2f}" for k, v in weak),
+                f"{name}: understood answers asked again {len(self.asked_again)}; "
+                f"questions printed twice in one turn {len(self.twice)}"]
+
+
+def score(outcomes: list[Outcome]) -> Score:
+    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    asked_again, twice, wrong = [], [], []
+    for o in outcomes:
+        for slot, ok in o.right.items():
+            acc[slot][0] += ok
+            acc[slot][1] += 1
+        understood = [s for s, ok in o.right.items() if ok and o.case["slots"][s] != "declined"]
+        if o.asked_next in understood:
+            asked_again.append(o)
+        if _repeats_a_question(o.replies):
+            twice.append(o)
+        if not all(o.right.values()) or o.intent != o.case["intent"]:
+            wrong.append(o)
+    f1, per = macro_f1([(o.case["intent"], o.intent) for o in outcomes])
+    order = [s for s in QUESTIONS if s in acc]
+    return Score({s: tuple(acc[s]) for s in order}, f1, per, asked_again, twice, wrong)
+
+
+def _repeats_a_question(replies: list[dict]) -> bool:
+    """True when one turn asks twice: two of its messages put a question ("I didn't recognise that. Which
+    borough...?" and then "Which London borough do you live in?")."""
+    return sum("?" in (r.get("text") or "") for r in replies) > 1
+
+
+def describe(o: Outcome) -> str:
+    c = o.case
+    got = {s: o.slots.get(s) for s in c.get("slots") or {}}
+    return (f"[{c['asked']}] {c['text']!r}: intent {o.intent} (want {c['intent']}); slots {got} "
+            f"(want {c.get('slots')}); next question {o.asked_next}")
