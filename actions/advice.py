@@ -13,13 +13,21 @@ from actions.form import parse
 from actions.questions import payload
 from bot.settings import NATIONAL_CAREERS
 from knowledge import advisor
-from knowledge.engine import Exclusion, Recommendation, as_check, level_words
-from knowledge.errors import InputError
-from knowledge.normalise import normaliser
+from knowledge.engine import CHECK, PAGE, Exclusion, Recommendation, as_check
+from knowledge.errors import FromAbroad, InputError, KnowledgeBaseUnavailable
+from knowledge.normalise import UNKNOWN_LEVEL, normaliser
+from knowledge.profile import Profile
+from knowledge.rules import level_words
 from knowledge.vocab import vocabulary
 
-SHOWN = 5
-ITEM_KEYS = ("id", "title", "provider", "route_type", "why", "next_step", "url", "source")
+SHOWN = PAGE
+# Said once with the recommendations to someone waiting for an asylum decision. Sources: reference section 1a
+# (ESOL: "Asylum seekers qualify after 6+ months pending"); the permission-to-work rule in barriers.yml.
+RIGHT_TO_WORK = ("While you wait for your asylum decision you usually can't take a job, so I've left out "
+                 "apprenticeships, Skills Bootcamps and SWAPs. What you can do now: free English (ESOL) classes "
+                 "once your claim has waited six months, adult learning, and volunteering. After 12 months waiting "
+                 "you can ask the Home Office for permission to work.")
+ITEM_KEYS = ("id", "title", "provider", "route_type", "verdict", "why", "next_step", "url", "source")
 ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
             "fifth": 4, "5th": 4, "last": -1}
 
@@ -33,13 +41,52 @@ def describe_profile(tracker: Tracker) -> str:
 
     return "; ".join([
         "Age: " + shown("age", str(p.age) if p.age is not None else None, "not given"),
-        "Highest qualification: " + shown("qualification_level", p.qualification_level and
-                                          level_words(p.qualification_level), "not given"),
+        "Highest qualification: " + shown("qualification_level", _level_said(tracker), "not given"),
         "Where you live: " + shown("borough", p.borough or ("outside London" if p.outside_london else None),
                                    "not given"),
         "Your situation: " + shown("barriers", ", ".join(v.barrier(b).name for b in p.barriers), "none"),
         "Interests: " + shown("interests", ", ".join(v.interest(i).name for i in p.interests), "not given"),
     ])
+
+
+def _show(dispatcher: CollectingDispatcher, tracker: Tracker, result, page: int) -> list:
+    """One page of five recommendations: a line each, the cards, and what to do next."""
+    profile = result.profile
+    shown = result.recommendations[page * SHOWN:(page + 1) * SHOWN]
+    items = [r.to_dict() for r in shown]
+    first = page * SHOWN + 1
+    heading = (f"Here are the routes that fit you best ({len(items)} of {len(result.recommendations)}):" if page == 0
+               else f"Here are routes {first} to {first + len(items) - 1} of {len(result.recommendations)}:")
+    lines = [heading]
+    for i, r in enumerate(shown, first):
+        p = r.programme
+        mark = " (check first)" if r.verdict == CHECK else ""
+        lines.append(f"{i}. {p.title} [{vocabulary().route_type(p.route_type).name}]{mark}. {r.why[0]}")
+    dispatcher.utter_message(text="\n".join(lines))
+    dispatcher.utter_message(json_message={
+        "type": "recommendations", "profile": profile.to_dict(), "page": page,
+        "items": [{k: item[k] for k in ITEM_KEYS} for item in items],
+    })
+    buttons = [{"title": f"Tell me more about {items[0]['title']}",
+                "payload": payload("ask_more", programme=items[0]["id"])}]
+    if len(result.recommendations) > (page + 1) * SHOWN:
+        buttons.append({"title": "Show me more", "payload": payload("show_more")})
+    buttons += [{"title": "Why not another route?", "payload": payload("why_not")},
+                {"title": "Start again", "payload": payload("start_again")},
+                {"title": "Talk to a person", "payload": payload("human_handoff")}]
+    dispatcher.utter_message(text="What would you like to do next?", buttons=buttons)
+    return [SlotSet("profile_complete", True), SlotSet("recommended", [i["id"] for i in items]),
+            SlotSet("page", float(page))]
+
+
+def _no_right_to_work(profile: Profile) -> list[str]:
+    return [vocabulary().barrier(b).name for b in profile.barriers if not vocabulary().barrier(b).right_to_work]
+
+
+ENIC_LATER = ("Qualifications from other countries are compared with UK levels by UK ENIC (it used to be called UK "
+              "NARIC). If you have a UK ENIC statement of comparability, tell me the level it gives, for example "
+              "\"my statement says bachelor's degree standard\". Until then I'll treat the level as unknown and "
+              "never guess it.")
 
 
 class ActionRecommend(Action):
@@ -52,28 +99,41 @@ class ActionRecommend(Action):
             result = await ask_knowledge(dispatcher, advisor.recommend, profile)
         except Unavailable:
             return [SlotSet("profile_complete", True)]
-        items = [r.to_dict() for r in result.recommendations[:SHOWN]]
-        if not items:
+        if not result.recommendations:
             dispatcher.utter_message(text="I couldn't find a route that fits all your answers. Someone can talk it "
                                           f"through with you: {NATIONAL_CAREERS}.")
-            return [SlotSet("profile_complete", True), SlotSet("recommended", [])]
-        lines = [f"Here are the routes that fit you best ({len(items)} of {len(result.recommendations)}):"]
-        for i, r in enumerate(result.recommendations[:SHOWN], 1):
-            p = r.programme
-            lines.append(f"{i}. {p.title} [{vocabulary().route_type(p.route_type).name}]. {r.why[0]}")
-        dispatcher.utter_message(text="\n".join(lines))
-        dispatcher.utter_message(json_message={
-            "type": "recommendations", "profile": profile.to_dict(),
-            "items": [{k: item[k] for k in ITEM_KEYS} for item in items],
-        })
-        dispatcher.utter_message(text="What would you like to do next?", buttons=[
-            {"title": f"Tell me more about {items[0]['title']}",
-             "payload": payload("ask_more", programme=items[0]["id"])},
-            {"title": "Why not another route?", "payload": payload("why_not")},
-            {"title": "Start again", "payload": payload("start_again")},
-            {"title": "Talk to a person", "payload": payload("human_handoff")},
-        ])
-        return [SlotSet("profile_complete", True), SlotSet("recommended", [i["id"] for i in items])]
+            return [SlotSet("profile_complete", True), SlotSet("recommended", []), SlotSet("page", 0.0)]
+        if _no_right_to_work(profile):
+            dispatcher.utter_message(text=RIGHT_TO_WORK)
+        return _show(dispatcher, tracker, result, 0)
+
+
+class ActionShowMore(Action):
+    """"Show me more": the next five, then the five after that."""
+
+    def name(self) -> str:
+        return "action_show_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        profile = profile_from_slots(tracker)
+        try:
+            result = await ask_knowledge(dispatcher, advisor.recommend, profile)
+        except Unavailable:
+            return []
+        page = int(tracker.get_slot("page") or 0) + 1
+        if page * SHOWN >= len(result.recommendations):
+            dispatcher.utter_message(text=f"That's all of them: I've shown you every route that fits "
+                                          f"({len(result.recommendations)}). You can ask about any of them, or change "
+                                          f"an answer to see others.")
+            return []
+        return _show(dispatcher, tracker, result, page)
+
+
+def _level_said(tracker: Tracker) -> str | None:
+    level = tracker.get_slot("qualification_level")
+    if level == UNKNOWN_LEVEL or (level is None and tracker.get_slot("qualification_abroad")):
+        return "from another country (its UK level isn't known)"
+    return level and level_words(level)
 
 
 class ActionUpdateProfile(Action):
@@ -88,15 +148,24 @@ class ActionUpdateProfile(Action):
         found = {**(normaliser().extract(text) if text else {}),
                  **{k: v for k, v in entities.items() if k in PROFILE_SLOTS}}
         events, changed = [], []
+        if found.pop("qualification_abroad", None):            # "my degree is from India": no UK level is guessed
+            found.pop("qualification_level", None)
+            events += [SlotSet("qualification_level", None), SlotSet("qualification_abroad", True)]
+            changed.append("qualification_level")
+            dispatcher.utter_message(text=ENIC_LATER)
         for slot in PROFILE_SLOTS:
             if slot not in found:
                 continue
             try:
-                values = parse(slot, text if slot == "borough" and text else found[slot])
+                values = parse(slot, text if slot in ("borough", "qualification_level") and text else found[slot])
+            except FromAbroad:
+                continue
             except InputError as e:
                 dispatcher.utter_message(text=e.message)
                 continue
             events += [SlotSet(k, v) for k, v in values.items()]
+            if slot == "qualification_level":
+                events.append(SlotSet("qualification_abroad", None))
             changed.append(slot)
         if not changed:
             dispatcher.utter_message(text="I didn't catch what to change. You can say, for example, \"I'm 27\" or "
@@ -180,10 +249,18 @@ class ActionTellMore(Action):
 
 def _which_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     recommended = tracker.get_slot("recommended") or []
-    buttons = [{"title": pid.replace("_", " "), "payload": payload("ask_more", programme=pid)} for pid in recommended]
-    dispatcher.utter_message(text="Which programme would you like to hear more about? You can type its name.",
-                             buttons=buttons)
+    titles = _titles(recommended)
+    buttons = [{"title": titles.get(pid, pid), "payload": payload("ask_more", programme=pid)} for pid in recommended]
+    dispatcher.utter_message(text="I can tell you more about any of these: what it is, who it's for, what it asks of "
+                                  "you, whether it's paid and how to apply. Which one?", buttons=buttons)
     return []
+
+
+def _titles(ids: list[str]) -> dict[str, str]:
+    try:
+        return {pid: advisor.title(pid) or pid for pid in ids}
+    except KnowledgeBaseUnavailable:
+        return {}
 
 
 class ActionExplainRoute(Action):

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.settings import NATIONAL_CAREERS, kb_timeout
 from knowledge import KnowledgeBaseUnavailable, Profile
+from knowledge.normalise import UNKNOWN_LEVEL
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -25,9 +26,10 @@ class Unavailable(Exception):
 
 def profile_from_slots(tracker: Tracker) -> Profile:
     age = tracker.get_slot("age")
+    level = tracker.get_slot("qualification_level")
     return Profile(
         age=int(age) if age is not None else None,
-        qualification_level=tracker.get_slot("qualification_level"),
+        qualification_level=None if level == UNKNOWN_LEVEL else level,     # from abroad, no UK ENIC statement
         borough=tracker.get_slot("borough"),
         outside_london=bool(tracker.get_slot("outside_london")),
         barriers=tuple(tracker.get_slot("barriers") or ()),

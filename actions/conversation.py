@@ -31,5 +31,6 @@ class ActionStartAgain(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         dispatcher.utter_message(text="OK, let's start again. I've cleared your answers.")
         return [SlotSet(s, None) for s in PROFILE_SLOTS] + [
-            SlotSet("outside_london", None), SlotSet("declined", []), SlotSet("recommended", []),
+            SlotSet("outside_london", None), SlotSet("qualification_abroad", None), SlotSet("reask", None),
+            SlotSet("page", 0.0), SlotSet("declined", []), SlotSet("recommended", []),
             SlotSet("failed_attempts", 0), SlotSet("profile_complete", False), SlotSet("requested_slot", None)]

@@ -3,12 +3,16 @@
 Every profile slot has a custom mapping, so only this action fills them while the form runs: Rasa's own greedy
 mappings never see them. For each message it
 - takes button payload values and values stated with confidence ("I'm 24, from Tower Hamlets"), for any question;
-- offers the whole message to the question being asked, when the message is an attempt to answer it;
+- offers the whole message to the question being asked, when the message is an attempt to answer it, or when it
+  reads as a good answer whatever the classifier guessed ("I'm deaf" once came back as `stop`);
 - leaves the message alone when it is something else ("why do you need that?"), so the form steps aside and the
   rules answer it before asking again.
+An answer that cannot be used is not answered here: `reask` says why, and the question's own action asks once,
+with the reason, an example and the buttons (never the question twice in one turn).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -17,17 +21,23 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.common import PROFILE_SLOTS, latest_entities, latest_text
-from knowledge.errors import InputError
+from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.normalise import normaliser
 
 DECLINED = "__declined__"
-# Messages that are not answers: the form steps aside for the rules that handle them.
-NOT_ANSWERS = {"why_needed", "stop", "start_again", "distress", "human_handoff", "ask_route", "ask_more", "why_not",
-               "goodbye", "show_profile", "forget_me"}      # "delete my data" is no interest in data work
+ABROAD = "abroad"          # the "From another country" button: ask for a UK ENIC statement
+# Never an answer, whatever the message says: these go to the rules that handle them.
+NEVER_ANSWERS = {"distress", "forget_me", "human_handoff", "start_again"}
+# An answer only when it states a value outright ("I'm deaf" once came back as `stop`).
+STATED_ONLY = {"stop", "chitchat", "out_of_scope", "greet", "thanks", "find_routes"}
+# Questions the resident asks ("what's a T Level?", "why do you need my age?"): an answer only when not a question.
+ASKING = {"why_needed", "ask_route", "ask_more", "why_not", "show_profile", "show_more", "goodbye",
+          "other_language"}
 # Messages that may be answers even when they say nothing recognisable ("no", "hackny", "asdf"):
 # the question being asked gets them, and a specific re-ask if they cannot be used.
 ATTEMPTS = {"inform", "decline", "affirm", "deny", "nlu_fallback"}
-AFTER_FAILURES = "You can also tap one of the buttons, or say \"rather not say\" to skip this question."
+QUESTION_WORDS = re.compile(r"\?|^\s*(what|whats|what's|why|how|which|who|where|when|can|could|do|does|is|are)\b",
+                            re.I)
 
 
 @lru_cache(maxsize=256)
@@ -40,13 +50,20 @@ def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def parse(slot: str, value: Any) -> dict[str, Any]:
-    """Canonical slot values for an answer; raises InputError with a message fit for the resident."""
+def is_question(text: str) -> bool:
+    return bool(QUESTION_WORDS.search(text))
+
+
+def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
+    """Canonical slot values for an answer; raises InputError with a message fit for the resident. `abroad`: the
+    qualification question is asking for a UK ENIC statement."""
     n = normaliser()
     if slot == "age":
         return {"age": float(n.age(value))}
     if slot == "qualification_level":
-        return {"qualification_level": n.qualification(str(value))}
+        if value == ABROAD:
+            raise FromAbroad("qualification", "")
+        return {"qualification_level": n.qualification(str(value), abroad=abroad)}
     if slot == "borough":
         place = n.borough(str(value))
         return {"borough": place.borough, "outside_london": place.outside_london}
@@ -54,10 +71,12 @@ def parse(slot: str, value: Any) -> dict[str, Any]:
     return {slot: n.barriers(text) if slot == "barriers" else n.interests(text)}
 
 
-def is_valid(slot: str, value: Any) -> bool:
+def is_valid(slot: str, value: Any, abroad: bool = False) -> bool:
     try:
-        parse(slot, value)
+        parse(slot, value, abroad)
         return True
+    except FromAbroad:
+        return slot == "qualification_level"
     except InputError:
         return False
 
@@ -77,7 +96,7 @@ class ValidateProfileForm(FormValidationAction):
     # --- extraction -----------------------------------------------------------------------------------------
     def _extract(self, slot: str, tracker: Tracker) -> dict[str, Any]:
         intent = _intent(tracker)
-        if intent in NOT_ANSWERS:
+        if intent in NEVER_ANSWERS:
             return {}
         asked = tracker.get_slot("requested_slot") == slot
         entities = latest_entities(tracker)
@@ -88,11 +107,21 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: DECLINED}           # a classifier's "decline" for "blah blah" must not skip a question
         if not text:
             return {}
+        abroad = asked and slot == "qualification_level" and bool(tracker.get_slot("qualification_abroad"))
+        if abroad:                            # the answer about a UK ENIC statement ("no", "it says level 6")
+            return {slot: text}
         found = _said(text)
-        if slot in found:
-            return {slot: text if slot == "borough" else found[slot]}
+        # A question may still state an age or a place ("I'm 52, is that too old?"), but a route's name in one is no
+        # qualification ("what's a T Level?") and a circumstance asked about is not the resident's.
+        question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
+        if slot in found or (slot == "qualification_level" and found.get("qualification_abroad")):
+            return {} if question else {slot: text if slot in ("borough", "qualification_level") else found[slot]}
         corrects = any(tracker.get_slot(s) is not None for s in found if s in PROFILE_SLOTS)
-        if asked and intent in ATTEMPTS and not corrects:      # "sorry, I'm actually 27" is not a borough
+        if not asked or corrects:                             # "sorry, I'm actually 27" is not a borough
+            return {}
+        if slot in ("barriers", "interests") and not question and normaliser().mentions_answer(text) == "none":
+            return {slot: text}                               # "none, and I'm into lab work"
+        if intent in ATTEMPTS or (intent not in STATED_ONLY and not question and is_valid(slot, text)):
             return {slot: text}
         return {}
 
@@ -113,26 +142,31 @@ class ValidateProfileForm(FormValidationAction):
 
     # --- validation -----------------------------------------------------------------------------------------
     def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  check: Callable[[str, Any], dict] = parse) -> dict[str, Any]:
+                  check: Callable[..., dict] = parse) -> dict[str, Any]:
         if value is None:
             return {slot: None}
         if value == DECLINED or (isinstance(value, str) and normaliser().answer(value) == "decline"):
             declined = list(dict.fromkeys([*(tracker.get_slot("declined") or []), slot]))
             dispatcher.utter_message(text="That's fine, we'll skip that one.")
             return {slot: [] if slot in ("barriers", "interests") else None, "declined": declined,
-                    "failed_attempts": 0}
+                    "failed_attempts": 0, "reask": None}
+        abroad = slot == "qualification_level" and bool(tracker.get_slot("qualification_abroad"))
         try:
-            result = check(slot, value)
+            result = check(slot, value, abroad) if slot == "qualification_level" else check(slot, value)
+        except FromAbroad:                    # the question becomes: do you have a UK ENIC statement?
+            return {slot: None, "qualification_abroad": True, "failed_attempts": 0, "reask": None}
         except InputError as e:
             failures = int(tracker.get_slot("failed_attempts") or 0) + 1
-            dispatcher.utter_message(text=e.message)
-            if failures >= 2:
-                dispatcher.utter_message(text=AFTER_FAILURES)
-            return {slot: None, "failed_attempts": failures}
+            return {slot: None, "failed_attempts": failures,
+                    "reask": {"slot": slot, "text": e.message, "question": isinstance(e, AmbiguousInput)}}
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
                                           "across England.")
-        return {**result, "failed_attempts": 0}
+        if slot == "qualification_level" and not abroad:
+            result["qualification_abroad"] = None
+        if tracker.get_slot("requested_slot") != slot:       # another question's answer leaves this one's re-ask
+            return result
+        return {**result, "failed_attempts": 0, "reask": None}
 
     def validate_age(self, value, dispatcher, tracker, domain):
         return self._validate("age", value, dispatcher, tracker)

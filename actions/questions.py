@@ -5,12 +5,17 @@ import json
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.vocab import vocabulary
 
 DECLINE_BUTTON = {"title": "Rather not say", "payload": "/decline"}
 WHY_BUTTON = {"title": "Why do you ask?", "payload": "/why_needed"}
+SKIP_BUTTON = {"title": "Skip this question", "payload": "/decline"}
+PERSON_BUTTON = {"title": "Talk to a person", "payload": "/human_handoff"}
+AFTER_TWO_MISSES = "If this question is hard to answer here, you can skip it or talk to a person."
+NO_ENIC_BUTTON = {"title": "I don't have one", "payload": '/inform{"qualification_level": "unknown"}'}
 
 # (question, the same question asked another way after two unusable answers)
 QUESTIONS = {
@@ -41,6 +46,7 @@ def buttons_for(slot: str) -> list[dict]:
     v = vocabulary()
     if slot == "qualification_level":
         options = [(t.button, {slot: t.id}) for t in v.levels if t.button]
+        options += [(t.button, {slot: "abroad"}) for t in v.ambiguous_levels if t.enic and t.button]
     elif slot == "barriers":
         options = [(t.button, {slot: [t.id]}) for t in v.barriers if t.button] + [("None of these", {slot: "none"})]
     elif slot == "interests":
@@ -53,6 +59,28 @@ def buttons_for(slot: str) -> list[dict]:
         DECLINE_BUTTON, WHY_BUTTON]
 
 
+def enic_question() -> str:
+    return next(t.question for t in vocabulary().ambiguous_levels if t.enic)
+
+
+def question_for(slot: str, tracker: Tracker) -> tuple[str, list[dict]]:
+    """What to ask for `slot` now, in one message with its buttons: the question; the question about a UK ENIC
+    statement for a qualification from abroad; or, after an answer that could not be used, why, with an example
+    (after two, the offer to skip it or talk to a person)."""
+    first, again = QUESTIONS[slot]
+    buttons = buttons_for(slot)
+    if slot == "qualification_level" and tracker.get_slot("qualification_abroad"):
+        first, buttons = enic_question(), [NO_ENIC_BUTTON, DECLINE_BUTTON, WHY_BUTTON]
+    reask = tracker.get_slot("reask") or {}
+    if reask.get("slot") != slot:
+        return first, buttons
+    text = reask["text"] if reask.get("question") else f"{reask['text']} {again}"
+    if (tracker.get_slot("failed_attempts") or 0) >= 2:
+        text = f"{text} {AFTER_TWO_MISSES}"
+        buttons = [b for b in buttons if b not in (DECLINE_BUTTON, WHY_BUTTON)] + [SKIP_BUTTON, PERSON_BUTTON]
+    return text, buttons
+
+
 class AskForSlot(Action):
     slot = ""
 
@@ -60,10 +88,9 @@ class AskForSlot(Action):
         return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        first, again = QUESTIONS[self.slot]
-        text = again if (tracker.get_slot("failed_attempts") or 0) >= 2 else first
-        dispatcher.utter_message(text=text, buttons=buttons_for(self.slot))
-        return []
+        text, buttons = question_for(self.slot, tracker)
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return [SlotSet("reask", None)]
 
 
 class AskAge(AskForSlot):

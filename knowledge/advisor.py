@@ -59,6 +59,11 @@ def explain(programme_id: str, profile: Profile, url: str | None = None) -> Reco
     return _screen(Catalogue(url), vocabulary()).explain(programme_id, profile)
 
 
+def title(programme_id: str, url: str | None = None) -> str | None:
+    p = Catalogue(url).snapshot().get(programme_id)
+    return p.title if p else None
+
+
 def summary(result: Result, limit: int = 10) -> str:
     """A readable summary for the terminal."""
     vocab = vocabulary()
@@ -75,7 +80,8 @@ def summary(result: Result, limit: int = 10) -> str:
                  else "No routes fit this profile.")
     for i, r in enumerate(shown, 1):
         prog = r.programme
-        lines += ["", f"{i}. {prog.title} ({vocab.route_type(prog.route_type).name}), {prog.provider}",
+        mark = " [check first]" if r.verdict == "check" else ""
+        lines += ["", f"{i}. {prog.title} ({vocab.route_type(prog.route_type).name}){mark}, {prog.provider}",
                   f"   {prog.summary}"]
         if prog.time_commitment:
             lines.append(f"   What it asks of you: {prog.time_commitment}")

@@ -14,11 +14,11 @@ import numpy as np
 
 from knowledge.catalogue import Programme
 from knowledge.profile import Profile
-from knowledge.rules import CHECK_WITH_PROVIDER, TESTS, Condition, Resident, Test, level_words, who  # noqa: F401
+from knowledge.rules import AUDIENCES, CHECK_WITH_PROVIDER, TESTS, Condition, Resident, Test, level_words, who  # noqa: F401
 from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
-SECOND_OF_A_TYPE = 3           # relevance a second route of a type on one page gives up to a route of another type
+SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 
 
@@ -120,7 +120,7 @@ class Judgement:
         if k >= 0:
             row = s.rows[k]
             return Exclusion(p, row.test.failed(row.conds[i], r))
-        why, checks = list(s.fit_sentences(i, self.profile)), []
+        why, checks, passed = list(s.fit_sentences(i, self.profile)), [], {}
         for row, (fails, unknown) in zip(s.rows, self.outcomes):
             cond = row.conds[i]
             if cond is None:
@@ -133,8 +133,9 @@ class Judgement:
                 checks.append(CHECK_WITH_PROVIDER + said)
             elif not failed:
                 sentence = row.test.passed(cond, r)
-                if sentence:
-                    why.append(sentence)
+                if sentence:                    # a rule and a stricter check of one test met: say the stricter
+                    passed[row.test.key] = sentence
+        why += passed.values()
         if p.caveat:
             why.append(p.caveat)
         return Recommendation(p, tuple(why), tuple(checks))
@@ -165,12 +166,22 @@ class Screen:
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
+        self.specific = np.array([0 < len(p.interests) <= 2 for p in ps], np.int64)
         self._level_2 = vocab.level_rank("2")
-        self.signpost = np.array([p.route_type == "careers_information" for p in ps], np.int64)
+        kind = {t.id: t.kind for t in vocab.route_types}
+        self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
+        self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
-        self._required = [row for row in self.rows if row.rule and row.test.key in ("requires", "max_level")]
+        # Routes that exist for people like the resident: the more exactly, the more it counts (SWAPs are for
+        # claimants alone: 4; Connect to Work for disability or homelessness: 2); a level ceiling met: 1.
+        self._required = [(row, np.array([0 if c is None else 4 if row.test.key == "requires" else 1
+                                          for c in row.conds], np.int64))
+                          for row in self.rows if row.rule and row.test.key in ("requires", "max_level")]
+        low, high = zip(*(AUDIENCES[p.audience][1:] for p in ps)) if ps else ((), ())
+        self.band = (np.array([-1 if v is None else v for v in low], np.int64),
+                     np.array([-1 if v is None else v for v in high], np.int64))    # -1: no band
 
     def judge(self, profile: Profile) -> Judgement:
         return Judgement(self, profile)
@@ -181,20 +192,29 @@ class Screen:
         interests = [x for x in dict.fromkeys(profile.interests) if x != "not_sure"]
         wants = sum((self.wants[x] for x in interests if x in self.wants), np.zeros(n, np.int64))
         suits = sum((self.suits[x] for x in dict.fromkeys(profile.barriers) if x in self.suits), np.zeros(n, np.int64))
-        score = 3 * np.minimum(wants, 2) + 2 * np.minimum(suits, 2)
+        score = 3 * np.minimum(wants, 2) + 2 * np.minimum(suits, 2) + ((wants > 0) & self.specific)  # lab, not "any"
         if interests:                                   # it is for other kinds of work than they want
-            score -= 2 * (self.lists_interests & (wants == 0))
-        for row in self._required:                      # it exists for people like them: a circumstance, no level
-            present = np.array([c is not None for c in row.conds], bool)
-            met = present & ~j.outcomes[self.rows.index(row)][0]
-            score += (4 if row.test.key == "requires" else 1) * met
+            score -= (self.lists_interests & (wants == 0)).astype(np.int64)
+        made_for = np.zeros(n, bool)
+        for row, weight in self._required:              # it exists for people like them: a circumstance, no level
+            met = (weight > 0) & ~j.outcomes[self.rows.index(row)][0]
+            score += weight * met
+            if row.test.key == "requires":
+                made_for |= met
         if profile.qualification_level is not None:     # the next step up: 3; their own level: 1; only lower: -3
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
             score += np.where((self.levels & up) != 0, 3,
                               np.where(((self.levels >> r) & 1) != 0, 1,
-                                       np.where((self.levels != 0) & (self.top_level < r), -3, 0)))
-        score += self.signpost * (6 if not interests else -2)     # careers advice helps most the undecided
+                                       np.where((self.levels != 0) & (self.top_level < r) & ~made_for, -3,
+                                                np.where((self.levels != 0) & (self.levels & ((1 << (r + 2)) - 1) == 0)
+                                                         & (r < self._level_2), -2, 0))))   # a leap from below level 2
+        score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided
+        if profile.age is None or profile.age >= 19:        # an adult: the routes into work first
+            score += 2 * self.into_work
+        else:                                               # made for their age group (pupils, 16-19s, young people)
+            lo, hi = self.band
+            score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
         if self._where is not None:
             score += self._where.test.locality(self._where.columns, j.resident)
         return score
@@ -222,7 +242,8 @@ class Screen:
     def fit_sentences(self, i: int, profile: Profile) -> list[str]:
         p = self.programmes[i]
         wants = [x for x in p.interests if x in profile.interests]
-        needs = [b for b in p.suits if b in profile.barriers]
+        required = {b for c in p.conditions if c.test == "requires" and c.rule for b in c.value}
+        needs = [b for b in p.suits if b in profile.barriers and b not in required]   # said by the rule instead
         out = []
         if wants:
             names = [self.vocab.interest(x).name.lower() for x in wants]

@@ -30,11 +30,12 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
 _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
-_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me"}  # "I'm 19", "aged 19"
+_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant"}  # "I'm 19", "aged 19"
 _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after"}   # "unemployed for 3 years", "since 2021"
 _WILL_BE = {"be", "turning", "turn"}                              # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
 _NUMBER_WORDS = [*_UNITS, *_TENS]
+_LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}   # words a typo search would misread
 _SCHOOL_YEAR = {"year", "yr", "y"}                                 # "year 11", "yr 11", "y11"
 _LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave"}   # "left in year 10" is not now
 # A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
@@ -136,6 +137,23 @@ class Normaliser:
         ids = {m.id for m in self.matches(self.doc(text), "answer")}
         return "decline" if "decline" in ids else ("none" if "none" in ids else None)
 
+    def just_an_answer(self, text: str) -> bool:
+        """True when every word of a short message is profile vocabulary (allowing a typo) or a number:
+        "reserch", "FORTY", "manufactoring", "5 gcses"."""
+        doc = self.doc(text)
+        covered = {i for label in PROFILE_LABELS for m in self.said(doc, label) for i in range(m.start, m.end)}
+        words = [t for t in doc if t.is_alpha or t.like_num]
+        return bool(words) and len(words) <= MAX_FUZZY_WORDS and all(
+            t.i in covered or t.like_num or _number_word(t.lower_) for t in words)
+
+    def states_an_answer(self, text: str) -> bool:
+        """True when a message gives a profile value: a phrase from the vocabularies, or a number in a short one
+        ("yes 37", "I'm in Harrow")."""
+        doc = self.doc(text)
+        if any(self.matches(doc, label) for label in PROFILE_LABELS) or self.just_an_answer(text):
+            return True
+        return len([t for t in doc if t.is_alpha or t.like_num]) <= 4 and bool(_numbers(doc))
+
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
         return bool(self.matches(self.doc(str(text)), "safety"))
@@ -197,10 +215,13 @@ class Normaliser:
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
-        if self.answer(text) == "none":
-            return "none"
+        if self.answer(text) == "none" or (not found and doc[:1].text.lower() in ("nothing", "none", "nuthing")):
+            return "none"                                   # "nothing, sorry, my english is not good"
+        stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
+        if stated:                                    # "from Ghana; my ENIC statement says bachelor's standard"
+            return max(stated, key=self.vocab.level_rank)
         unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)]
-        ask = [t for t in unsure if t.always_ask or not definite]
+        ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
         if ask:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
         if not definite:
@@ -311,6 +332,14 @@ def _set_off(doc: Doc, start: int, end: int) -> bool:
     return alone and end - start == 1 and doc[start].text.isdigit() and 10 <= int(doc[start].text) <= 99
 
 
+_ENIC_WORDS = {"enic", "naric", "statement", "comparable", "compares", "compared", "equivalent", "equal"}
+
+
+def _after_enic(doc: Doc, start: int) -> bool:
+    """A level named after "ENIC", "NARIC", "comparable to"...: the UK level an overseas qualification compares to."""
+    return any(t.lower_ in _ENIC_WORDS for t in doc[:start])
+
+
 def _negated(doc: Doc, start: int) -> bool:
     """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"."""
     return start > 0 and doc[start - 1].lower_ in ("not", "no")
@@ -324,10 +353,17 @@ def _future(doc: Doc, start: int, end: int) -> bool:
                                   and doc[end + 1].lower_ not in ("london", "the", "a"))
 
 
+_SIXTH_FORM = {("lower", "sixth"): 12, ("upper", "sixth"): 13, ("first", "year", "of", "sixth"): 12,
+               ("second", "year", "of", "sixth"): 13}
+
+
 def _school_year(doc: Doc) -> int | None:
-    """The age of a pupil who gave their school year ("year 11", "yr 12", "y11", "year eleven"), unless it is
-    a year they left in ("dropped out in year 10")."""
+    """The age of a pupil who gave their school year ("year 11", "yr 12", "y11", "year eleven", "lower sixth"),
+    unless it is a year they left in ("dropped out in year 10")."""
     toks = [t.lower_ for t in doc]
+    for words, year in _SIXTH_FORM.items():
+        if any(tuple(toks[i:i + len(words)]) == words for i in range(len(toks))):
+            return year + _YEAR_TO_AGE
     for i, t in enumerate(toks):
         n = None
         if t in _SCHOOL_YEAR and i + 1 < len(toks):
@@ -350,7 +386,7 @@ def _number_word(token: str) -> str | None:
     """A number word, allowing a typo in a long one ("twnety", "fourty", "ninteen")."""
     if token in _UNITS or token in _TENS:
         return token
-    if len(token) < 5 or not token.isalpha():
+    if len(token) < 5 or not token.isalpha() or token in _LOOK_LIKE_NUMBERS:
         return None
     close = difflib.get_close_matches(token, _NUMBER_WORDS, n=1, cutoff=0.8)
     return close[0] if close else None

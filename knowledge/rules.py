@@ -460,7 +460,7 @@ class Where(Test):
         return False, (~_area(c, NATIONAL, c["n"]) if r.outside_london else False)
 
     def locality(self, c: Columns, r: Resident) -> np.ndarray:
-        """How near each programme runs: 3 in their borough, 2 their sub-region, 0 London-wide or England-wide,
+        """How near each programme runs: 4 in their borough, 2 their sub-region, 0 London-wide or England-wide,
         -2 somewhere else in London (or anywhere in London, for someone living outside it)."""
         n = c["n"]
         national = _area(c, NATIONAL, n)
@@ -468,7 +468,7 @@ class Where(Test):
             return np.where(national, 0, -2)
         out = np.where(national | _area(c, LONDON, n), 0, -2)
         out = np.where(_area(c, r.subregion, n), 2, out)
-        return np.where(_area(c, r.borough, n), 3, out)
+        return np.where(_area(c, r.borough, n), 4, out)
 
     def passed(self, cond, r):
         areas = cond.value

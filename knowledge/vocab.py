@@ -30,6 +30,7 @@ REQUIRED_INTERESTS = (
     "not_sure",
 )
 ANSWER_IDS = ("none", "decline")
+ROUTE_KINDS = ("job", "course", "advice", "taster")
 NATIONAL, LONDON = "national", "london"
 
 
@@ -44,6 +45,7 @@ class Term:
     always_ask: bool = False   # ambiguous qualifications: ask even when a definite level is named too
     button: str = ""       # label of the quick-reply button the bot offers for this answer, if any
     right_to_work: bool = True   # circumstances: false when people in it usually may not work in the UK
+    kind: str = ""         # route types: what it leads to (ROUTE_KINDS)
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
 
 
@@ -251,7 +253,7 @@ def _qualifications(data: Any, r: _Reader) -> tuple[tuple[Term, ...], tuple[Term
                 r.problem(aid, f"`{key}` must be true or false, got {value!r}")
         ambiguous.append(Term(aid, aid, r.phrases(entry, "phrases", aid, "ambiguous:" + aid),
                               question=r.text(entry, "question", aid), always_ask=always is True,
-                              enic=enic is True))
+                              enic=enic is True, button=r.text(entry, "button", aid, required=False)))
     return levels, tuple(ambiguous)
 
 
@@ -285,7 +287,10 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
         return read_yaml(data_dir / name, problems), _Reader(name, problems)
 
     data, r = reader("route_types.yml")
-    route_types = r.terms(data, ROUTE_TYPE_IDS, exact=True, extra=("explain",)) if data is not None else ()
+    route_types = r.terms(data, ROUTE_TYPE_IDS, exact=True, extra=("explain", "kind")) if data is not None else ()
+    for t in route_types:
+        if t.kind and t.kind not in ROUTE_KINDS:
+            r.problem(t.id, f"unknown kind {t.kind!r}; expected one of {', '.join(ROUTE_KINDS)}")
     data, r = reader("boroughs.yml")
     subregions, boroughs, outside = _boroughs(data, r) if data is not None else ({}, (), ())
     data, r = reader("qualifications.yml")

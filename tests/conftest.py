@@ -105,3 +105,15 @@ def use_kb(kb_url, monkeypatch) -> str:
     """Points everything that reads PATHWAYS_DB_URL at the test database."""
     monkeypatch.setenv("PATHWAYS_DB_URL", kb_url)
     return kb_url
+
+
+@pytest.fixture(scope="module")
+def servers(kb_url, tmp_path_factory):
+    """`python -m bot run` for real on free ports, beside any `make run`, with its own tracker; one per module."""
+    from tests.servers import Servers, require_model
+
+    require_model()
+    s = Servers(kb_url, str(tmp_path_factory.mktemp("tracker") / "tracker.db"))
+    s.start()
+    yield s
+    s.cleanup()

@@ -22,8 +22,10 @@ def test_recommendations_come_from_the_knowledge_base_with_sources(use_kb):
                                   "barriers": ["claiming_benefits"], "interests": ["laboratory"]}
     assert 0 < len(payload["items"]) <= 5
     for item in payload["items"]:
-        assert set(item) == {"id", "title", "provider", "route_type", "why", "next_step", "url", "source"}
+        assert set(item) == {"id", "title", "provider", "route_type", "verdict", "why", "next_step", "url", "source"}
         assert item["source"] and item["why"]
+        assert item["verdict"] in ("fits", "check")
+        assert (item["verdict"] == "check") == any(w.startswith("Check") for w in item["why"])
     assert slots["recommended"] == [i["id"] for i in payload["items"]] and slots["profile_complete"] is True
     buttons = [b["payload"] for m in messages for b in m.get("buttons") or []]
     assert "/start_again" in buttons and "/human_handoff" in buttons and "/why_not" in buttons
@@ -107,12 +109,50 @@ def test_questions_offer_buttons_from_the_vocabularies():
     _, messages, _ = run_action(AskQualification(), make_tracker())
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert "GCSEs" in titles and "Rather not say" in titles
-    _, messages, _ = run_action(AskBarriers(), make_tracker(failed_attempts=2))
+    reask = {"slot": "barriers", "text": "I didn't match that to the situations I know about.", "question": False}
+    _, messages, _ = run_action(AskBarriers(), make_tracker(failed_attempts=2, reask=reask))
     assert "None of these" in [b["title"] for b in messages[0]["buttons"]]
-    assert messages[0]["text"].startswith("You can type things like")
+    assert messages[0]["text"].startswith("I didn't match that to the situations I know about. You can type things")
 
 
 def test_why_not_a_route_type_is_about_the_route_not_one_programme(use_kb):
     _, messages, _ = run_action(ActionWhyNot(), make_tracker("why not a bootcamp", intent="why_not", **RESIDENT))
     assert texts(messages).startswith("Skills Bootcamp")
     assert "Some do fit you" in texts(messages)
+
+
+def test_show_me_more_gives_the_next_five_then_says_when_there_are_no_more(use_kb):
+    from actions.advice import ActionShowMore
+
+    first, _, _ = run_action(ActionRecommend(), make_tracker(**RESIDENT))
+    more, messages, _ = run_action(ActionShowMore(), make_tracker(**RESIDENT, page=first["page"]))
+    assert more["page"] == 1.0 and more["recommended"] and not set(more["recommended"]) & set(first["recommended"])
+    assert "Here are routes 6 to" in texts(messages)
+    _, messages, _ = run_action(ActionShowMore(), make_tracker(**RESIDENT, page=99.0))
+    assert "That's all of them" in texts(messages)
+
+
+def test_a_correction_recomputes_so_a_route_no_longer_fitting_disappears(use_kb):
+    from actions.advice import ActionUpdateProfile
+
+    young = {**RESIDENT, "age": 17.0}
+    slots, _, _ = run_action(ActionRecommend(), make_tracker(**young))
+    before = set(slots["recommended"])
+    update, _, _ = run_action(ActionUpdateProfile(), make_tracker("sorry, I'm actually 30", **young))
+    assert update["age"] == 30.0
+    after, _, _ = run_action(ActionRecommend(), make_tracker(**{**young, **update}))
+    from knowledge import advisor
+    from actions.common import profile_from_slots
+    fits = {r.programme.id for r in advisor.recommend(profile_from_slots(make_tracker(**{**young, **update})))
+            .recommendations}
+    assert set(after["recommended"]) <= fits
+    assert not {"t_levels", "t_level_lab_sciences_cccg_angel"} & set(after["recommended"])
+    assert before != set(after["recommended"])
+
+
+def test_someone_waiting_for_an_asylum_decision_is_told_why_and_what_they_can_do_now(use_kb):
+    slots, messages, _ = run_action(ActionRecommend(), make_tracker(**{**RESIDENT, "age": 25.0,
+                                                                        "barriers": ["asylum_seeker"]}))
+    assert "usually can't take a job" in texts(messages) and "ESOL" in texts(messages)
+    payload = next(m["custom"] for m in messages if m.get("custom"))
+    assert not {"apprenticeship", "skills_bootcamp", "swap"} & {i["route_type"] for i in payload["items"]}

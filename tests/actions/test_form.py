@@ -1,7 +1,8 @@
 """validate_profile_form: answers out of real messages, specific re-asks, and messages that are not answers."""
 from __future__ import annotations
 
-from actions.form import AFTER_FAILURES, ValidateProfileForm
+from actions.form import ValidateProfileForm
+from actions.questions import AFTER_TWO_MISSES, AskAge, AskBorough, AskQualification
 from tests.actions.conftest import make_tracker, run_action, texts
 
 
@@ -21,15 +22,66 @@ def test_plain_answer_to_the_question_asked():
     assert slots["age"] == 19.0 and slots["failed_attempts"] == 0
 
 
-def test_out_of_range_age_gets_a_helpful_re_ask_not_a_silent_drop():
-    slots, messages, _ = validate("I'm 300", requested="age")
+def ask_after(ask, text, **kw):
+    """The validator's slots for `text`, then what the question's own action says in the same turn."""
+    slots, messages, _ = validate(text, **kw)
+    kw.pop("intent", None)
+    _, asked, events = run_action(ask, make_tracker(text, **{**kw, **slots}))
+    return slots, messages + asked, events
+
+
+def test_out_of_range_age_gets_one_helpful_re_ask_not_a_silent_drop():
+    slots, messages, events = ask_after(AskAge(), "I'm 300", requested="age")
     assert slots["age"] is None and slots["failed_attempts"] == 1
-    assert "300 doesn't look like an age" in texts(messages)
+    assert len(messages) == 1                                    # the reason and the question, once
+    assert messages[0]["text"].startswith("300 doesn't look like an age. Please type your age in years")
+    assert "for example 19" in messages[0]["text"] and messages[0]["buttons"]
+    assert {"event": "slot", "name": "reask", "value": None} in [{k: e.get(k) for k in ("event", "name", "value")}
+                                                                  for e in events]
 
 
-def test_second_failure_offers_another_way():
-    slots, messages, _ = validate("banana", intent="nlu_fallback", requested="age", failed_attempts=1)
-    assert slots["failed_attempts"] == 2 and AFTER_FAILURES in texts(messages)
+def test_an_unrecognised_borough_is_asked_once_with_an_example_and_the_buttons():
+    _, messages, _ = ask_after(AskBorough(), "asdfgh", intent="nlu_fallback", requested="borough")
+    assert len(messages) == 1 and messages[0]["text"].count("?") == 0
+    assert "I didn't recognise that as a London borough." in messages[0]["text"]
+    assert "for example Hackney" in messages[0]["text"]
+    assert "I live outside London" in [b["title"] for b in messages[0]["buttons"]]
+
+
+def test_second_failure_offers_to_skip_or_talk_to_a_person():
+    slots, messages, _ = ask_after(AskAge(), "banana", intent="nlu_fallback", requested="age", failed_attempts=1)
+    assert slots["failed_attempts"] == 2 and len(messages) == 1 and AFTER_TWO_MISSES in messages[0]["text"]
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert "Skip this question" in titles and "Talk to a person" in titles
+
+
+def test_an_ambiguous_answer_is_asked_about_once():
+    _, messages, _ = ask_after(AskQualification(), "a btec", requested="qualification_level")
+    assert len(messages) == 1 and messages[0]["text"].startswith("BTECs come at levels 1, 2 and 3")
+
+
+def test_a_qualification_from_abroad_asks_for_a_uk_enic_statement_then_takes_the_answer():
+    slots, messages, _ = ask_after(AskQualification(), "I have a degree from Nigeria", requested="qualification_level")
+    assert slots["qualification_abroad"] is True and slots["qualification_level"] is None
+    assert len(messages) == 1 and "UK ENIC statement of comparability" in messages[0]["text"]
+    assert "I don't have one" in [b["title"] for b in messages[0]["buttons"]]
+    no, _, _ = validate("no", intent="deny", requested="qualification_level", qualification_abroad=True)
+    assert no["qualification_level"] == "unknown"
+    yes, _, _ = validate("yes, it says bachelor's degree standard", intent="affirm", requested="qualification_level",
+                         qualification_abroad=True)
+    assert yes["qualification_level"] == "6"
+
+
+def test_a_pupil_giving_their_school_year_is_understood():
+    slots, _, _ = validate("I'm in year 11", requested="age")
+    assert slots["age"] == 16.0
+
+
+def test_an_answer_the_classifier_misread_is_still_taken_when_it_states_the_value():
+    slots, _, _ = validate("I'm deaf", intent="stop", requested="barriers")
+    assert slots["barriers"] == ["disability_or_health"]
+    slots, _, _ = validate("stop", intent="stop", requested="barriers")
+    assert "barriers" not in slots
 
 
 def test_questions_that_are_not_answers_are_left_to_the_rules():
@@ -67,7 +119,7 @@ def test_bad_payload_values_never_reach_the_slots():
     slots, _, _ = validate('/inform{"age": "x"}', requested="borough", entities=[{"entity": "age", "value": "x"}])
     assert "age" not in slots
     slots, messages, _ = validate('/inform{"age": "x"}', requested="age", entities=[{"entity": "age", "value": "x"}])
-    assert slots["age"] is None and texts(messages)
+    assert slots["age"] is None and slots["reask"]["text"] == "I couldn't find your age in that."
 
 
 def test_correction_while_another_question_is_asked():
@@ -78,7 +130,7 @@ def test_correction_while_another_question_is_asked():
 
 def test_ambiguous_qualification_asks_instead_of_guessing():
     slots, messages, _ = validate("a btec", requested="qualification_level")
-    assert slots["qualification_level"] is None and "Which level" in texts(messages)
+    assert slots["qualification_level"] is None and "Which level" in slots["reask"]["text"]
 
 
 def test_none_and_negations_for_circumstances():
@@ -100,7 +152,7 @@ def test_none_of_these_button_and_new_information_alongside_an_ambiguous_answer(
                            entities=[{"entity": "barriers", "value": "none"}])
     assert slots["barriers"] == []
     slots, messages, _ = validate("a btec in health and social care", requested="qualification_level")
-    assert slots["qualification_level"] is None and "Which level" in texts(messages)
+    assert slots["qualification_level"] is None and "Which level" in slots["reask"]["text"]
 
 
 def test_a_misread_decline_does_not_skip_the_question():

@@ -7,6 +7,7 @@ what is scored: the slots it holds, the intent it read, and the question it asks
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 import uuid
 from collections import Counter, defaultdict
@@ -41,6 +42,12 @@ class Bot:
                                      headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=60) as r:
             return json.loads(r.read() or b"[]")
+
+    def parse(self, text: str) -> dict:
+        req = urllib.request.Request(f"{self.url}/model/parse?token={self.token}", data=json.dumps({"text": text})
+                                     .encode(), headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return json.loads(r.read())
 
     def tracker(self, sender: str) -> dict:
         with urllib.request.urlopen(f"{self.url}/conversations/{sender}/tracker?token={self.token}",
@@ -94,8 +101,10 @@ def run_case(bot: Bot, case: dict) -> Outcome:
     replies = bot.say(me, case["text"])
     t = bot.tracker(me)
     slots = t.get("slots") or {}
-    out = Outcome(case, ((t.get("latest_message") or {}).get("intent") or {}).get("name"), slots, replies,
-                  slots.get("requested_slot"))
+    latest = t.get("latest_message") or {}
+    if not (latest.get("intent") or {}).get("name"):    # "delete my data" deleted the conversation: ask the model
+        latest = bot.parse(case["text"])
+    out = Outcome(case, (latest.get("intent") or {}).get("name"), slots, replies, slots.get("requested_slot"))
     for slot, want in (case.get("slots") or {}).items():
         out.right[slot] = _matches(slot, want, slots)
     return out
@@ -152,7 +161,8 @@ def score(outcomes: list[Outcome]) -> Score:
         for slot, ok in o.right.items():
             acc[slot][0] += ok
             acc[slot][1] += 1
-        understood = [s for s, ok in o.right.items() if ok and o.case["slots"][s] != "declined"]
+        # An overseas qualification is followed by the question about a UK ENIC statement: not the same question.
+        understood = [s for s, ok in o.right.items() if ok and o.case["slots"][s] not in ("declined", "abroad")]
         if o.asked_next in understood:
             asked_again.append(o)
         if _repeats_a_question(o.replies):
@@ -164,10 +174,14 @@ def score(outcomes: list[Outcome]) -> Score:
     return Score({s: tuple(acc[s]) for s in order}, f1, per, asked_again, twice, wrong)
 
 
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
 def _repeats_a_question(replies: list[dict]) -> bool:
     """True when one turn asks twice: two of its messages put a question ("I didn't recognise that. Which
-    borough...?" and then "Which London borough do you live in?")."""
-    return sum("?" in (r.get("text") or "") for r in replies) > 1
+    borough...?" and then "Which London borough do you live in?"). A question quoted as an example ("you can
+    ask \"why do you need that?\"") is not one."""
+    return sum("?" in QUOTED.sub("", r.get("text") or "") for r in replies) > 1
 
 
 def describe(o: Outcome) -> str:

@@ -372,7 +372,8 @@ def test_a_page_holds_at_most_two_of_a_route_type_when_others_are_left():
     order = [r.programme for r in recommend(Profile(age=20, interests=("laboratory",)), progs,
                                             vocabulary()).recommendations]
     assert [p.route_type for p in order[:5]].count("apprenticeship") == 2
-    assert [p.id for p in order[:2]] == ["appr_0", "appr_1"]
+    assert order[0].id == "appr_0" and "appr_1" in [p.id for p in order[:5]]
+    assert [p.id for p in order[1:4]] != ["appr_1", "appr_2", "appr_3"]      # other routes before a near-twin
     assert {p.id for p in order[5:]} == {"appr_2", "appr_3"}
 
 

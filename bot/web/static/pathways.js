@@ -181,8 +181,10 @@
     var link = href ? el("a", { href: href, target: "_blank", rel: "noopener", className: "pw-card__link" }, [
       document.createTextNode("Find out more"),
       el("span", { className: "pw-visually-hidden", text: " about " + item.title + " (opens in a new tab)" })]) : null;
+    var check = item.verdict === "check" ? el("p", { className: "pw-card__check",
+      text: "Check first: see the \u201cCheck\u201d lines below" }) : null;
     return el("li", { className: "pw-card" }, [el("h3", { className: "pw-card__title", text: item.title || "" }),
-                                                list, link]);
+                                                check, list, link]);
   }
 
   function render(entry) {
