@@ -12,7 +12,6 @@ with the reason, an example and the buttons (never the question twice in one tur
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -22,7 +21,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.common import PROFILE_SLOTS, latest_entities, latest_text
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
-from knowledge.normalise import normaliser
+from knowledge.normalise import is_question, normaliser
 
 DECLINED = "__declined__"
 ABROAD = "abroad"          # the "From another country" button: ask for a UK ENIC statement
@@ -36,8 +35,6 @@ ASKING = {"why_needed", "ask_route", "ask_more", "why_not", "show_profile", "sho
 # Messages that may be answers even when they say nothing recognisable ("no", "hackny", "asdf"):
 # the question being asked gets them, and a specific re-ask if they cannot be used.
 ATTEMPTS = {"inform", "decline", "affirm", "deny", "nlu_fallback"}
-QUESTION_WORDS = re.compile(r"\?|^\s*(what|whats|what's|why|how|which|who|where|when|can|could|do|does|is|are)\b",
-                            re.I)
 
 
 @lru_cache(maxsize=256)
@@ -48,10 +45,6 @@ def _said(text: str) -> dict[str, Any]:
 
 def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def is_question(text: str) -> bool:
-    return bool(QUESTION_WORDS.search(text))
 
 
 def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:

@@ -21,14 +21,14 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import override_intent
-from knowledge.normalise import normaliser
+from knowledge.normalise import is_question, normaliser
 
 INFORM = "inform"
-# Replies that say nothing but yes, no, hello or thanks: when the message also states a profile value, it is an
-# answer. Questions, requests and distress keep their intent (the safety net alone overrules distress).
-REPLIES = {"affirm", "deny", "nlu_fallback", "goodbye", "thanks", "greet", "chitchat", "out_of_scope", "start_again",
-           "stop", "find_routes", "decline"}
-QUESTION = re.compile(r"\?|^\s*(what|whats|what's|why|how|which|who|where|when|can|could|do|does|is|are)\b", re.I)
+# What a message that states a profile value may still be ("im a care leaver" came back as `ask_route`, "lab stuff"
+# as `show_profile`): a question, distress (the safety net alone overrules it), "delete my data", "talk to a
+# person", "rather not say" or another language. Anything else stating a value is an answer.
+KEEP = {"distress", "forget_me", "human_handoff", "decline", "other_language"}
+
 PROFILE_ENTITIES = {"borough", "qualification", "barrier", "interest"}
 LETTER = re.compile(r"[^\W\d_]")
 
@@ -64,7 +64,8 @@ class BareAnswer(GraphComponent):
                 continue
             if only_vocabulary(text, message.get(ENTITIES) or []) or normaliser().just_an_answer(text):
                 override_intent(message, INFORM)
-            elif intent.get("name") in REPLIES and not QUESTION.search(text) and (
-                    normaliser().states_an_answer(text) or _none_of_them(text)):
+            elif is_question(text) or intent.get("name") in KEEP:
+                continue
+            elif _none_of_them(text) or normaliser().states_an_answer(text):
                 override_intent(message, INFORM)
         return messages

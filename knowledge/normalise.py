@@ -6,6 +6,7 @@ typos ("hackny") fall back to a close-match search over the same phrases.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,17 @@ _LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave"}   
 # A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
 _YEAR_TO_AGE = 5
 UNKNOWN_LEVEL = "unknown"     # a qualification from abroad with no UK ENIC statement: never guessed
+
+
+_QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|which|who|where|when|whereabouts)\b|"
+                       r"^\s*(can|could|do|does|did|is|are|will|would|should)\b|\b(are they|is it|can i|do i|do they)\b",
+                       re.I)
+
+
+def is_question(text: str) -> bool:
+    """A message asking something ("what's a T Level?", "apprenticeships, are they only for young people"): a value
+    named in a question is not the resident's answer."""
+    return bool(_QUESTION.search(text))
 
 
 @dataclass(frozen=True)
@@ -150,9 +162,11 @@ class Normaliser:
         """True when a message gives a profile value: a phrase from the vocabularies, or a number in a short one
         ("yes 37", "I'm in Harrow")."""
         doc = self.doc(text)
-        if any(self.matches(doc, label) for label in PROFILE_LABELS) or self.just_an_answer(text):
+        stated = [m for label in PROFILE_LABELS for m in self.matches(doc, label) if m.id != "not_sure"]
+        if stated or self.just_an_answer(text):             # "everything" (not sure) states nothing on its own
             return True
-        return len([t for t in doc if t.is_alpha or t.like_num]) <= 4 and bool(_numbers(doc))
+        words = [t for t in doc if t.is_alpha or t.like_num]
+        return len(words) <= 3 and any(10 <= v <= 99 for _, _, v in _numbers(doc))
 
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
@@ -388,8 +402,8 @@ def _number_word(token: str) -> str | None:
         return token
     if len(token) < 5 or not token.isalpha() or token in _LOOK_LIKE_NUMBERS:
         return None
-    close = difflib.get_close_matches(token, _NUMBER_WORDS, n=1, cutoff=0.8)
-    return close[0] if close else None
+    close = difflib.get_close_matches(token, [w for w in _NUMBER_WORDS if w[0] == token[0]], n=1, cutoff=0.8)
+    return close[0] if close else None          # a typo rarely changes the first letter ("right" is not "eight")
 
 
 def _check_age(n: float) -> int:

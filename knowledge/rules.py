@@ -309,7 +309,8 @@ class Requires(Test):
 
 
 def _area_names(vocab: Vocabulary, areas: Sequence[str]) -> str:
-    return _join([vocab.area_name(a) for a in areas])
+    return _join([f"the {vocab.subregions[a]} boroughs" if a in vocab.subregions else vocab.area_name(a)
+                  for a in areas])
 
 
 def _membership(conds: Sequence[Condition | None], areas_of: Callable[[Condition], Sequence[str]]) -> Columns:

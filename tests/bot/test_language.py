@@ -1,0 +1,25 @@
+"""A message in another language is recognised offline, and short or broken English never is."""
+from __future__ import annotations
+
+import pytest
+
+from bot.language import detect
+
+ENGLISH = frozenset("i im am a the my in and want work job lab hospital english is not good speak little me year "
+                    "old from live start over please stop pause come back later".split())
+
+
+@pytest.mark.parametrize("text", ["buenos días, quiero trabajar en un laboratorio en Londres",
+                                  "dzień dobry, szukam pracy w szpitalu, proszę o pomoc",
+                                  "مرحبا، أبحث عن عمل في مستشفى",
+                                  "আমি লন্ডনে কাজ খুঁজছি, সাহায্য করুন",
+                                  "bonjour, je cherche une formation pour travailler à l'hôpital"])
+def test_other_languages_are_recognised(text):
+    assert detect(text, ENGLISH)
+
+
+@pytest.mark.parametrize("text", ["me 23 year old", "start over please", "my english is not good", "hackny",
+                                  "i want work in hospital", "salam alaikum", "pause, come back later",
+                                  "Walthamstow, Leytonstone"])
+def test_short_or_broken_english_is_english(text):
+    assert detect(text, ENGLISH) is None
