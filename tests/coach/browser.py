@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.model import ROOT
-from tests.bot.conftest import Servers
+from tests.servers import Servers
 from tests.browser import chromium
 from tests.conftest import artifact
 

@@ -17,7 +17,6 @@ import pytest
 
 from bot.model import ROOT
 from bot.web import assets
-from tests.bot.conftest import servers  # noqa: F401  (the whole of `python -m bot run` on free ports, per module)
 from tests.browser import chromium
 from tests.conftest import artifact
 from tests.servers import free_port
