@@ -183,10 +183,10 @@ def test_lives_in_a_subregion():
     p = prog(where=["central_london_forward"], rules=[{"lives_in": ["central_london_forward"]}])
     assert recommended(p, borough="Hackney").why == (
         "It covers the Central London Forward boroughs, including Hackney.",
-        "It's for people living in Central London Forward, as you do.")
-    assert reason(p, borough="Croydon") == ("It's only for people living in Central London Forward; "
+        "It's for people living in the Central London Forward boroughs, as you do.")
+    assert reason(p, borough="Croydon") == ("It's only for people living in the Central London Forward boroughs; "
                                             "you live in Croydon.")
-    assert recommended(p).checks == ("Check: it is only for people living in Central London Forward.",)
+    assert recommended(p).checks == ("Check: it is only for people living in the Central London Forward boroughs.",)
 
 
 def test_lives_in_london():

@@ -28,7 +28,10 @@ REPLIES = [
          "why": [f"Why {ATTACK}"], "next_step": f"Next {ATTACK} {LONG_URL}", "url": "javascript:window.__pwned=3",
          "source": f"Source {ATTACK}"},
         {"id": "y", "title": "A route with a real link", "provider": "A college", "route_type": "apprenticeship",
-         "why": ["It suits you."], "next_step": "Apply.", "url": LONG_URL, "source": "A source"}]}},
+         "verdict": "fits", "why": ["It suits you."], "next_step": "Apply.", "url": LONG_URL, "source": "A source"},
+        {"id": "z", "title": "A route to check first", "provider": "A provider", "route_type": "swap",
+         "verdict": "check", "why": ["It suits you.", "Check with the provider: the minimum age varies."],
+         "next_step": "Ask your work coach.", "url": None, "source": "A source"}]}},
 ]
 
 
