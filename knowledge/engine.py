@@ -14,7 +14,7 @@ import numpy as np
 
 from knowledge.catalogue import Programme
 from knowledge.profile import Profile
-from knowledge.rules import AUDIENCES, CHECK_WITH_PROVIDER, TESTS, Condition, Resident, Test, level_words, who  # noqa: F401
+from knowledge.rules import AUDIENCES, CHECK_WITH_PROVIDER, TESTS, Condition, Resident, Test, join_words, who
 from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
@@ -247,7 +247,7 @@ class Screen:
         out = []
         if wants:
             names = [self.vocab.interest(x).name.lower() for x in wants]
-            out.append(f"It suits your interest in {names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]}.")
+            out.append(f"It suits your interest in {join_words(names, 'and')}.")
         if needs:
             out.append(f"It's designed for people {who(self.vocab, needs)}.")
         return out

@@ -36,7 +36,8 @@ _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after"}   # "unempl
 _WILL_BE = {"be", "turning", "turn"}                              # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
 _NUMBER_WORDS = [*_UNITS, *_TENS]
-_LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}   # words a typo search would misread
+# Words a typo search would misread as numbers.
+_LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}
 _SCHOOL_YEAR = {"year", "yr", "y"}                                 # "year 11", "yr 11", "y11"
 _LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave"}   # "left in year 10" is not now
 # A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
@@ -45,8 +46,8 @@ UNKNOWN_LEVEL = "unknown"     # a qualification from abroad with no UK ENIC stat
 
 
 _QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|which|who|where|when|whereabouts)\b|"
-                       r"^\s*(can|could|do|does|did|is|are|will|would|should)\b|\b(are they|is it|can i|do i|do they)\b",
-                       re.I)
+                       r"^\s*(can|could|do|does|did|is|are|will|would|should)\b|"
+                       r"\b(are they|is it|can i|do i|do they)\b", re.I)
 
 
 def is_question(text: str) -> bool:
@@ -285,7 +286,8 @@ class Normaliser:
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
         ages = [n for s, e, n in _numbers(doc) if s not in taken and not _negated(doc, s) and s not in ends
-                and (_age_cue(doc, s, e) or (found and _set_off(doc, s, e))) and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
+                and (_age_cue(doc, s, e) or (found and _set_off(doc, s, e)))
+                and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
         pupil = _school_year(doc)
         if pupil is not None:
             out["age"] = pupil

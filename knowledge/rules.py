@@ -60,12 +60,12 @@ class Columns(dict):
     """A test's arrays over the catalogue (name -> array, or area -> membership array)."""
 
 
-def _join(items: list[str], word: str = "or") -> str:
+def join_words(items: list[str], word: str = "or") -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def who(vocab: Vocabulary, ids: Sequence[str]) -> str:
-    return _join([vocab.barrier(i).who for i in ids])
+    return join_words([vocab.barrier(i).who for i in ids])
 
 
 def level_words(level: str) -> str:
@@ -237,14 +237,16 @@ class MinLevel(Test):
         return r.level < c["v"], False
 
     def passed(self, cond, r):
-        return f"It asks for {level_words(cond.value)} or above, and you have {level_words(r.profile.qualification_level)}."
+        have = level_words(r.profile.qualification_level)
+        return f"It asks for {level_words(cond.value)} or above, and you have {have}."
 
     def failed(self, cond, r):
         return (f"It usually needs a {level_words(cond.value)} qualification first (such as "
                 f"{_examples(r.vocab, cond.value)}); you have {level_words(r.profile.qualification_level)}.")
 
     def unknown(self, cond, r):
-        return f"it usually asks for a {level_words(cond.value)} qualification first (such as {_examples(r.vocab, cond.value)})."
+        return (f"it usually asks for a {level_words(cond.value)} qualification first (such as "
+                f"{_examples(r.vocab, cond.value)}).")
 
 
 class MaxLevel(Test):
@@ -309,7 +311,7 @@ class Requires(Test):
 
 
 def _area_names(vocab: Vocabulary, areas: Sequence[str]) -> str:
-    return _join([f"the {vocab.subregions[a]} boroughs" if a in vocab.subregions else vocab.area_name(a)
+    return join_words([f"the {vocab.subregions[a]} boroughs" if a in vocab.subregions else vocab.area_name(a)
                   for a in areas])
 
 

@@ -11,7 +11,8 @@ from bot.coach.models import AgreedAction
 from bot.coach.store import ACTION_KINDS
 from bot.settings import NATIONAL_CAREERS, council
 from knowledge import Profile
-from knowledge.engine import Result, as_check, level_words
+from knowledge.engine import Result, as_check
+from knowledge.rules import level_words
 from knowledge.vocab import vocabulary
 
 ROUTES = 5            # as many as the bot shows the resident

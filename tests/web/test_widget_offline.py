@@ -44,6 +44,7 @@ def test_html_from_the_resident_and_the_bot_is_shown_as_text(page, web_front, fa
     assert card.locator("a").get_attribute("href").startswith("https://example.org/")
     expect(page.locator(".pw-card").nth(1).get_by_role("link", name="Find out more about A route with a real link"
                                                                        " (opens in a new tab)")).to_be_visible()
+    card.evaluate("card => card.scrollIntoView({block: 'start'})")
     shot(page, "hostile-content-shown-as-text")
 
 
