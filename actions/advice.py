@@ -49,7 +49,7 @@ def describe_profile(tracker: Tracker) -> str:
     ])
 
 
-def _show(dispatcher: CollectingDispatcher, tracker: Tracker, result, page: int) -> list:
+def _show(dispatcher: CollectingDispatcher, result, page: int) -> list:
     """One page of five recommendations: a line each, the cards, and what to do next."""
     profile = result.profile
     shown = result.recommendations[page * SHOWN:(page + 1) * SHOWN]
@@ -79,8 +79,8 @@ def _show(dispatcher: CollectingDispatcher, tracker: Tracker, result, page: int)
             SlotSet("page", float(page))]
 
 
-def _no_right_to_work(profile: Profile) -> list[str]:
-    return [vocabulary().barrier(b).name for b in profile.barriers if not vocabulary().barrier(b).right_to_work]
+def _no_right_to_work(profile: Profile) -> bool:
+    return any(not vocabulary().barrier(b).right_to_work for b in profile.barriers)
 
 
 ENIC_LATER = ("Qualifications from other countries are compared with UK levels by UK ENIC (it used to be called UK "
@@ -105,7 +105,7 @@ class ActionRecommend(Action):
             return [SlotSet("profile_complete", True), SlotSet("recommended", []), SlotSet("page", 0.0)]
         if _no_right_to_work(profile):
             dispatcher.utter_message(text=RIGHT_TO_WORK)
-        return _show(dispatcher, tracker, result, 0)
+        return _show(dispatcher, result, 0)
 
 
 class ActionShowMore(Action):
@@ -126,7 +126,7 @@ class ActionShowMore(Action):
                                           f"({len(result.recommendations)}). You can ask about any of them, or change "
                                           f"an answer to see others.")
             return []
-        return _show(dispatcher, tracker, result, page)
+        return _show(dispatcher, result, page)
 
 
 def _level_said(tracker: Tracker) -> str | None:
@@ -258,7 +258,7 @@ def _which_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
 
 def _titles(ids: list[str]) -> dict[str, str]:
     try:
-        return {pid: advisor.title(pid) or pid for pid in ids}
+        return advisor.titles(ids)
     except KnowledgeBaseUnavailable:
         return {}
 

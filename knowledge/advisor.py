@@ -59,9 +59,10 @@ def explain(programme_id: str, profile: Profile, url: str | None = None) -> Reco
     return _screen(Catalogue(url), vocabulary()).explain(programme_id, profile)
 
 
-def title(programme_id: str, url: str | None = None) -> str | None:
-    p = Catalogue(url).snapshot().get(programme_id)
-    return p.title if p else None
+def titles(programme_ids: Iterable[str], url: str | None = None) -> dict[str, str]:
+    """The titles of the programmes named, from one read of the catalogue; unknown ids are left out."""
+    snap = Catalogue(url).snapshot()
+    return {pid: snap.get(pid).title for pid in programme_ids if snap.get(pid)}
 
 
 def summary(result: Result, limit: int = 10) -> str:

@@ -92,7 +92,7 @@ class _Row:
 
 
 class Judgement:
-    """How every programme fares for one resident: which rule left it out, which checks it raises, its rank."""
+    """How every programme fares for one resident: which rule left it out and which checks it raises."""
 
     def __init__(self, screen: "Screen", profile: Profile):
         n = len(screen.programmes)
@@ -111,7 +111,6 @@ class Judgement:
                 checks |= fails | unknown
         self.fits = self.excluded_by < 0
         self.checks = checks
-        self.score = screen.relevance(self)
 
     def explain(self, i: int) -> Recommendation | Exclusion:
         s, r = self.screen, self.resident
@@ -174,11 +173,11 @@ class Screen:
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
-        # Routes that exist for people like the resident: the more exactly, the more it counts (SWAPs are for
-        # claimants alone: 4; Connect to Work for disability or homelessness: 2); a level ceiling met: 1.
-        self._required = [(row, np.array([0 if c is None else 4 if row.test.key == "requires" else 1
-                                          for c in row.conds], np.int64))
-                          for row in self.rows if row.rule and row.test.key in ("requires", "max_level")]
+        # Rows whose rule, when met, says the route exists for people like the resident: a required circumstance
+        # (SWAPs for claimants, ESOL for English) counts 4, a level ceiling met (a route for people without it) 1.
+        self._made_for = [(k, 4 if row.test.key == "requires" else 1, np.array([c is not None for c in row.conds]))
+                          for k, row in enumerate(self.rows)
+                          if row.rule and row.test.key in ("requires", "max_level")]
         low, high = zip(*(AUDIENCES[p.audience][1:] for p in ps)) if ps else ((), ())
         self.band = (np.array([-1 if v is None else v for v in low], np.int64),
                      np.array([-1 if v is None else v for v in high], np.int64))    # -1: no band
@@ -196,19 +195,20 @@ class Screen:
         if interests:                                   # it is for other kinds of work than they want
             score -= (self.lists_interests & (wants == 0)).astype(np.int64)
         made_for = np.zeros(n, bool)
-        for row, weight in self._required:              # it exists for people like them: a circumstance, no level
-            met = (weight > 0) & ~j.outcomes[self.rows.index(row)][0]
+        for k, weight, present in self._made_for:       # it exists for people like them: a circumstance, no level
+            met = present & ~j.outcomes[k][0]
             score += weight * met
-            if row.test.key == "requires":
+            if weight == 4:
                 made_for |= met
-        if profile.qualification_level is not None:     # the next step up: 3; their own level: 1; only lower: -3
+        if profile.qualification_level is not None:
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
-            score += np.where((self.levels & up) != 0, 3,
-                              np.where(((self.levels >> r) & 1) != 0, 1,
-                                       np.where((self.levels != 0) & (self.top_level < r) & ~made_for, -3,
-                                                np.where((self.levels != 0) & (self.levels & ((1 << (r + 2)) - 1) == 0)
-                                                         & (r < self._level_2), -2, 0))))   # a leap from below level 2
+            offers = self.levels != 0
+            score += np.select([(self.levels & up) != 0,                               # the next step up
+                                ((self.levels >> r) & 1) != 0,                         # their own level
+                                offers & (self.top_level < r) & ~made_for,             # only lower
+                                offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
+                               [3, 1, -3, -2], 0)
         score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided
         if profile.age is None or profile.age >= 19:        # an adult: the routes into work first
             score += 2 * self.into_work
@@ -224,8 +224,9 @@ class Screen:
         those whose status is in doubt last; then by relevance; at most two of a route type in each five."""
         idx = among[j.fits[among]]
         tier = j.checks.astype(np.int64) + 2 * self.doubt
-        ranked = idx[np.lexsort((self.place[idx], -j.score[idx], tier[idx]))]
-        return _paged(ranked, self.route, tier, j.score)
+        score = self.relevance(j)
+        ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
+        return _paged(ranked, self.route, tier, score)
 
     def result(self, profile: Profile, route_type: str | None = None) -> Result:
         """`recommend`, over one route type if given."""

@@ -160,12 +160,11 @@ class Normaliser:
             t.i in covered or t.like_num or _number_word(t.lower_) for t in words)
 
     def states_an_answer(self, text: str) -> bool:
-        """True when a message gives a profile value: a phrase from the vocabularies, or a number in a short one
-        ("yes 37", "I'm in Harrow")."""
+        """True when a message gives a profile value among other words: a phrase from the vocabularies, or a number
+        in a short one ("yes 37", "I'm in Harrow"). `just_an_answer` covers messages of nothing else."""
         doc = self.doc(text)
-        stated = [m for label in PROFILE_LABELS for m in self.matches(doc, label) if m.id != "not_sure"]
-        if stated or self.just_an_answer(text):             # "everything" (not sure) states nothing on its own
-            return True
+        if any(m.id != "not_sure" for label in PROFILE_LABELS for m in self.matches(doc, label)):
+            return True                                     # "everything" (not sure) states nothing on its own
         words = [t for t in doc if t.is_alpha or t.like_num]
         return len(words) <= 3 and any(10 <= v <= 99 for _, _, v in _numbers(doc))
 

@@ -224,7 +224,7 @@ def base_order(screen: Screen, profile: Profile) -> list[str]:
     j = screen.judge(profile)
     idx = np.flatnonzero(j.fits)
     tier = j.checks.astype(np.int64) + 2 * screen.doubt
-    return [screen.programmes[i].id for i in idx[np.lexsort((screen.place[idx], -j.score[idx], tier[idx]))]]
+    return [screen.programmes[i].id for i in idx[np.lexsort((screen.place[idx], -screen.relevance(j)[idx], tier[idx]))]]
 
 
 def check_order(result, base: list[str], pages: int = 20) -> None:
