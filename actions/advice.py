@@ -11,7 +11,7 @@ from actions.common import (PROFILE_SLOTS, Unavailable, ask_knowledge, latest_en
                             profile_from_slots)
 from actions.form import parse
 from actions.questions import payload
-from bot.settings import NATIONAL_CAREERS
+from pathways.settings import NATIONAL_CAREERS
 from knowledge import advisor
 from knowledge.engine import CHECK, PAGE, Exclusion, Recommendation, as_check
 from knowledge.errors import FromAbroad, InputError, KnowledgeBaseUnavailable

@@ -8,7 +8,7 @@ from typing import Any, Callable, TypeVar
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.settings import NATIONAL_CAREERS, kb_timeout
+from pathways.settings import NATIONAL_CAREERS, kb_timeout
 from knowledge import KnowledgeBaseUnavailable, Profile
 from knowledge.normalise import UNKNOWN_LEVEL
 

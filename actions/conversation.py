@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS
-from bot.settings import NATIONAL_CAREERS, council
+from pathways.settings import NATIONAL_CAREERS, council
 
 
 class ActionHandoff(Action):

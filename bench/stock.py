@@ -1,18 +1,17 @@
-"""A stock `rasa init` bot, made with the project's own Rasa, cached by Rasa's version."""
+"""A stock `rasa init` bot, made with the project's own Rasa through its command line, cached by Rasa's version."""
 from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
-
-import rasa
 
 from bot.model import cache_dir
 
 
 def stock_project() -> Path:
     """The moodbot project `rasa init` creates, with its trained model (trained once per Rasa version)."""
-    where = cache_dir().parent / f"stock-rasa-{rasa.__version__}"
+    where = cache_dir().parent / f"stock-rasa-{version('rasa')}"
     if not list((where / "models").glob("*.tar.gz")):
         where.mkdir(parents=True, exist_ok=True)
         print(f"Creating and training a stock `rasa init` bot in {where} (once per Rasa version)...", flush=True)

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="run: the production profile (PostgreSQL, Redis, two Rasa processes behind nginx)")
     args = p.parse_args(argv)
     if args.command in ("run", "shell"):
-        # The launcher only starts processes: without this, spaCy's thinc imports TensorFlow (~600 MB) into it.
+        # The launcher only starts processes: without this, spaCy's thinc imports TensorFlow into it.
         sys.modules.setdefault("tensorflow", None)
     export_settings()
     if args.command == "train":
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         ensure_model()
         return 0
     if args.command == "evaluate":
-        from bot.evaluate import main as evaluate
+        from bot.rasa.evaluate import main as evaluate
 
         return evaluate()
     if args.command == "run" and args.prod:

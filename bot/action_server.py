@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 
-# The actions never use TensorFlow; without this, spaCy's thinc imports it (~670 MB peak instead of ~135 MB).
+# The actions never use TensorFlow; without this, spaCy's thinc imports it (docs/performance.md).
 sys.modules.setdefault("tensorflow", None)
 
 from rasa_sdk import utils  # noqa: E402

@@ -5,22 +5,13 @@ question or a request ("I'm in Harrow" came back as `deny`, "yes 37" as `affirm`
 
 The classifier has never seen most borough names on their own and once read "brent" as `distress` (0.39). The
 gazetteer knows every vocabulary phrase (it is built from knowledge/data), so when its profile entities cover
-every word of a message, the intent is `inform`, whatever the classifier guessed. Placed after the classifiers
-and before bot.safety.SafetyNet, which still has the last word.
+every word of a message, the intent is `inform`, whatever the classifier guessed. The NLU component that applies
+this is bot.rasa.components.BareAnswer.
 """
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
-from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
-from rasa.shared.nlu.training_data.message import Message
-
-from bot.safety import override_intent
 from knowledge.normalise import is_question, normaliser
 
 INFORM = "inform"
@@ -49,23 +40,14 @@ def _none_of_them(text: str) -> bool:
     return normaliser().answer(text) == "none" and text.strip(" .!").lower() not in ("no", "nope", "nah", "no thanks")
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class BareAnswer(GraphComponent):
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "BareAnswer":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            intent = message.get(INTENT) or {}
-            if text.startswith("/") or intent.get("name") == INFORM:
-                continue
-            if only_vocabulary(text, message.get(ENTITIES) or []) or normaliser().just_an_answer(text):
-                override_intent(message, INFORM)
-            elif is_question(text) or intent.get("name") in KEEP:
-                continue
-            elif _none_of_them(text) or normaliser().states_an_answer(text):
-                override_intent(message, INFORM)
-        return messages
+def answer_intent(text: str, intent: str | None, entities: list[dict]) -> str | None:
+    """`inform` when the message is an answer whatever the classifier guessed (`intent`); else None."""
+    if text.startswith("/") or intent == INFORM:
+        return None
+    if only_vocabulary(text, entities) or normaliser().just_an_answer(text):
+        return INFORM
+    if is_question(text) or intent in KEEP:
+        return None
+    if _none_of_them(text) or normaliser().states_an_answer(text):
+        return INFORM
+    return None

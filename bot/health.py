@@ -1,7 +1,7 @@
 """What each Rasa process reports about its tracker store, for the web front's /health and for operators.
 
 Rasa wraps every tracker store in FailSafeTrackerStore: when the database fails it logs one line and keeps the
-conversation in memory, which the next restart loses. bot.tracker_store records each such failure here, one small
+conversation in memory, which the next restart loses. bot.rasa.tracker_store records each such failure here, one small
 JSON file per Rasa process (PATHWAYS_HEALTH_DIR, default var/health), so a health check can see it.
 """
 from __future__ import annotations

@@ -40,12 +40,12 @@ def actions_service(port: int) -> Service:
 def rasa_service(name: str, model: Path, token: str, port: int, endpoints: str, cors: list[str],
                  restart: bool = False) -> Service:
     """A Rasa server on loopback with the REST and socket.io channels and the HTTP API behind the token
-    (through bot.rasa_server, which applies bot.patches first)."""
+    (through bot.rasa_server, which starts Rasa with bot/rasa/server.py)."""
     return Service(name, [sys.executable, "-m", "bot.rasa_server", "run", "-m", str(model), "--enable-api",
                           "--auth-token", token, "-i", "127.0.0.1", "-p", str(port), "--credentials",
                           "credentials.yml", "--endpoints", endpoints, "--cors", *cors],
                    f"http://127.0.0.1:{port}/", 900, restart=restart,
-                   env={"PATHWAYS_INSTANCE": name, "PATHWAYS_CORS": " ".join(cors)})   # bot.channels checks it too
+                   env={"PATHWAYS_INSTANCE": name, "PATHWAYS_CORS": " ".join(cors)})   # the socket.io channel checks it too
 
 
 def web_service(port: int) -> Service:

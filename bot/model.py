@@ -20,7 +20,8 @@ from knowledge.gazetteer import build_gazetteer
 from knowledge.store import fingerprint
 
 ROOT = config.ROOT
-INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/safety.py", "bot/answers.py", "bot/language.py",
+INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/rasa/components.py", "bot/answers.py",
+          "bot/language.py",
           "knowledge/gazetteer.py", "knowledge/vocab.py")      # the gazetteer's generators shape the features
 
 
@@ -69,8 +70,7 @@ def _restore_or_train(target: Path, cached: Path, log) -> Path:
     subprocess.run(
         [str(Path(sys.executable).parent / "rasa"), "train", "--config", "config.yml", "--domain", "domain.yml",
          "--data", "data", "--out", "models", "--fixed-model-name", target.name[: -len(".tar.gz")], "--force"],
-        # TensorFlow's kernels are otherwise nondeterministic on CPU: with the same seed, two trainings gave
-        # held-out intent F1 0.892 and 0.899. With this, two gave the same model (0.915 both).
+        # TensorFlow's kernels are otherwise nondeterministic on CPU: the same seed gave different models.
         cwd=ROOT, check=True, env={**os.environ, "TF_DETERMINISTIC_OPS": "1"},
     )
     seconds = time.monotonic() - started

@@ -1,11 +1,9 @@
-"""python -m bot.rasa_server ...: Rasa's own command line, with bot.patches applied first (how `bot run` starts Rasa)."""
+"""python -m bot.rasa_server run ...: how `bot run` starts each Rasa process (bot/rasa/server.py), with the staff
+console's forget hook, so that "forget me" also deletes the console's records of that conversation."""
 import sys
 
-from bot import patches
+from bot.coach.store import forget
+from bot.rasa import server
 
 if __name__ == "__main__":
-    patches.apply()
-    from rasa.__main__ import main
-
-    sys.argv[0] = "rasa"
-    main()
+    server.main(sys.argv[1:], forget_hooks=[forget])

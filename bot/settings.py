@@ -1,42 +1,12 @@
-"""Settings a council changes without touching code: environment variables, or the widget's page metadata."""
+"""The runtime's settings: environment variables a council or an operator changes without touching code."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
-NATIONAL_CAREERS = ("the National Careers Service: call 0800 100 900 (free) or use its webchat at "
-                    "https://nationalcareers.service.gov.uk/contact-us")
+# Shared with the actions (contacts, council, timeouts): pathways/settings.py.
 
 
-@dataclass(frozen=True)
-class Council:
-    name: str | None
-    employment_team: str | None       # how to reach the council's employment team, in words
-
-
-def council(metadata: dict | None = None) -> Council:
-    """The council this conversation is for: from the page that embeds the widget, else the environment."""
-    meta = (metadata or {}).get("council") or {}
-    if not isinstance(meta, dict):
-        meta = {}
-    return Council(
-        name=meta.get("name") or os.environ.get("PATHWAYS_COUNCIL_NAME") or None,
-        employment_team=meta.get("employment_team") or os.environ.get("PATHWAYS_COUNCIL_EMPLOYMENT_TEAM") or None,
-    )
-
-
-def kb_timeout() -> float:
-    """Seconds an action waits for the knowledge base before apologising."""
-    return float(os.environ.get("PATHWAYS_KB_TIMEOUT", "5"))
-
-
-# --- guards on the public channels (bot/channels.py) ----------------------------------------------------------
-def action_timeout() -> float:
-    """Seconds Rasa waits for the action server (Rasa 3.6 waits 300); above PATHWAYS_KB_TIMEOUT so the
-    knowledge base's own apology gets through first."""
-    return float(os.environ.get("PATHWAYS_ACTION_TIMEOUT", "8"))
-
-
+# --- guards on the public channels (bot/rasa/channels.py) -----------------------------------------------------
 def max_message_chars() -> int:
     return int(os.environ.get("PATHWAYS_MAX_MESSAGE_CHARS", "500"))
 

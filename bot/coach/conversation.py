@@ -26,7 +26,7 @@ def turns(tracker: dict) -> list[Turn]:
         if kind == "user":
             text = e.get("text") or ""
             if text.startswith("/"):
-                text = offered.get(text) or (e.get("parse_data", {}).get("intent", {}).get("name") or text)
+                text = offered.get(text) or _payload_words(e.get("parse_data") or {}) or text
             out.append(Turn("resident", text))
             offered = {}
         elif kind == "bot":
@@ -36,6 +36,16 @@ def turns(tracker: dict) -> list[Turn]:
             if e.get("text") or buttons or data.get("custom"):
                 out.append(Turn("bot", e.get("text") or "", buttons, data.get("custom")))
     return out
+
+
+def _payload_words(parse_data: dict) -> str:
+    """A payload no button offered (the coach's correction): the answers it gives, or its intent's name."""
+    entities = parse_data.get("entities") or []
+    if entities:
+        return "Answers updated: " + "; ".join(
+            f"{e.get('entity', '').replace('_', ' ')} {', '.join(map(str, e['value'])) if isinstance(e.get('value'), list) else e.get('value')}"
+            for e in entities)
+    return (parse_data.get("intent") or {}).get("name") or ""
 
 
 def waiting_buttons(all_turns: list[Turn]) -> list[dict]:

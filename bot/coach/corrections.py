@@ -1,6 +1,9 @@
-"""A coach's corrections to the profile panel, checked with knowledge.normalise and turned into slot values."""
+"""A coach's corrections to the profile panel, checked with knowledge.normalise and sent to the assistant as the
+payload of an answer (`/inform{...}`), so they take the path a resident's own answer takes: the form fills them
+while it asks its questions, and afterwards they update the recommendations."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +38,9 @@ class Correction:
     values: dict[str, Any] = field(default_factory=dict)      # slot -> new value, only what changed
     errors: dict[str, str] = field(default_factory=dict)      # field -> message for the coach
     changed: list[str] = field(default_factory=list)           # profile fields that changed
+
+
+KEPT = "An answer can be changed here, not removed: enter the new one."
 
 
 def _age(text: str) -> dict:
@@ -91,6 +97,9 @@ def correct(form: dict[str, Any], tracker: dict) -> Correction:
             result.errors[name] = e.message
             continue
         if any(not _same(current.get(k), v) for k, v in values.items()):
+            if all(v is None or v is False for v in values.values()):
+                result.errors[name] = KEPT                    # the assistant has no "forget this answer"
+                continue
             result.values.update(values)
             result.changed.append(name)
     if result.errors:
@@ -99,6 +108,25 @@ def correct(form: dict[str, Any], tracker: dict) -> Correction:
     if result.changed and any(f in was for f in result.changed):
         result.values["declined"] = [f for f in was if f not in result.changed]
     return result
+
+
+def payload(fix: Correction) -> str:
+    """The corrected answers as the payload of an `inform`, in the words the assistant reads ("outside London",
+    "none")."""
+    v = fix.values
+    answers: dict[str, Any] = {}
+    if "age" in v:
+        answers["age"] = int(v["age"])
+    if "qualification_level" in v:
+        answers["qualification_level"] = v["qualification_level"]
+    if v.get("outside_london"):
+        answers["borough"] = "outside London"
+    elif v.get("borough"):
+        answers["borough"] = v["borough"]
+    for name in ("barriers", "interests"):
+        if name in v:
+            answers[name] = v[name] or "none"
+    return "/inform" + json.dumps(answers)
 
 
 def _same(old: Any, new: Any) -> bool:

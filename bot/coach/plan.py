@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.coach.conversation import PROFILE_FIELDS
 from bot.coach.models import AgreedAction
 from bot.coach.store import ACTION_KINDS
-from bot.settings import NATIONAL_CAREERS, council
+from pathways.settings import NATIONAL_CAREERS, council
 from knowledge import Profile
 from knowledge.engine import Result, as_check
 from knowledge.rules import level_words

@@ -1,5 +1,6 @@
-"""The console's calls to Rasa, made server-side: the REST channel for the resident's turns, the token-protected
-HTTP API for the tracker. The browser never sees the token."""
+"""The console's calls to the assistant, made server-side, one way only: the REST channel for turns (what the
+resident types, a button's payload, and the coach's corrections as the payload of an answer), the token-protected
+HTTP API to read the tracker. "Forget me" is a turn too. The browser never sees the token."""
 from __future__ import annotations
 
 import asyncio
@@ -46,21 +47,3 @@ class Rasa:
 
     async def tracker(self, sender_id: str) -> dict:
         return await self._call("GET", self._conversation(sender_id) + "/tracker")
-
-    async def append(self, sender_id: str, events: list[dict]) -> dict:
-        return await self._call("POST", self._conversation(sender_id) + "/tracker/events", events,
-                                output_channel="latest")
-
-    async def execute(self, sender_id: str, action: str) -> dict:
-        """Runs one action; `latest` sends its messages to the channel the resident last used (the widget
-        shows them too), and the REST channel returns them here."""
-        result = await self._call("POST", self._conversation(sender_id) + "/execute", {"name": action},
-                                  output_channel="latest")
-        # Rasa's execute does not listen afterwards; without this the resident's next turn would follow a
-        # tracker that never waited for them, unlike any conversation the policies learned from.
-        await self.append(sender_id, [{"event": "action", "name": "action_listen"}])
-        return result
-
-
-def slot_events(values: dict[str, Any]) -> list[dict]:
-    return [{"event": "slot", "name": k, "value": v} for k, v in values.items()]

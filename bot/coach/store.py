@@ -327,14 +327,14 @@ def delete_session(session_id: str, url: str | None = None) -> bool:
 
 
 def forget(sender_id: str, url: str | None = None) -> int:
-    """Deletes the session of one Rasa conversation ("delete my data" said in a guided session: bot.privacy
-    calls this); returns how many sessions went (0 or 1)."""
+    """Deletes the session of one Rasa conversation ("delete my data" said in a guided session: the forget hook
+    bot/rasa_server.py registers with the channels); returns how many sessions went (0 or 1)."""
     with _session(url) as s, s.begin():
         return _delete_sessions(s, select(GuidedSession.id).where(GuidedSession.sender_id == sender_id))
 
 
 def delete_expired(days: float | None = None, now: dt.datetime | None = None, url: str | None = None) -> int:
-    """For the retention job (bot.privacy): deletes sessions (with their actions and plans) untouched for `days`
+    """For the retention job (bot/privacy.py): deletes sessions (with their actions and plans) untouched for `days`
     (default PATHWAYS_RETENTION_DAYS), and expired sign-ins and old sign-in failures. Returns how many sessions
     went."""
     now = now or utcnow()

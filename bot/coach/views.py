@@ -11,8 +11,8 @@ from sanic import Blueprint, response
 
 from bot.coach import conversation as conv
 from bot.coach import plan, store
-from bot.coach.corrections import OUTSIDE_LONDON, choices, correct
-from bot.coach.rasa import Rasa, RasaUnavailable, slot_events
+from bot.coach.corrections import OUTSIDE_LONDON, choices, correct, payload
+from bot.coach.rasa import Rasa, RasaUnavailable
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
                            pre_token, render, same, set_cookie, signed_in)
 from knowledge import KnowledgeBaseUnavailable
@@ -242,10 +242,8 @@ def make_blueprint() -> Blueprint:
                 return await _session_page(request, gs, 400, errors=fix.errors, panel={**form})
             if not fix.values:
                 return _back(gs, "unchanged", "#profile")
-            await rasa.append(gs.sender_id, slot_events(fix.values))
             refreshed = conv.questions_done(tracker)
-            if refreshed:
-                await rasa.execute(gs.sender_id, "action_recommend")
+            await rasa.say(gs.sender_id, payload(fix))      # the assistant updates its recommendations itself
         except RasaUnavailable as e:
             return await _session_page(request, gs, 503, errors={"panel": str(e)}, panel={**form})
         await asyncio.to_thread(store.touch, gs.id)
@@ -289,8 +287,8 @@ def make_blueprint() -> Blueprint:
     @signed_in
     @own_session
     async def delete(request, gs):
-        # Rasa's HTTP API cannot delete a conversation; the resident's own "delete my data" can (bot/privacy.py
-        # deletes the tracker's events, and this session through store.forget).
+        # The assistant deletes a conversation when its resident says "delete my data": the channel deletes the
+        # tracker's events, then the forget hook deletes this session (store.forget).
         try:
             await Rasa().say(gs.sender_id, "/forget_me")
             left = [e for e in (await Rasa().tracker(gs.sender_id)).get("events") or [] if e.get("event") == "user"]

@@ -1,7 +1,7 @@
 """python -m bot.web: serves the web front on 127.0.0.1 (PATHWAYS_WEB_PORT, default 8000)."""
 import sys
 
-# Never used here; without this, spaCy's thinc imports TensorFlow and the process peaks at ~670 MB instead of ~135 MB.
+# Never used here; without this, spaCy's thinc imports TensorFlow, several times this process's own memory.
 sys.modules.setdefault("tensorflow", None)
 
 from bot.settings import port  # noqa: E402

@@ -1,16 +1,11 @@
 """The Sanic app behind http://127.0.0.1:8000: widget assets, the demo council page, the coach console."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import logging
-
 from sanic import Sanic, response
 
+from bot import coach
 from bot.health import summary as health_summary
 from bot.web import assets, demo
-
-logger = logging.getLogger(__name__)
 
 
 def create_app(name: str = "pathways_web") -> Sanic:
@@ -47,12 +42,6 @@ def create_app(name: str = "pathways_web") -> Sanic:
         return response.text(assets.static_text("pathways.css"), content_type="text/css; charset=utf-8",
                              headers={"Cache-Control": "no-cache"})
 
-    # The work-coach console plugs in here when it is present (bot/coach: `blueprint()` returns a Sanic Blueprint).
-    if importlib.util.find_spec("bot.coach") is not None:
-        coach = importlib.import_module("bot.coach")
-        if hasattr(coach, "blueprint"):
-            app.blueprint(coach.blueprint())
-        else:
-            logger.warning("bot.coach has no blueprint() yet: the console is not served")
+    app.blueprint(coach.blueprint())        # the work-coach console, under /coach
 
     return app

@@ -5,7 +5,8 @@ import html
 from pathlib import Path
 from string import Template
 
-from bot.settings import council, rasa_url
+from bot.settings import rasa_url
+from pathways.settings import council
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "demo.html"
 # A made-up council for the demo; PATHWAYS_COUNCIL_NAME and PATHWAYS_COUNCIL_EMPLOYMENT_TEAM replace it.

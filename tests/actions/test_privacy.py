@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from actions.privacy import CONFIRMATION, ActionForgetMe
-from bot.privacy import FORGET_ME
+from pathways.settings import FORGET_ME
 from tests.actions.conftest import make_tracker, run_action
 
 

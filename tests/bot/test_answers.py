@@ -5,8 +5,8 @@ import pytest
 import spacy
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.answers import BareAnswer
-from bot.safety import SafetyNet
+from bot.rasa.components import BareAnswer
+from bot.rasa.components import SafetyNet
 from knowledge import config
 from knowledge.vocab import vocabulary
 

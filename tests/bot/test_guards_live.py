@@ -15,7 +15,7 @@ import uuid
 import pytest
 
 from actions.privacy import CONFIRMATION
-from bot.channels import TOO_FAST, TOO_LONG
+from bot.rasa.channels import TOO_FAST, TOO_LONG
 from tests.servers import Servers, require_model
 
 TOKEN = "e2e-test-token"

@@ -1,14 +1,14 @@
-"""Deleting conversations: one on request, and those past the retention period (`python -m bot retention`)."""
+"""Deleting conversations: one on request (the tracker store's delete, then the forget hooks) and those past the
+retention period (`python -m bot retention`: the tracker store, then the staff console's sessions)."""
 from __future__ import annotations
 
 import asyncio
 import sqlite3
 import time
 
-import pytest
-
 from bot import privacy
-from tests.conftest import require_service
+from bot.rasa import channels
+from bot.rasa.tracker_store import PathwaysTrackerStore
 
 
 def _tracker(sender: str, at: float, text: str = "I'm 24 and live in Hackney"):
@@ -21,13 +21,6 @@ def _tracker(sender: str, at: float, text: str = "I'm 24 and live in Hackney"):
                                             slots=domain.slots)
 
 
-def _sql_store(path):
-    from rasa.core.tracker_store import AwaitableTrackerStore, FailSafeTrackerStore, SQLTrackerStore
-
-    # wrapped as Rasa wraps it in the server
-    return AwaitableTrackerStore(FailSafeTrackerStore(SQLTrackerStore(dialect="sqlite", db=str(path))))
-
-
 def _rows(path, sender=None) -> int:
     with sqlite3.connect(path) as c:
         if sender is None:
@@ -35,62 +28,27 @@ def _rows(path, sender=None) -> int:
         return c.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
 
 
-def test_a_conversation_is_deleted_from_the_sql_store_and_no_other(tmp_path):
-    store = _sql_store(tmp_path / "t.db")
-    now = time.time()
+def test_a_conversation_is_deleted_and_no_other(tmp_path):
+    store = PathwaysTrackerStore(dialect="sqlite", db=str(tmp_path / "t.db"))
     for sender in ("me", "someone-else"):
-        asyncio.run(store.save(_tracker(sender, now)))
-    assert _rows(tmp_path / "t.db", "me") == 2
-    assert privacy.delete_conversation(store, "me") == 2
+        asyncio.run(store.save(_tracker(sender, time.time())))
+    assert store.delete("me") == 2
     assert _rows(tmp_path / "t.db", "me") == 0 and _rows(tmp_path / "t.db", "someone-else") == 2
     assert asyncio.run(store.retrieve("me")) is None
 
 
-def test_the_in_memory_store_and_the_fail_safe_fallback_are_cleared_too(tmp_path):
-    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
-
-    memory = InMemoryTrackerStore(None)
-    asyncio.run(memory.save(_tracker("me", time.time())))
-    assert privacy.delete_conversation(memory, "me") == 1 and asyncio.run(memory.retrieve("me")) is None
-
-    fallback = InMemoryTrackerStore(None)
-    asyncio.run(fallback.save(_tracker("me", time.time())))     # held in memory while the database was down
-    sql = _sql_store(tmp_path / "t.db")._tracker_store._tracker_store
-    store = FailSafeTrackerStore(sql, fallback_tracker_store=fallback)
-    asyncio.run(sql.save(_tracker("me", time.time())))
-    assert privacy.delete_conversation(store, "me") == 3
-    assert asyncio.run(fallback.retrieve("me")) is None and _rows(tmp_path / "t.db") == 0
-
-
-def test_the_redis_store_is_cleared():
-    from rasa.core.tracker_store import RedisTrackerStore
-    from redis import Redis
-
-    url = require_service("PATHWAYS_TEST_REDIS_URL", "Redis")
-    client = Redis.from_url(url)
-    try:
-        client.ping()
-    except Exception as e:                              # noqa: BLE001
-        from tests.conftest import service_missing
-        service_missing(f"needs Redis at {url}: {e.__class__.__name__}")
-    kw = client.connection_pool.connection_kwargs
-    store = RedisTrackerStore(None, host=kw.get("host", "localhost"), port=kw.get("port", 6379), db=kw.get("db", 0))
-    sender = f"privacy-test-{time.time_ns()}"
-    asyncio.run(store.save(_tracker(sender, time.time())))
-    assert privacy.delete_conversation(store, sender) == 1
-    assert asyncio.run(store.retrieve(sender)) is None
-
-
-def test_an_unknown_store_is_refused_rather_than_reported_deleted():
-    class Elsewhere:
-        pass
-
-    with pytest.raises(privacy.CannotForget):
-        privacy.delete_conversation(Elsewhere(), "me")
+def test_forget_me_deletes_from_every_open_store_then_calls_the_hooks(tmp_path, monkeypatch):
+    store = PathwaysTrackerStore(dialect="sqlite", db=str(tmp_path / "t.db"))
+    asyncio.run(store.save(_tracker("me", time.time())))
+    called = []
+    monkeypatch.setattr(channels, "_forget_hooks", [])
+    channels.on_forget(lambda sender: called.append(sender) or 1)
+    assert channels.forget_conversation("me") == 3            # two events, one console session
+    assert called == ["me"] and _rows(tmp_path / "t.db", "me") == 0
 
 
 def test_retention_deletes_conversations_whose_last_event_is_older_than_the_period(tmp_path):
-    store = _sql_store(tmp_path / "t.db")
+    store = PathwaysTrackerStore(dialect="sqlite", db=str(tmp_path / "t.db"))
     now = time.time()
     asyncio.run(store.save(_tracker("old", now - 40 * 86400)))
     asyncio.run(store.save(_tracker("recent", now - 5 * 86400)))
@@ -100,42 +58,46 @@ def test_retention_deletes_conversations_whose_last_event_is_older_than_the_peri
     mixed.update(UserUttered("hello again", timestamp=now - 86400))
     asyncio.run(store.save(mixed))
 
-    done = privacy.delete_expired(store, 30, now=now)
-    assert (done.conversations, done.events) == (1, 2)
+    assert store.delete_older_than(now - 30 * 86400) == (1, 2)
     assert _rows(tmp_path / "t.db", "old") == 0
     assert _rows(tmp_path / "t.db", "recent") == 2 and _rows(tmp_path / "t.db", "came-back") == 3
 
 
-def test_python_m_bot_retention_reads_the_endpoints_and_calls_the_console(tmp_path, monkeypatch, capsys):
+def _endpoints(tmp_path, db, monkeypatch, kind="bot.rasa.tracker_store.PathwaysTrackerStore"):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: {kind}\n  dialect: sqlite\n  db: ${{PATHWAYS_TRACKER_DB}}\n")
+    monkeypatch.setenv("PATHWAYS_TRACKER_DB", str(db))
+    return endpoints
+
+
+def test_python_m_bot_retention_reads_the_endpoints_and_clears_the_console(tmp_path, monkeypatch, capsys):
     db = tmp_path / "tracker.db"
-    store = _sql_store(db)
+    store = PathwaysTrackerStore(dialect="sqlite", db=str(db))
     asyncio.run(store.save(_tracker("old", time.time() - 100 * 86400)))
     asyncio.run(store.save(_tracker("new", time.time())))
-    endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text("tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: ${PATHWAYS_TRACKER_DB}\n")
-    monkeypatch.setenv("PATHWAYS_TRACKER_DB", str(db))
+    endpoints = _endpoints(tmp_path, db, monkeypatch)
     monkeypatch.setenv("PATHWAYS_RETENTION_DAYS", "90")
     calls = []
-    monkeypatch.setattr(privacy, "_coach", lambda fn, *args: calls.append((fn, *args)) or 4)
+    import bot.coach.store
+    monkeypatch.setattr(bot.coach.store, "delete_expired", lambda days: calls.append(days) or 4)
 
     from bot.__main__ import main
     assert main(["retention", "--endpoints", str(endpoints)]) == 0
     assert "Deleted 1 conversations (2 events) with no message in 90 days, and 4 staff console sessions" in \
         capsys.readouterr().out
-    assert calls == [("delete_expired", 90.0)] and _rows(db, "old") == 0 and _rows(db, "new") == 2
+    assert calls == [90.0] and _rows(db, "old") == 0 and _rows(db, "new") == 2
+
+
+def test_retention_refuses_a_store_it_cannot_delete_from(tmp_path, monkeypatch, capsys):
+    endpoints = _endpoints(tmp_path, tmp_path / "t.db", monkeypatch, kind="SQL")
+    assert privacy.main(["--endpoints", str(endpoints), "--days", "30"]) == 1
+    assert "retention needs bot.rasa.tracker_store.PathwaysTrackerStore" in capsys.readouterr().err
 
 
 def test_retention_says_so_when_the_database_cannot_be_opened(tmp_path, capsys):
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text("tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: 1\n"
-                         "  db: nothing\n  username: nobody\n")
+    endpoints.write_text("tracker_store:\n  type: bot.rasa.tracker_store.PathwaysTrackerStore\n"
+                         "  dialect: postgresql\n  url: 127.0.0.1\n  port: 1\n  db: nothing\n  username: nobody\n")
     assert privacy.main(["--endpoints", str(endpoints), "--days", "30"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Nothing deleted: ") and "OperationalError" in err
-
-
-def test_the_console_hook_is_the_coach_store():
-    """bot.coach.store is the staff console's: forget(sender_id) and delete_expired(days) exist there."""
-    from bot.coach import store
-
-    assert callable(store.forget) and callable(store.delete_expired)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import SafetyNet
+from bot.rasa.components import SafetyNet
 
 
 def classify(text: str, intent: str = "stop") -> str:

@@ -11,7 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from bot.model import ROOT
-from bot.tracker_store import WatchedSQLTrackerStore
+from bot.rasa.tracker_store import PathwaysTrackerStore
 from tests.conftest import pg_database
 
 
@@ -22,7 +22,7 @@ def domain():
 
 def stores(domain, where):
     """Ours and Rasa's on the same database: (dialect, db, host, port, username) keyword arguments."""
-    return WatchedSQLTrackerStore(domain, **where), SQLTrackerStore(domain, **where)
+    return PathwaysTrackerStore(domain, **where), SQLTrackerStore(domain, **where)
 
 
 def turn(tracker: DialogueStateTracker, text: str, age: float | None) -> None:

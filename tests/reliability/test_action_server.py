@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from bot.channels import FAILED
+from bot.rasa.channels import FAILED
 from tests.servers import Servers, require_model
 from tests.conftest import figure
 

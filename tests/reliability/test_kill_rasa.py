@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bot.channels import FAILED
+from bot.rasa.channels import FAILED
 from tests.conftest import figure
 
 CONVERSATIONS = 50

@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.channels import SocketIOInput
+from bot.rasa.channels import SocketIOInput
 
 
 def test_session_request_joins_the_room_the_replies_go_to():

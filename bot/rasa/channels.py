@@ -1,4 +1,4 @@
-"""Pathways' REST and socket.io channels: Rasa 3.6's own, with the guards a public chat needs.
+"""Pathways' REST and socket.io channels: Rasa custom input channels with the guards a public chat needs.
 
 credentials.yml names them by module path; they keep Rasa's channel names, so the URLs stay /webhooks/rest/webhook
 and /socket.io. For every message they
@@ -6,38 +6,43 @@ and /socket.io. For every message they
   (PATHWAYS_MAX_MESSAGE_CHARS, PATHWAYS_RATE_LIMIT);
 - never leave a resident in silence: when an action fails (the action server is down or slower than
   PATHWAYS_ACTION_TIMEOUT) or the turn raises, the resident is told their answers are kept and who else can help;
+- read a button's payload (`/inform{"borough": "Hackney"}`) themselves, into the message's parse data, which
+  Rasa's processor uses instead of running the NLU pipeline on it;
 - carry out "forget me": action_forget_me sends a FORGET_ME message, which the channel holds back; once Rasa has
-  saved the turn, the channel deletes the conversation (bot/privacy.py) and only then confirms;
+  saved the turn, the channel deletes the conversation from the tracker store (bot/rasa/tracker_store.py), calls
+  the forget hooks registered at start-up (the console's records), and only then confirms;
 - REST: a body that is not the expected JSON gets 400 and a JSON error (Rasa answers 500);
-- socket.io: only the configured origins may connect (Rasa's accepts any), and custom messages (the
-  recommendation cards) reach the widget as `{"custom": {...}}`, the shape the REST channel returns them in
-  (Rasa 3.6 passes their keys to python-socketio 5's emit() as arguments, which fails);
-- the Rasa server reads request bodies up to PATHWAYS_MAX_BODY_BYTES (Sanic's default is 100 MB).
-Importing this module (Rasa does, to build the channels) also sets Rasa's action-server timeout.
+- socket.io: only the configured origins may connect (Rasa's accepts any), a session's room is joined before it
+  is confirmed, and custom messages (the recommendation cards) reach the widget as `{"custom": {...}}`, the shape
+  the REST channel returns them in (Rasa 3.6 passes their keys to python-socketio 5's emit() as arguments, which
+  fails).
+The body cap is Sanic's own setting, REQUEST_MAX_SIZE (bot/rasa/server.py sets SANIC_REQUEST_MAX_SIZE).
 """
 from __future__ import annotations
 
-import contextvars
+import asyncio
+import json
 import logging
 import re
 import time
 import uuid
 from collections import OrderedDict, deque
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Optional
 
-import rasa.core.actions.action
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.core.channels.rest import QueueOutputChannel
 from rasa.core.channels.rest import RestInput as RasaRestInput
-from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
-from rasa.core.channels.socketio import SocketIOOutput
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+from rasa.shared.nlu.training_data.message import Message
 from sanic import Blueprint, response
 from sanic.request import Request
+from socketio import AsyncServer
 
 import rasa.utils.endpoints
-from bot import privacy
-from bot.settings import (NATIONAL_CAREERS, action_timeout, cors_origins, max_body_bytes, max_message_chars,
-                          rate_limit)
+from bot.rasa import compat, tracker_store
+from bot.settings import cors_origins, max_message_chars, rate_limit
+from pathways.settings import FORGET_ME, NATIONAL_CAREERS
 
 log = logging.getLogger(__name__)
 
@@ -57,36 +62,6 @@ UNIDENTIFIED = "Sorry, I couldn't tell which conversation that belongs to. Pleas
 OK, LIMITED, REFUSED = "ok", "limited", "refused"
 
 
-# --- the action server's timeout ------------------------------------------------------------------------------
-def set_action_timeout(seconds: float) -> None:
-    """Rasa 3.6's RemoteAction.run calls the action server with `timeout=DEFAULT_REQUEST_TIMEOUT` (300 s), read from
-    rasa.core.actions.action's globals at each call; endpoints.yml has no setting for it. Rebinding that one
-    name changes nothing else (tests/bot/test_channels.py checks a slow action server now fails in time)."""
-    rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = seconds
-
-
-set_action_timeout(action_timeout())
-
-
-# --- noticing a failed action ---------------------------------------------------------------------------------
-# Rasa's MessageProcessor catches an action's exception, logs it and carries on with no reply. This filter sees that
-# log record in the task handling the message, where the channel has put a list to note it in.
-_failures: contextvars.ContextVar[list | None] = contextvars.ContextVar("pathways_action_failures", default=None)
-ACTION_FAILED = "Encountered an exception while running action"
-
-
-class _NoteActionFailures(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        failures = _failures.get()
-        if failures is not None and record.levelno >= logging.ERROR and \
-                str(record.msg).startswith(ACTION_FAILED):
-            failures.append(record.getMessage())
-        return True
-
-
-logging.getLogger("rasa.core.processor").addFilter(_NoteActionFailures())
-
-
 # --- output channels that count what they send ----------------------------------------------------------------
 class _Watched:
     """Counts the messages sent and holds back action_forget_me's FORGET_ME message (keeping its confirmation)."""
@@ -96,7 +71,7 @@ class _Watched:
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         custom = message.get("custom")
-        if isinstance(custom, dict) and custom.get("type") == privacy.FORGET_ME:
+        if isinstance(custom, dict) and custom.get("type") == FORGET_ME:
             self.forget = str(custom.get("text") or "")
             return
         self.sent += 1
@@ -180,12 +155,46 @@ def unknown_payload(text: str, agent: Any) -> bool:
     return bool(m) and domain is not None and m.group(1).strip() not in domain.intents
 
 
+def payload_parse(text: str, agent: Any) -> Optional[dict]:
+    """A button's payload (`/inform{"borough": "Hackney"}`) already says its intent and entities: its parse data,
+    so that Rasa does not run the NLU pipeline only to overwrite the result (Rasa 3.7 stopped doing so). None for
+    anything else."""
+    domain = getattr(agent, "domain", None)
+    if domain is None or not text.lstrip().startswith("/"):
+        return None
+    unpacked = YAMLStoryReader.unpack_regex_message(Message({"text": text}), domain,
+                                                    entity_extractor_name="RegexMessageHandler")
+    if not (unpacked.get("intent") or {}).get("name"):
+        return None
+    return {"text": text, "intent": {"name": None, "confidence": 0.0}, "entities": [],
+            **unpacked.as_dict(only_output_properties=True)}
+
+
+# "forget me": what the process that runs Rasa calls after the tracker store's deletion (bot/rasa/server.py).
+_forget_hooks: list[Callable[[str], Optional[int]]] = []
+
+
+def on_forget(hook: Callable[[str], Optional[int]]) -> None:
+    """`hook(sender_id)` deletes what else is kept about a conversation; returns how many records went."""
+    _forget_hooks.append(hook)
+
+
+def forget_conversation(sender_id: str) -> int:
+    stores = tracker_store.opened()
+    if not stores:
+        raise RuntimeError("no Pathways tracker store is open in this process (endpoints.yml), so nothing can be "
+                           "deleted")
+    deleted = sum(store.delete(sender_id) for store in stores)
+    return deleted + sum(hook(sender_id) or 0 for hook in _forget_hooks)
+
+
 class Guard:
     """What both channels do around Rasa's handling of one message."""
 
-    def __init__(self) -> None:
+    def __init__(self, forget: Callable[[str], int] = forget_conversation) -> None:
         self.limiter = RateLimiter(*rate_limit())
         self.max_chars = max_message_chars()
+        self.forget = forget
 
     async def handle(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
                      app: Any) -> str:
@@ -204,16 +213,17 @@ class Guard:
             return REFUSED
         agent = getattr(getattr(app, "ctx", None), "agent", None)
         message.text = text.lstrip().lstrip("/") if unknown_payload(text, agent) else text
+        message.parse_data = payload_parse(message.text, agent)
 
         failures: list[str] = []
-        token = _failures.set(failures)
+        token = compat.watch_failures(failures)
         try:
             await on_new_message(message)
         except Exception as e:                          # noqa: BLE001 - the resident must hear something
             log.error("handling a message failed: %s", type(e).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
             failures.append(type(e).__name__)
         finally:
-            _failures.reset(token)
+            compat.unwatch(token)
 
         if out.forget is not None:
             await self._forget(agent, sender, out)
@@ -223,11 +233,10 @@ class Guard:
             await out.send_text_message(sender, NO_REPLY)
         return OK
 
-    @staticmethod
-    async def _forget(agent: Any, sender: str, out: Any) -> None:
+    async def _forget(self, agent: Any, sender: str, out: Any) -> None:
         try:
             async with agent.lock_store.lock(sender):   # no turn of this sender is half-way through
-                deleted = privacy.delete_conversation(agent.tracker_store, sender)
+                deleted = await asyncio.to_thread(self.forget, sender)
         except Exception as e:                          # noqa: BLE001
             first = (str(e).strip().splitlines() or [""])[0][:200]     # the driver's line, not the SQL parameters
             log.error("deleting a conversation failed: %s: %s", type(e).__name__, first)
@@ -235,10 +244,6 @@ class Guard:
             return
         log.info("deleted a conversation at its resident's request (%d stored items)", deleted)
         await out.send_text_message(sender, out.forget or "I've deleted this conversation.")
-
-
-def _set_body_limit(app: Any, _loop: Any = None) -> None:
-    app.config.REQUEST_MAX_SIZE = max_body_bytes()   # read by Sanic for each new connection
 
 
 # --- the channels ---------------------------------------------------------------------------------------------
@@ -270,7 +275,6 @@ class RestInput(RasaRestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("pathways_rest", __name__)
-        bp.listener("before_server_start")(_set_body_limit)
         guard = self.guard
 
         @bp.route("/", methods=["GET"])
@@ -300,48 +304,80 @@ class RestInput(RasaRestInput):
         return bp
 
 
-class SocketIOInput(RasaSocketIOInput):
-    """Rasa's socket.io channel (same events and options), guarded, accepting only the configured origins."""
+class SocketIOInput(InputChannel):
+    """socket.io for the web widget: Rasa's channel name, events and credentials keys (user_message_evt,
+    bot_message_evt, namespace, session_persistence, socketio_path, metadata_key), guarded. Rasa turns engine.io's
+    origin check off and leaves CORS headers to Sanic-CORS (turning engine.io's on would send the header twice,
+    which browsers refuse); browsers do not apply CORS to WebSockets, so without a check any web page could talk
+    to the bot in its visitors' name: a connection from an origin Rasa's --cors does not list is refused."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict]) -> "SocketIOInput":
+        c = credentials or {}
+        return cls(c.get("user_message_evt", "user_uttered"), c.get("bot_message_evt", "bot_uttered"),
+                   c.get("namespace"), bool(c.get("session_persistence", False)),
+                   c.get("socketio_path", "/socket.io"), c.get("metadata_key", "metadata"))
+
+    def __init__(self, user_message_evt: str = "user_uttered", bot_message_evt: str = "bot_uttered",
+                 namespace: Optional[str] = None, session_persistence: bool = False,
+                 socketio_path: str = "/socket.io", metadata_key: str = "metadata") -> None:
+        self.user_message_evt, self.bot_message_evt = user_message_evt, bot_message_evt
+        self.namespace, self.session_persistence = namespace, session_persistence
+        self.socketio_path, self.metadata_key = socketio_path, metadata_key
+        self.sio: Optional[AsyncServer] = None
 
     def get_output_channel(self) -> Any:
         """For messages Rasa sends outside a turn (reminders, the HTTP API's trigger_intent)."""
         return CardSocketIOOutput(self.sio, self.bot_message_evt) if self.sio is not None else None
 
-    async def _session_request(self, sid: str, data: dict | None) -> None:
-        """Rasa's session_request, with the room joined before the session is confirmed."""
-        session_id = (data or {}).get("session_id") or uuid.uuid4().hex
-        await self.sio.enter_room(sid, session_id, namespace=self.namespace)
-        await self.sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = self.sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         guard = Guard()
-        bp: Blueprint | None = None
-
-        async def handle(message: UserMessage) -> None:
-            app = next(iter(bp.apps), None) if bp is not None and bp.registered else None
-            await guard.handle(on_new_message, message, app)
-
-        bp = super().blueprint(handle)
-        # Rasa turns engine.io's origin check off (cors_allowed_origins=[]) and leaves CORS headers to Sanic-CORS
-        # (turning engine.io's on would send the header twice, which browsers refuse). Browsers do not apply CORS
-        # to WebSockets, so without a check any web page could talk to the bot in its visitors' name: the
-        # socket.io connection itself is refused for an origin Rasa's --cors does not list.
         allowed = set(cors_origins())
-        rasa_connect = self.sio.handlers[self.namespace or "/"]["connect"]
+        ns = self.namespace
 
-        async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request) -> response.HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=ns)
+        async def connect(sid: str, environ: dict, auth: Optional[dict] = None) -> bool:
             origin = environ.get("HTTP_ORIGIN")
             if origin and "*" not in allowed and origin not in allowed:
                 log.info("refused a socket.io connection from an origin not in PATHWAYS_CORS")
                 return False
-            return await rasa_connect(sid, environ, auth)
+            return True
 
-        self.sio.on("connect", connect, namespace=self.namespace)
-        # Rasa 3.6 calls python-socketio's enter_room() without awaiting it (a coroutine since python-socketio
-        # 5.10), so the widget never joined its session's room and every reply to it was lost.
-        if self.session_persistence:
-            self.sio.on("session_request", self._session_request, namespace=self.namespace)
-        bp.listener("before_server_start")(_set_body_limit)
+        @sio.on("session_request", namespace=ns)
+        async def session_request(sid: str, data: Optional[dict]) -> None:
+            session_id = (data or {}).get("session_id") or uuid.uuid4().hex
+            if self.session_persistence:        # joined before it is confirmed, so no reply is lost
+                await sio.enter_room(sid, session_id, namespace=ns)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=ns)
+
+        @sio.on(self.user_message_evt, namespace=ns)
+        async def user_message(sid: str, data: Any) -> None:
+            data = data if isinstance(data, dict) else {}
+            sender = data.get("session_id") if self.session_persistence else sid
+            if not sender:
+                log.warning("a socket.io message without a session_id was ignored (send session_request first)")
+                return
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            text = data.get("message")
+            message = UserMessage(text if isinstance(text, str) else "",
+                                  WatchedSocketIO(sio, self.bot_message_evt), sender, input_channel=self.name(),
+                                  metadata=metadata if isinstance(metadata, dict) else {})
+            app = next(iter(bp.apps), None) if bp.registered else None
+            await guard.handle(on_new_message, message, app)
+
         return bp
-
-

@@ -1,0 +1,41 @@
+"""Settings a council changes without touching code (environment variables, or the widget's page metadata), read
+by the actions and by the runtime alike."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+NATIONAL_CAREERS = ("the National Careers Service: call 0800 100 900 (free) or use its webchat at "
+                    "https://nationalcareers.service.gov.uk/contact-us")
+
+# The `type` of the custom message action_forget_me sends: the channel holds it back and deletes the conversation
+# once Rasa has saved the turn (the action cannot: Rasa saves the tracker after it).
+FORGET_ME = "forget_me"
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str | None
+    employment_team: str | None       # how to reach the council's employment team, in words
+
+
+def council(metadata: dict | None = None) -> Council:
+    """The council this conversation is for: from the page that embeds the widget, else the environment."""
+    meta = (metadata or {}).get("council") or {}
+    if not isinstance(meta, dict):
+        meta = {}
+    return Council(
+        name=meta.get("name") or os.environ.get("PATHWAYS_COUNCIL_NAME") or None,
+        employment_team=meta.get("employment_team") or os.environ.get("PATHWAYS_COUNCIL_EMPLOYMENT_TEAM") or None,
+    )
+
+
+def kb_timeout() -> float:
+    """Seconds an action waits for the knowledge base before apologising."""
+    return float(os.environ.get("PATHWAYS_KB_TIMEOUT", "5"))
+
+
+def action_timeout() -> float:
+    """Seconds Rasa waits for the action server (Rasa 3.6 waits 300); above kb_timeout so the knowledge base's
+    own apology gets through first."""
+    return float(os.environ.get("PATHWAYS_ACTION_TIMEOUT", "8"))
