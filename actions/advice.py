@@ -7,8 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import (PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text,
-                            profile_from_slots)
+from actions.common import PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text
 from actions.form import parse
 from actions.questions import payload
 from bot.settings import NATIONAL_CAREERS
@@ -33,7 +32,7 @@ ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "
 
 
 def describe_profile(tracker: Tracker) -> str:
-    v, p = vocabulary(), profile_from_slots(tracker)
+    v, p = vocabulary(), Profile.from_slots(tracker.slots)
     declined = set(tracker.get_slot("declined") or [])
 
     def shown(slot: str, value: str | None, empty: str) -> str:
@@ -94,7 +93,7 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = profile_from_slots(tracker)
+        profile = Profile.from_slots(tracker.slots)
         try:
             result = await ask_knowledge(dispatcher, advisor.recommend, profile)
         except Unavailable:
@@ -115,7 +114,7 @@ class ActionShowMore(Action):
         return "action_show_more"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = profile_from_slots(tracker)
+        profile = Profile.from_slots(tracker.slots)
         try:
             result = await ask_knowledge(dispatcher, advisor.recommend, profile)
         except Unavailable:
@@ -238,7 +237,7 @@ class ActionTellMore(Action):
             route = _route_asked(tracker)
             return _explain_route(dispatcher, route) if route else _which_one(dispatcher, tracker)
         try:
-            outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile_from_slots(tracker))
+            outcome = await ask_knowledge(dispatcher, advisor.explain, pid, Profile.from_slots(tracker.slots))
         except Unavailable:
             return []
         if outcome is None:
@@ -294,7 +293,7 @@ class ActionWhyNot(Action):
         return "action_why_not"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = profile_from_slots(tracker)
+        profile = Profile.from_slots(tracker.slots)
         route = _route_asked(tracker)          # "why not a bootcamp?" is about the route, not one bootcamp
         pid = None if route else _programme_asked(tracker)
         try:

@@ -6,11 +6,11 @@ import datetime as dt
 import textwrap
 from dataclasses import dataclass
 
-from bot.coach.conversation import PROFILE_FIELDS
 from bot.coach.models import AgreedAction
 from bot.coach.store import ACTION_KINDS
 from bot.settings import NATIONAL_CAREERS, council
 from knowledge import Profile
+from knowledge.profile import ANSWERS
 from knowledge.engine import Result, as_check
 from knowledge.rules import level_words
 from knowledge.vocab import vocabulary
@@ -32,7 +32,7 @@ def profile_lines(profile: Profile, declined: list[str], agreed: list[str]) -> l
         "barriers": ", ".join(v.barrier(b).name for b in profile.barriers),
         "interests": ", ".join(v.interest(i).name for i in profile.interests if i != "not_sure"),
     }
-    return [(FIELD_LABELS[f], values[f]) for f in PROFILE_FIELDS
+    return [(FIELD_LABELS[f], values[f]) for f in ANSWERS
             if f in agreed and f not in declined and values[f]]
 
 

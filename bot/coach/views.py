@@ -15,7 +15,7 @@ from bot.coach.corrections import OUTSIDE_LONDON, choices, correct
 from bot.coach.rasa import Rasa, RasaUnavailable, slot_events
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
                            pre_token, render, same, set_cookie, signed_in)
-from knowledge import KnowledgeBaseUnavailable
+from knowledge import KnowledgeBaseUnavailable, Profile
 from knowledge.vocab import vocabulary
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ def make_blueprint() -> Blueprint:
         except RasaUnavailable as e:
             rasa_error = str(e)
         turns = conv.turns(tracker)
-        profile = conv.profile(tracker)
+        profile = Profile.from_slots(conv.slots(tracker))
         result, kb_error = None, ""
         try:
             result = await asyncio.to_thread(_recommend, profile)
@@ -307,7 +307,7 @@ def make_blueprint() -> Blueprint:
             tracker = await Rasa().tracker(gs.sender_id)
         except RasaUnavailable as e:
             return str(e)
-        profile = conv.profile(tracker)
+        profile = Profile.from_slots(conv.slots(tracker))
         try:
             result = await asyncio.to_thread(_recommend, profile)
         except KnowledgeBaseUnavailable as e:

@@ -142,9 +142,8 @@ def test_a_correction_recomputes_so_a_route_no_longer_fitting_disappears(use_kb)
     assert update["age"] == 30.0
     after, _, _ = run_action(ActionRecommend(), make_tracker(**{**young, **update}))
     from knowledge import advisor
-    from actions.common import profile_from_slots
-    fits = {r.programme.id for r in advisor.recommend(profile_from_slots(make_tracker(**{**young, **update})))
-            .recommendations}
+    from knowledge.profile import Profile
+    fits = {r.programme.id for r in advisor.recommend(Profile.from_slots({**young, **update})).recommendations}
     assert set(after["recommended"]) <= fits
     assert not {"t_levels", "t_level_lab_sciences_cccg_angel"} & set(after["recommended"])
     assert before != set(after["recommended"])
