@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
+
+from knowledge.vocab import Vocabulary, vocabulary
 
 ANSWERS = ("age", "qualification_level", "borough", "barriers", "interests")     # in the order asked; each a slot
+LABELS = {"age": "Age", "qualification_level": "Highest qualification", "borough": "Where you live",
+          "barriers": "Your situation", "interests": "Work that interests you"}
 UNKNOWN_LEVEL = "unknown"     # a qualification from abroad with no UK ENIC statement: never guessed
 
 
@@ -41,3 +45,31 @@ class Profile:
             "barriers": list(self.barriers),
             "interests": list(self.interests),
         }
+
+
+def profile_lines(profile: Profile, declined: Collection[str] = (), fields: Collection[str] = ANSWERS,
+                  unanswered: bool = True) -> list[tuple[str, str]]:
+    """The answers in `fields` for people to read, as (label, value) in the order asked: what the bot says it
+    knows, the console's plan and its PDF, the CLI. With `unanswered`, a declined answer reads "Rather not say"
+    and a missing one "Not given" ("None" for circumstances); without, both are left out."""
+    v = vocabulary()
+    values = {
+        "age": "" if profile.age is None else str(profile.age),
+        "qualification_level": _level(profile, v),
+        "borough": profile.borough or ("Outside London" if profile.outside_london else ""),
+        "barriers": ", ".join(v.barrier(b).name for b in profile.barriers),
+        "interests": ", ".join(v.interest(i).name for i in profile.interests),
+    }
+    lines = []
+    for name in (a for a in ANSWERS if a in fields):
+        if unanswered or (name not in declined and values[name]):
+            value = "Rather not say" if name in declined else values[name] or ("None" if name == "barriers" else "Not given")
+            lines.append((LABELS[name], value))
+    return lines
+
+
+def _level(profile: Profile, v: Vocabulary) -> str:
+    if profile.qualification_level:
+        level = v.level(profile.qualification_level)
+        return f"{level.name} ({level.explain})" if level.explain else level.name
+    return "From another country (its UK level isn't known)" if profile.qualification_abroad else ""

@@ -88,7 +88,7 @@ def test_why_not_gives_the_engines_reason(use_kb):
 def test_show_profile_respects_declined_answers(use_kb):
     _, messages, _ = run_action(ActionShowProfile(), make_tracker(**{**RESIDENT, "declined": ["borough"],
                                                                     "borough": None}))
-    assert "Age: 19" in texts(messages) and "Where you live: rather not say" in texts(messages)
+    assert "Age: 19" in texts(messages) and "Where you live: Rather not say" in texts(messages)
 
 
 def test_handoff_gives_national_careers_and_the_council(monkeypatch):
