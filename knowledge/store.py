@@ -9,20 +9,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
 
-from knowledge import config
+from knowledge import config, db
 from knowledge.catalogue import Programme, load_programmes
 from knowledge.errors import KnowledgeBaseUnavailable
 from knowledge.models import Base, Meta, ProgrammeRow
 from knowledge.vocab import load_vocabulary
 
-_engines: dict[str, Engine] = {}
-_lock = threading.Lock()
 _snapshots: dict[str, "Snapshot"] = {}
 _loading = threading.Lock()
 _BUILD = select(Meta.value).where(Meta.key == "build")
@@ -30,21 +27,10 @@ _FINGERPRINT = select(Meta.value).where(Meta.key == "fingerprint")
 
 
 def get_engine(url: str | None = None) -> Engine:
-    """One engine per database URL per process, created on first use (never at import)."""
-    url = url or config.db_url()
-    with _lock:
-        if url not in _engines:
-            u = make_url(url)
-            if u.get_backend_name() == "sqlite":
-                # SQLAlchemy 1.4 opens a new SQLite connection per checkout (NullPool), which costs more than the
-                # query; a pool keeps them, as SQLAlchemy 2.0 does by default.
-                args = {"connect_args": {"timeout": 5, "check_same_thread": False}, "poolclass": QueuePool}
-            else:
-                # No pool_pre_ping: it doubles the round trips of the one query each recommendation makes.
-                # Catalogue._query retries once on a connection the server dropped (a restart) instead.
-                args = {"connect_args": {"connect_timeout": 5}}
-            _engines[url] = create_engine(url, future=True, **args)
-        return _engines[url]
+    # Each recommendation makes one small query: SQLite connections are kept (opening one costs more), and a
+    # server's are not pinged first (that doubles the round trips); Catalogue._query retries once on a connection
+    # the server dropped (a restart) instead.
+    return db.engine(url or config.db_url(), keep_sqlite_connections=True)
 
 
 @lru_cache(maxsize=64)
@@ -80,8 +66,6 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
     programmes = load_programmes(data_dir, vocab)      # raises DataError before anything is written
     digest = fingerprint(data_dir)
     u = make_url(url)
-    if u.get_backend_name() == "sqlite" and u.database:
-        Path(u.database).parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = get_engine(url)
         Base.metadata.create_all(engine)
