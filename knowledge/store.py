@@ -20,6 +20,7 @@ from knowledge.errors import KnowledgeBaseUnavailable
 from knowledge.models import Base, Meta, ProgrammeRow
 from knowledge.vocab import load_vocabulary
 
+CODE = Path(__file__).resolve().parent          # the knowledge package
 _snapshots: dict[str, "Snapshot"] = {}
 _loading = threading.Lock()
 _BUILD = select(Meta.value).where(Meta.key == "build")
@@ -42,10 +43,21 @@ def _describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def data_digest(data_dir: Path) -> str:
+    """A hash of every data file, for what is generated from the data (the gazetteer, the model)."""
+    return _digest(sorted(Path(data_dir).glob("*.yml")))
+
+
 def fingerprint(data_dir: Path) -> str:
-    """A hash of every data file, so a build (and anything generated) can tell whether the data changed."""
-    h = hashlib.sha256()
-    for path in sorted(Path(data_dir).glob("*.yml")):
+    """What a build is made from: the data and the knowledge package's code, which defines the programme fields and
+    how they are read, checked and stored. A deployment rebuilds when it differs from the built one (bot/prod.py),
+    so new code is applied even when the data is unchanged."""
+    return _digest(sorted(CODE.glob("*.py")), data_digest(data_dir))
+
+
+def _digest(paths: list[Path], start: str = "") -> str:
+    h = hashlib.sha256(start.encode())
+    for path in paths:
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
