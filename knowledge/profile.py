@@ -63,7 +63,8 @@ def profile_lines(profile: Profile, declined: Collection[str] = (), fields: Coll
     lines = []
     for name in (a for a in ANSWERS if a in fields):
         if unanswered or (name not in declined and values[name]):
-            value = "Rather not say" if name in declined else values[name] or ("None" if name == "barriers" else "Not given")
+            missing = "None" if name == "barriers" else "Not given"
+            value = "Rather not say" if name in declined else values[name] or missing
             lines.append((LABELS[name], value))
     return lines
 

@@ -29,7 +29,8 @@ def test_the_answers_for_people_say_what_was_declined_or_not_given_in_the_order_
         ("Where you live", "Outside London"),
         ("Your situation", "None"),
         ("Work that interests you", "Working in a lab, Not sure yet")]
-    assert profile_lines(Profile(), fields=["borough", "age"]) == [("Age", "Not given"), ("Where you live", "Not given")]
+    assert profile_lines(Profile(), fields=["borough", "age"]) == [("Age", "Not given"),
+                                                                   ("Where you live", "Not given")]
 
 
 def test_without_the_unanswered_only_given_and_undeclined_answers_appear():
