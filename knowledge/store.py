@@ -172,7 +172,7 @@ class Catalogue:
             return snap
 
     def build_id(self) -> str | None:
-        """Which build is in the database: its id, or the data fingerprint for one built before builds had ids."""
+        """Which build is in the database: its id, or its fingerprint for one built before builds had ids."""
         found = self._query(_BUILD) or self._query(_FINGERPRINT)
         return found[0] if found else None
 
