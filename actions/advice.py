@@ -7,17 +7,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import (PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text,
-                            profile_from_slots)
+from actions.common import PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text
 from actions.form import parse
 from actions.questions import payload
 from pathways.settings import NATIONAL_CAREERS
 from knowledge import advisor
 from knowledge.engine import CHECK, PAGE, Exclusion, Recommendation, as_check
 from knowledge.errors import FromAbroad, InputError, KnowledgeBaseUnavailable
-from knowledge.normalise import UNKNOWN_LEVEL, normaliser
-from knowledge.profile import Profile
-from knowledge.rules import level_words
+from knowledge.normalise import normaliser
+from knowledge.profile import Profile, profile_lines
 from knowledge.vocab import vocabulary
 
 SHOWN = PAGE
@@ -33,20 +31,8 @@ ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "
 
 
 def describe_profile(tracker: Tracker) -> str:
-    v, p = vocabulary(), profile_from_slots(tracker)
-    declined = set(tracker.get_slot("declined") or [])
-
-    def shown(slot: str, value: str | None, empty: str) -> str:
-        return "rather not say" if slot in declined else (value or empty)
-
-    return "; ".join([
-        "Age: " + shown("age", str(p.age) if p.age is not None else None, "not given"),
-        "Highest qualification: " + shown("qualification_level", _level_said(tracker), "not given"),
-        "Where you live: " + shown("borough", p.borough or ("outside London" if p.outside_london else None),
-                                   "not given"),
-        "Your situation: " + shown("barriers", ", ".join(v.barrier(b).name for b in p.barriers), "none"),
-        "Interests: " + shown("interests", ", ".join(v.interest(i).name for i in p.interests), "not given"),
-    ])
+    lines = profile_lines(Profile.from_slots(tracker.slots), declined=tracker.get_slot("declined") or [])
+    return "; ".join(f"{label}: {value}" for label, value in lines)
 
 
 def _show(dispatcher: CollectingDispatcher, result, page: int) -> list:
@@ -94,7 +80,7 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = profile_from_slots(tracker)
+        profile = Profile.from_slots(tracker.slots)
         try:
             result = await ask_knowledge(dispatcher, advisor.recommend, profile)
         except Unavailable:
@@ -115,7 +101,7 @@ class ActionShowMore(Action):
         return "action_show_more"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = profile_from_slots(tracker)
+        profile = Profile.from_slots(tracker.slots)
         try:
             result = await ask_knowledge(dispatcher, advisor.recommend, profile)
         except Unavailable:
@@ -127,13 +113,6 @@ class ActionShowMore(Action):
                                           f"an answer to see others.")
             return []
         return _show(dispatcher, result, page)
-
-
-def _level_said(tracker: Tracker) -> str | None:
-    level = tracker.get_slot("qualification_level")
-    if level == UNKNOWN_LEVEL or (level is None and tracker.get_slot("qualification_abroad")):
-        return "from another country (its UK level isn't known)"
-    return level and level_words(level)
 
 
 class ActionUpdateProfile(Action):
@@ -238,7 +217,7 @@ class ActionTellMore(Action):
             route = _route_asked(tracker)
             return _explain_route(dispatcher, route) if route else _which_one(dispatcher, tracker)
         try:
-            outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile_from_slots(tracker))
+            outcome = await ask_knowledge(dispatcher, advisor.explain, pid, Profile.from_slots(tracker.slots))
         except Unavailable:
             return []
         if outcome is None:
@@ -294,7 +273,7 @@ class ActionWhyNot(Action):
         return "action_why_not"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = profile_from_slots(tracker)
+        profile = Profile.from_slots(tracker.slots)
         route = _route_asked(tracker)          # "why not a bootcamp?" is about the route, not one bootcamp
         pid = None if route else _programme_asked(tracker)
         try:

@@ -1,4 +1,4 @@
-"""What every action shares: the profile in the slots, and calls into knowledge/ that cannot hang or crash."""
+"""What every action shares: the profile's slots, and calls into knowledge/ that cannot hang or crash."""
 from __future__ import annotations
 
 import asyncio
@@ -8,13 +8,13 @@ from typing import Any, Callable, TypeVar
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from knowledge import KnowledgeBaseUnavailable
+from knowledge.profile import ANSWERS
 from pathways.settings import NATIONAL_CAREERS, kb_timeout
-from knowledge import KnowledgeBaseUnavailable, Profile
-from knowledge.normalise import UNKNOWN_LEVEL
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-PROFILE_SLOTS = ("age", "qualification_level", "borough", "barriers", "interests")
+PROFILE_SLOTS = ANSWERS
 
 UNAVAILABLE = ("Sorry, I can't look up training programmes right now. Please try again in a few minutes. "
                f"In the meantime you can get free advice from {NATIONAL_CAREERS}.")
@@ -22,19 +22,6 @@ UNAVAILABLE = ("Sorry, I can't look up training programmes right now. Please try
 
 class Unavailable(Exception):
     """The knowledge base could not answer; the resident has already been told."""
-
-
-def profile_from_slots(tracker: Tracker) -> Profile:
-    age = tracker.get_slot("age")
-    level = tracker.get_slot("qualification_level")
-    return Profile(
-        age=int(age) if age is not None else None,
-        qualification_level=None if level == UNKNOWN_LEVEL else level,     # from abroad, no UK ENIC statement
-        borough=tracker.get_slot("borough"),
-        outside_london=bool(tracker.get_slot("outside_london")),
-        barriers=tuple(tracker.get_slot("barriers") or ()),
-        interests=tuple(tracker.get_slot("interests") or ()),
-    )
 
 
 async def ask_knowledge(dispatcher: CollectingDispatcher, fn: Callable[..., T], *args: Any) -> T:

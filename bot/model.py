@@ -1,7 +1,8 @@
 """The trained Rasa model, cached by the content of everything that shapes it.
 
 Rasa fingerprints SpacyNLP by its path only, so a changed gazetteer would not retrain it; this key covers the
-knowledge data too. A model whose inputs have not changed is copied from the cache instead of trained again.
+gazetteer's own key (its data, the code that generates its patterns, spaCy) and our NLU components' code too.
+A model whose inputs have not changed is copied from the cache instead of trained again.
 """
 from __future__ import annotations
 
@@ -15,26 +16,38 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from knowledge import config
-from knowledge.gazetteer import build_gazetteer
-from knowledge.store import fingerprint
+from knowledge.gazetteer import build_gazetteer, pattern_key
 
 ROOT = config.ROOT
-INPUTS = ("config.yml", "domain.yml", "requirements.lock", "bot/rasa/components.py", "bot/answers.py",
-          "bot/language.py",
-          "knowledge/gazetteer.py", "knowledge/vocab.py")      # the gazetteer's generators shape the features
+INPUTS = ("config.yml", "domain.yml", "requirements.lock",      # with data/, the components and the gazetteer
+          "bot/answers.py", "bot/language.py")                  # the decisions bot/rasa/components.py calls
 
 
 def cache_dir() -> Path:
     return Path(os.environ.get("PATHWAYS_CACHE", Path.home() / ".cache" / "pathways")) / "models"
 
 
+def components() -> list[Path]:
+    """The source files of our own NLU components in config.yml's pipeline (Rasa's own are named without a
+    module)."""
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text()).get("pipeline") or []
+    paths = []
+    for step in pipeline:
+        module = ROOT.joinpath(*step["name"].split(".")[:-1])
+        if module != ROOT:
+            paths.append(module.with_suffix(".py") if module.with_suffix(".py").exists() else module / "__init__.py")
+    return paths
+
+
 def model_key() -> str:
     h = hashlib.sha256()
-    files = [ROOT / name for name in INPUTS] + sorted((ROOT / "data").rglob("*.yml"))
+    files = [ROOT / name for name in INPUTS] + components() + sorted((ROOT / "data").rglob("*.yml"))
     for path in files:
         h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
-    h.update(fingerprint(config.data_dir()).encode())
+    h.update(pattern_key(config.data_dir()).encode())
     return h.hexdigest()[:20]
 
 

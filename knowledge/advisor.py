@@ -5,9 +5,8 @@ import threading
 from typing import Iterable
 
 from knowledge.engine import Exclusion, Recommendation, Result, Screen
-from knowledge.rules import level_words
 from knowledge.normalise import normaliser
-from knowledge.profile import Profile
+from knowledge.profile import Profile, profile_lines
 from knowledge.store import Catalogue, Snapshot
 from knowledge.vocab import Vocabulary, vocabulary
 
@@ -68,14 +67,7 @@ def titles(programme_ids: Iterable[str], url: str | None = None) -> dict[str, st
 def summary(result: Result, limit: int = 10) -> str:
     """A readable summary for the terminal."""
     vocab = vocabulary()
-    p = result.profile
-    lines = ["Profile: " + ", ".join([
-        f"age {p.age}" if p.age is not None else "age not given",
-        level_words(p.qualification_level) if p.qualification_level else "qualifications not given",
-        p.borough or ("outside London" if p.outside_london else "borough not given"),
-        "circumstances: " + (", ".join(vocab.barrier(b).name for b in p.barriers) or "none given"),
-        "interests: " + (", ".join(vocab.interest(i).name for i in p.interests) or "none given"),
-    ]), ""]
+    lines = ["Profile: " + "; ".join(f"{label}: {value}" for label, value in profile_lines(result.profile)), ""]
     shown = result.recommendations[:limit]
     lines.append(f"{len(result.recommendations)} routes fit; the top {len(shown)}:" if shown
                  else "No routes fit this profile.")

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from knowledge import config
 from knowledge.catalogue import Programme, load_programmes
-from knowledge.store import fingerprint
+from knowledge.store import data_digest
 from knowledge.vocab import Vocabulary, countries, load_vocabulary
 
 # Entity labels, which are also the entity names the bot sees. When a phrase belongs to two labels
@@ -74,23 +74,26 @@ def make_pipeline(vocab: Vocabulary, programmes: list[Programme]) -> Language:
     return nlp
 
 
+CODE = Path(__file__).resolve().parent
 GENERATORS = ("gazetteer.py", "vocab.py", "catalogue.py")     # the code that turns knowledge/data into patterns
+PACKAGES = ("pycountry", "spacy")            # the country list, and what tokenises and saves the pipeline
 
 
 def pattern_key(data_dir: Path) -> str:
-    """What the patterns are made from: the data, the code that generates them, and the country list."""
+    """What the pipeline is made from: the data, the code that generates its patterns, and the packages."""
     import hashlib
     from importlib.metadata import version
 
-    h = hashlib.sha256(fingerprint(data_dir).encode())
+    h = hashlib.sha256(data_digest(data_dir).encode())
     for name in GENERATORS:
-        h.update((Path(__file__).parent / name).read_bytes())
-    h.update(version("pycountry").encode())
+        h.update(name.encode() + b"\0" + (CODE / name).read_bytes() + b"\0")
+    for package in PACKAGES:
+        h.update(f"{package} {version(package)}\0".encode())
     return h.hexdigest()
 
 
 def build_gazetteer(out: Path | None = None, data_dir: Path | None = None) -> tuple[Path, bool]:
-    """Writes the pipeline for Rasa's SpacyNLP; skipped when the data has not changed. Returns (path, rebuilt)."""
+    """Writes the pipeline for Rasa's SpacyNLP; skipped when its key has not changed. Returns (path, rebuilt)."""
     out = Path(out or config.gazetteer_dir())
     data_dir = Path(data_dir or config.data_dir())
     digest = pattern_key(data_dir)

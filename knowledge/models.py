@@ -24,7 +24,7 @@ class ProgrammeRow(Base):
 
 
 class Meta(Base):
-    """Facts about the loaded catalogue, such as the fingerprint of the data it was built from."""
+    """Facts about the loaded catalogue, such as the fingerprint of the data and code it was built from."""
     __tablename__ = "catalogue_meta"
 
     key: Mapped[str] = Column(String(40), primary_key=True)

@@ -18,6 +18,7 @@ from knowledge import config
 from knowledge.catalogue import load_programmes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, shared_tokenizer
+from knowledge.profile import UNKNOWN_LEVEL
 from knowledge.vocab import LEVEL_IDS, Vocabulary, countries, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
@@ -42,7 +43,6 @@ _SCHOOL_YEAR = {"year", "yr", "y"}                                 # "year 11", 
 _LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave"}   # "left in year 10" is not now
 # A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
 _YEAR_TO_AGE = 5
-UNKNOWN_LEVEL = "unknown"     # a qualification from abroad with no UK ENIC statement: never guessed
 
 
 _QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|which|who|where|when|whereabouts)\b|"

@@ -9,20 +9,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
 
-from knowledge import config
+from knowledge import config, db
 from knowledge.catalogue import Programme, load_programmes
 from knowledge.errors import KnowledgeBaseUnavailable
 from knowledge.models import Base, Meta, ProgrammeRow
 from knowledge.vocab import load_vocabulary
 
-_engines: dict[str, Engine] = {}
-_lock = threading.Lock()
+CODE = Path(__file__).resolve().parent          # the knowledge package
 _snapshots: dict[str, "Snapshot"] = {}
 _loading = threading.Lock()
 _BUILD = select(Meta.value).where(Meta.key == "build")
@@ -30,21 +28,10 @@ _FINGERPRINT = select(Meta.value).where(Meta.key == "fingerprint")
 
 
 def get_engine(url: str | None = None) -> Engine:
-    """One engine per database URL per process, created on first use (never at import)."""
-    url = url or config.db_url()
-    with _lock:
-        if url not in _engines:
-            u = make_url(url)
-            if u.get_backend_name() == "sqlite":
-                # SQLAlchemy 1.4 opens a new SQLite connection per checkout (NullPool), which costs more than the
-                # query; a pool keeps them, as SQLAlchemy 2.0 does by default.
-                args = {"connect_args": {"timeout": 5, "check_same_thread": False}, "poolclass": QueuePool}
-            else:
-                # No pool_pre_ping: it doubles the round trips of the one query each recommendation makes.
-                # Catalogue._query retries once on a connection the server dropped (a restart) instead.
-                args = {"connect_args": {"connect_timeout": 5}}
-            _engines[url] = create_engine(url, future=True, **args)
-        return _engines[url]
+    # Each recommendation makes one small query: SQLite connections are kept (opening one costs more), and a
+    # server's are not pinged first (that doubles the round trips); Catalogue._query retries once on a connection
+    # the server dropped (a restart) instead.
+    return db.engine(url or config.db_url(), keep_sqlite_connections=True)
 
 
 @lru_cache(maxsize=64)
@@ -56,10 +43,21 @@ def _describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def data_digest(data_dir: Path) -> str:
+    """A hash of every data file, for what is generated from the data (the gazetteer, the model)."""
+    return _digest(sorted(Path(data_dir).glob("*.yml")))
+
+
 def fingerprint(data_dir: Path) -> str:
-    """A hash of every data file, so a build (and anything generated) can tell whether the data changed."""
-    h = hashlib.sha256()
-    for path in sorted(Path(data_dir).glob("*.yml")):
+    """What a build is made from: the data and the knowledge package's code, which defines the programme fields and
+    how they are read, checked and stored. A deployment rebuilds when it differs from the built one (bot/prod.py),
+    so new code is applied even when the data is unchanged."""
+    return _digest(sorted(CODE.glob("*.py")), data_digest(data_dir))
+
+
+def _digest(paths: list[Path], start: str = "") -> str:
+    h = hashlib.sha256(start.encode())
+    for path in paths:
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -80,8 +78,6 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
     programmes = load_programmes(data_dir, vocab)      # raises DataError before anything is written
     digest = fingerprint(data_dir)
     u = make_url(url)
-    if u.get_backend_name() == "sqlite" and u.database:
-        Path(u.database).parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = get_engine(url)
         Base.metadata.create_all(engine)
@@ -176,7 +172,7 @@ class Catalogue:
             return snap
 
     def build_id(self) -> str | None:
-        """Which build is in the database: its id, or the data fingerprint for one built before builds had ids."""
+        """Which build is in the database: its id, or its fingerprint for one built before builds had ids."""
         found = self._query(_BUILD) or self._query(_FINGERPRINT)
         return found[0] if found else None
 

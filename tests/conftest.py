@@ -67,9 +67,8 @@ def pg_database(purpose: str = "test"):
     try:
         yield make_url(server).set(database=name).render_as_string(hide_password=False)
     finally:
-        from knowledge.store import _engines
-        for url in [u for u in _engines if name in u]:
-            _engines.pop(url).dispose()
+        from knowledge import db
+        db.dispose(lambda url: name in url)
         with admin.connect() as c:
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()

@@ -1,12 +1,10 @@
-"""Reading a Rasa tracker (JSON from the HTTP API) for the console: the turns, the profile and what the bot
+"""Reading a Rasa tracker (JSON from the HTTP API) for the console: the turns, the slots and what the bot
 recommended."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge import Profile
-
-PROFILE_FIELDS = ("age", "qualification_level", "borough", "barriers", "interests")   # actions.common.PROFILE_SLOTS
+from knowledge.profile import ANSWERS
 
 
 @dataclass
@@ -71,20 +69,8 @@ def slots(tracker: dict) -> dict:
     return tracker.get("slots") or {}
 
 
-def profile(tracker: dict) -> Profile:
-    s = slots(tracker)
-    return Profile(
-        age=int(s["age"]) if s.get("age") is not None else None,
-        qualification_level=s.get("qualification_level"),
-        borough=s.get("borough"),
-        outside_london=bool(s.get("outside_london")),
-        barriers=tuple(s.get("barriers") or ()),
-        interests=tuple(s.get("interests") or ()),
-    )
-
-
 def declined(tracker: dict) -> list[str]:
-    return [f for f in (slots(tracker).get("declined") or []) if f in PROFILE_FIELDS]
+    return [f for f in (slots(tracker).get("declined") or []) if f in ANSWERS]
 
 
 def questions_done(tracker: dict) -> bool:

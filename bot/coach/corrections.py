@@ -47,10 +47,15 @@ def _age(text: str) -> dict:
     return {"age": float(normaliser().age(text))} if text else {"age": None}
 
 
+# The panel offers only listed values, so anything else (a stale or forged form) is answered with the list, never
+# with the normaliser's re-ask, which is worded for a resident.
 def _level(value: str) -> dict:
     if not value:
         return {"qualification_level": None}
-    level = normaliser().qualification(value)
+    try:
+        level = normaliser().qualification(value)
+    except InputError:
+        level = None
     if level != value:
         raise InputError("qualification_level", "Choose a qualification level from the list.")
     return {"qualification_level": level}
@@ -61,17 +66,23 @@ def _borough(value: str) -> dict:
         return {"borough": None, "outside_london": False}
     if value == OUTSIDE_LONDON:
         return {"borough": None, "outside_london": True}
-    place = normaliser().borough(value)
-    if place.borough != value:
+    try:
+        name = normaliser().borough(value).borough
+    except InputError:
+        name = None
+    if name != value:
         raise InputError("borough", "Choose a borough from the list.")
-    return {"borough": place.borough, "outside_london": False}
+    return {"borough": name, "outside_london": False}
 
 
 def _ids(slot: str, chosen: list[str]) -> dict:
     if not chosen:
         return {slot: []}
     n = normaliser()
-    found = (n.barriers if slot == "barriers" else n.interests)(",".join(chosen))
+    try:
+        found = (n.barriers if slot == "barriers" else n.interests)(",".join(chosen))
+    except InputError:
+        found = []
     if sorted(found) != sorted(set(chosen)):
         raise InputError(slot, "Choose from the list.")
     return {slot: found}

@@ -6,34 +6,16 @@ import datetime as dt
 import textwrap
 from dataclasses import dataclass
 
-from bot.coach.conversation import PROFILE_FIELDS
 from bot.coach.models import AgreedAction
 from bot.coach.store import ACTION_KINDS
 from pathways.settings import NATIONAL_CAREERS, council
 from knowledge import Profile
 from knowledge.engine import Result, as_check
+from knowledge.profile import profile_lines
 from knowledge.rules import level_words
 from knowledge.vocab import vocabulary
 
 ROUTES = 5            # as many as the bot shows the resident
-FIELD_LABELS = {"age": "Age", "qualification_level": "Highest qualification", "borough": "Where you live",
-                "barriers": "Your situation", "interests": "Work that interests you"}
-
-
-def profile_lines(profile: Profile, declined: list[str], agreed: list[str]) -> list[tuple[str, str]]:
-    """(label, value) for the answers the resident agreed to include; declined and empty answers never appear."""
-    v = vocabulary()
-    values = {
-        "age": str(profile.age) if profile.age is not None else "",
-        "qualification_level": (f"{v.level(profile.qualification_level).name} "
-                                f"({v.level(profile.qualification_level).explain})"
-                                if profile.qualification_level else ""),
-        "borough": profile.borough or ("Outside London" if profile.outside_london else ""),
-        "barriers": ", ".join(v.barrier(b).name for b in profile.barriers),
-        "interests": ", ".join(v.interest(i).name for i in profile.interests if i != "not_sure"),
-    }
-    return [(FIELD_LABELS[f], values[f]) for f in PROFILE_FIELDS
-            if f in agreed and f not in declined and values[f]]
 
 
 def build(*, label: str, coach: str, profile: Profile, declined: list[str], agreed: list[str], result: Result,
@@ -62,7 +44,7 @@ def build(*, label: str, coach: str, profile: Profile, declined: list[str], agre
     contacts.append(NATIONAL_CAREERS[0].upper() + NATIONAL_CAREERS[1:])
     return {
         "label": label, "coach": coach, "date": today.isoformat(),
-        "profile": profile_lines(profile, declined, agreed),
+        "profile": profile_lines(profile, declined, fields=agreed, unanswered=False),
         "now": (f"Now: {v.level(profile.qualification_level).name}" if level_agreed else "Now: where you are today"),
         "routes": items,
         "actions": [{"kind": ACTION_KINDS[a.kind], "text": a.text, "owner": a.owner,

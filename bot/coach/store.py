@@ -9,26 +9,22 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-import threading
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
-from sqlalchemy import create_engine, delete, func, select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.coach import passwords, settings
 from bot.coach.models import AgreedAction, Base, GuidedSession, Login, Plan, SignInFailure, Staff
+from knowledge import db
 
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_NAME = 5          # then that name is refused until the window has passed
 MAX_FAILURES_PER_ADDRESS = 20      # guessing across many names from one address
 ACTION_KINDS = {"next_step": "Next step", "referral": "Referral"}
-
-_engines: dict[str, Engine] = {}
-_lock = threading.Lock()
 
 
 def utcnow() -> dt.datetime:
@@ -36,20 +32,9 @@ def utcnow() -> dt.datetime:
 
 
 def get_engine(url: str | None = None) -> Engine:
-    url = url or settings.db_url()
-    with _lock:
-        if url not in _engines:
-            u = make_url(url)
-            if u.get_backend_name() == "sqlite":
-                if u.database and u.database != ":memory:":
-                    Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-                args = {"connect_args": {"timeout": 5, "check_same_thread": False}}
-            else:
-                args = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
-            engine = create_engine(url, future=True, **args)
-            Base.metadata.create_all(engine)
-            _engines[url] = engine
-        return _engines[url]
+    # A console page makes a few queries: pinging a server's connection first is cheap, and one the server dropped
+    # is replaced instead of failing the coach's page. The console's tables are made with its engine.
+    return db.engine(url or settings.db_url(), pre_ping=True, on_create=Base.metadata.create_all)
 
 
 def _session(url: str | None) -> Session:

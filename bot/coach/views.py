@@ -15,7 +15,8 @@ from bot.coach.corrections import OUTSIDE_LONDON, choices, correct, payload
 from bot.coach.rasa import Rasa, RasaUnavailable
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
                            pre_token, render, same, set_cookie, signed_in)
-from knowledge import KnowledgeBaseUnavailable
+from knowledge import KnowledgeBaseUnavailable, Profile
+from knowledge.profile import LABELS
 from knowledge.vocab import vocabulary
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ def make_blueprint() -> Blueprint:
         except RasaUnavailable as e:
             rasa_error = str(e)
         turns = conv.turns(tracker)
-        profile = conv.profile(tracker)
+        profile = Profile.from_slots(conv.slots(tracker))
         result, kb_error = None, ""
         try:
             result = await asyncio.to_thread(_recommend, profile)
@@ -178,7 +179,7 @@ def make_blueprint() -> Blueprint:
             others=[r for r in (result.recommendations if result else ()) if r.programme.id not in shown_ids],
             excluded=list(result.excluded if result else ()),
             actions=actions, action_form={}, action_errors={}, kinds=store.ACTION_KINDS,
-            today=store.utcnow().date().isoformat(), field_labels=plan.FIELD_LABELS,
+            today=store.utcnow().date().isoformat(), field_labels=LABELS,
             plan_fields=fields, plan_routes=routes if routes is not None else
             [r.programme.id for r in (result.recommendations[:plan.ROUTES] if result else ())],
             all_routes=list(result.recommendations[:PLAN_CHOICES] if result else ()),
@@ -278,7 +279,7 @@ def make_blueprint() -> Blueprint:
     @signed_in
     @own_session
     async def plan_choices(request, gs):
-        fields = [f for f in form_list(request, "fields") if f in plan.FIELD_LABELS]
+        fields = [f for f in form_list(request, "fields") if f in LABELS]
         routes = form_list(request, "routes")
         await asyncio.to_thread(store.set_plan_choices, gs.id, fields, routes)
         return _back(gs, "plan", "#plan")
@@ -305,7 +306,7 @@ def make_blueprint() -> Blueprint:
             tracker = await Rasa().tracker(gs.sender_id)
         except RasaUnavailable as e:
             return str(e)
-        profile = conv.profile(tracker)
+        profile = Profile.from_slots(conv.slots(tracker))
         try:
             result = await asyncio.to_thread(_recommend, profile)
         except KnowledgeBaseUnavailable as e:

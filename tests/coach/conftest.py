@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach import store
+from knowledge import db
 
 
 @pytest.fixture
@@ -11,9 +11,7 @@ def console_url(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'console.db'}"
     monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
     yield url
-    engine = store._engines.pop(url, None)
-    if engine is not None:
-        engine.dispose()
+    db.dispose(lambda u: u == url)
 
 
 @pytest.fixture(autouse=True)

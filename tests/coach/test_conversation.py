@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bot.coach import conversation as conv
+from knowledge.profile import Profile
 
 ASK = {"event": "bot", "text": "What's the highest qualification you have?",
        "data": {"buttons": [{"title": "GCSEs grades 9 to 4", "payload": '/inform{"qualification_level": "2"}'},
@@ -39,7 +40,7 @@ def test_the_profile_comes_from_the_slots_and_the_questions_are_done_only_after_
     tracker = {"slots": {"age": 19.0, "qualification_level": "2", "borough": None, "outside_london": True,
                          "barriers": None, "interests": ["laboratory"], "declined": ["barriers"],
                          "profile_complete": True}, "active_loop": {}}
-    p = conv.profile(tracker)
+    p = Profile.from_slots(conv.slots(tracker))
     assert (p.age, p.outside_london, p.barriers, p.interests) == (19, True, (), ("laboratory",))
     assert conv.declined(tracker) == ["barriers"] and conv.questions_done(tracker)
     assert not conv.questions_done({**tracker, "active_loop": {"name": "profile_form"}})

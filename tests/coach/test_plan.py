@@ -12,7 +12,10 @@ from pypdf import PdfReader
 from bot.coach import pdf, plan
 from bot.coach.models import AgreedAction
 from knowledge import advisor
+from knowledge.engine import recommend
+from knowledge.profile import Profile
 from knowledge.vocab import vocabulary
+from tests.knowledge.test_engine import prog
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -47,12 +50,15 @@ def test_routes_default_to_the_top_recommendations_or_the_coachs_choice(result, 
     assert make(result, agreed=[], routes=["no_such_route"])["routes"] == []
 
 
-def test_the_work_a_route_leads_to_starts_with_the_residents_interests(result):
-    lab = vocabulary().interest("laboratory").name
-    for r in make(result, agreed=[])["routes"]:
-        programme = next(x.programme for x in result.recommendations if x.programme.id == r["id"])
-        if "laboratory" in programme.interests:
-            assert r["jobs"] == [lab]
+def test_the_work_a_route_leads_to_starts_with_the_residents_interests():
+    progs = [prog("lab", interests=["healthcare", "laboratory"], position=0),
+             prog("wards", interests=["healthcare", "research"], position=1), prog("any", position=2)]
+    result = recommend(Profile(age=19, interests=("laboratory",)), progs, vocabulary())
+    v = vocabulary()
+    assert {r["id"]: r["jobs"] for r in make(result, agreed=[])["routes"]} == {
+        "lab": [v.interest("laboratory").name],                                      # theirs, of those it offers
+        "wards": [v.interest("healthcare").name, v.interest("research").name],       # none theirs: all it offers
+        "any": [v.route_type("short_course").name]}                                  # none at all: the route
 
 
 def test_the_picture_has_a_box_for_now_and_two_per_route_with_arrows_between(result):

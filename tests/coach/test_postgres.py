@@ -17,10 +17,7 @@ def pg_console(monkeypatch):
     """The console on a fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL, dropped afterwards."""
     with pg_database("console") as url:
         monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
-        yield url
-        engine = store._engines.pop(url, None)
-        if engine is not None:
-            engine.dispose()
+        yield url                                 # pg_database closes the console's engine before dropping it
 
 
 def test_the_console_runs_on_postgresql_by_url_alone(pg_console):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.catalogue import load_programmes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.normalise import Place, normaliser
 
@@ -156,7 +157,12 @@ def test_route_types_and_programmes(n):
     assert n.route_type("what is a T Level?") == "t_level"
     assert n.route_type("what's a SWAP?") == "swap"
     assert n.route_type("why not a bootcamp?") == "skills_bootcamp"
-    assert n.programme("tell me more about LIFT") == "lift"
+
+
+def test_every_programme_is_found_by_its_title_and_each_of_its_names(n):
+    for p in load_programmes():
+        for name in (p.title, *p.aliases):
+            assert n.programme(f"tell me more about {name}") == p.id, name
 
 
 def test_extract_fills_several_answers_from_one_message(n):
