@@ -40,13 +40,30 @@ def _none_of_them(text: str) -> bool:
     return normaliser().answer(text) == "none" and text.strip(" .!").lower() not in ("no", "nope", "nah", "no thanks")
 
 
+FALLBACK = "nlu_fallback"
+
+
+def _unfounded_forget(text: str, intent: str | None) -> bool:
+    """`forget_me` for a message without the words of one ("computers and data" once was): deleting a
+    conversation needs the resident to ask for it (knowledge/data/answers.yml, `forget`)."""
+    return intent == "forget_me" and not normaliser().asks_to_forget(text)
+
+
+def _unfounded_decline(text: str, intent: str | None) -> bool:
+    """`decline` for a message without "rather not say" in it ("engineering and manufacturing" once was)."""
+    return intent == "decline" and normaliser().mentions_answer(text) != "decline"
+
+
 def answer_intent(text: str, intent: str | None, entities: list[dict]) -> str | None:
-    """`inform` when the message is an answer whatever the classifier guessed (`intent`); else None."""
+    """`inform` when the message is an answer whatever the classifier guessed (`intent`); `nlu_fallback` when the
+    classifier guessed "delete my data" for a message that does not ask for it; else None (the guess stands)."""
     if text.startswith("/") or intent == INFORM:
         return None
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text):
         return INFORM
-    if is_question(text) or intent in KEEP:
+    if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"
+        return INFORM if normaliser().states_an_answer(text) else FALLBACK
+    if is_question(text) or (intent in KEEP and not _unfounded_decline(text, intent)):
         return None
     if _none_of_them(text) or normaliser().states_an_answer(text):
         return INFORM

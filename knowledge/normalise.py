@@ -150,6 +150,10 @@ class Normaliser:
         ids = {m.id for m in self.matches(self.doc(text), "answer")}
         return "decline" if "decline" in ids else ("none" if "none" in ids else None)
 
+    def asks_to_forget(self, text: str) -> bool:
+        """True when the message has the words of a request to delete what Pathways holds ("delete my data")."""
+        return any(m.id == "forget" for m in self.matches(self.doc(text), "answer"))
+
     def just_an_answer(self, text: str) -> bool:
         """True when every word of a short message is profile vocabulary (allowing a typo) or a number:
         "reserch", "FORTY", "manufactoring", "5 gcses"."""

@@ -1,7 +1,8 @@
 """Pathways' NLU components: Rasa graph components placed after the classifiers (config.yml), each overriding the
 intent in one case the classifier gets wrong. The decisions are plain functions outside Rasa.
 
-- BareAnswer: a message that is an answer is `inform` (bot/answers.py);
+- BareAnswer: a message that is an answer is `inform`, and one read as "delete my data" without asking for it is
+  `nlu_fallback` (bot/answers.py);
 - OtherLanguage: a message in another language is `other_language` (bot/language.py);
 - SafetyNet, last: a message suggesting distress is `distress`, whatever came before (the phrases in
   knowledge/data/safety.yml). The classifier is statistical and once read "I want to end it all" as `stop`; safety
@@ -52,8 +53,10 @@ class BareAnswer(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = _typed(message)
-            if text and answer_intent(text, (message.get(INTENT) or {}).get("name"), message.get(ENTITIES) or []):
-                override_intent(message, "inform")
+            intent = answer_intent(text, (message.get(INTENT) or {}).get("name"), message.get(ENTITIES) or []) \
+                if text else None
+            if intent:
+                override_intent(message, intent)
         return messages
 
 

@@ -67,3 +67,30 @@ def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(
                                         ("right cya then", "goodbye"), ("no", "deny")])
 def test_distress_requests_questions_and_plain_replies_keep_their_intent(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == said
+
+
+@pytest.mark.parametrize("text, read", [
+    ("computers and data", "inform"),                   # an answer, not "delete my data"
+    ("can you change my interest to engineering instead", "inform"),
+    ("hmm whatever", "nlu_fallback"),                   # not understood: asked again, nothing deleted
+    ("delete my data", "forget_me"),
+    ("please wipe my details", "forget_me"),
+    ("i want everything i said removed", "forget_me"),
+])
+def test_delete_my_data_needs_the_words_of_it(gazetteer, text, read):
+    assert classify(gazetteer, text, intent="forget_me") == read
+
+
+def test_every_training_example_of_forget_me_has_the_words(gazetteer):
+    import yaml
+
+    examples = [line.strip()[2:] for block in yaml.safe_load((config.ROOT / "data/nlu/control.yml").read_text())["nlu"]
+                if block.get("intent") == "forget_me" for line in block["examples"].splitlines()
+                if line.strip().startswith("- ")]
+    assert len(examples) > 20
+    assert [e for e in examples if classify(gazetteer, e, intent="forget_me") != "forget_me"] == []
+
+
+def test_rather_not_say_needs_the_words_of_it_when_an_answer_is_given(gazetteer):
+    assert classify(gazetteer, "engineering and manufacturing, i think", intent="decline") == "inform"
+    assert classify(gazetteer, "i'd rather not say where i live", intent="decline") == "decline"

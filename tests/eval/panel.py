@@ -18,16 +18,18 @@ class Check:
 
 
 def profile_of(case: dict) -> Profile:
+    """The profile as the assistant would hold it after these answers (Profile.from_slots, as the actions read it)."""
     p = case["profile"]
     where = p.get("borough")
-    return Profile(
-        age=p.get("age"),
-        qualification_level=None if p.get("qualification_level") is None else str(p["qualification_level"]),
-        borough=None if where in (None, "outside_london") else where,
-        outside_london=where == "outside_london",
-        barriers=tuple(p.get("barriers") or ()),
-        interests=tuple(p.get("interests") or ()),
-    )
+    level = p.get("qualification_level")
+    return Profile.from_slots({
+        "age": p.get("age"),
+        "qualification_level": None if level is None else str(level),
+        "borough": None if where in (None, "outside_london") else where,
+        "outside_london": where == "outside_london",
+        "barriers": p.get("barriers") or (),
+        "interests": p.get("interests") or (),
+    })
 
 
 def _names(item: dict) -> tuple[list[str], list[str]]:
