@@ -21,8 +21,8 @@ from bot.settings import port
 
 
 def warm() -> None:
-    """Reads the catalogue and compiles its screen now, not on the first resident's turn (about 2 s at 10,000
-    programmes). A knowledge base that is down is not fatal here: each action says so and retries."""
+    """Reads the catalogue and compiles its screen now, not on the first resident's turn (seconds, at a large
+    catalogue). A knowledge base that is down is not fatal here: each action says so and retries."""
     from knowledge import advisor
     from knowledge.errors import KnowledgeBaseUnavailable
     from knowledge.profile import Profile

@@ -106,7 +106,7 @@ class Vocabulary:
         return {NATIONAL: "England", LONDON: "London"}.get(area) or self.subregions.get(area) or area
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # the C loader when PyYAML has it: 10x faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # the C loader when PyYAML has it: much faster
 
 
 def read_yaml(path: Path, problems: list[Problem]) -> Any:
