@@ -8,7 +8,6 @@ import time
 import pytest
 
 from bot import privacy
-from tests.conftest import require_service
 
 
 def _tracker(sender: str, at: float, text: str = "I'm 24 and live in Hackney"):
@@ -62,18 +61,11 @@ def test_the_in_memory_store_and_the_fail_safe_fallback_are_cleared_too(tmp_path
     assert asyncio.run(fallback.retrieve("me")) is None and _rows(tmp_path / "t.db") == 0
 
 
-def test_the_redis_store_is_cleared():
+def test_the_redis_store_is_cleared(redis_url):
     from rasa.core.tracker_store import RedisTrackerStore
     from redis import Redis
 
-    url = require_service("PATHWAYS_TEST_REDIS_URL", "Redis")
-    client = Redis.from_url(url)
-    try:
-        client.ping()
-    except Exception as e:                              # noqa: BLE001
-        from tests.conftest import service_missing
-        service_missing(f"needs Redis at {url}: {e.__class__.__name__}")
-    kw = client.connection_pool.connection_kwargs
+    kw = Redis.from_url(redis_url).connection_pool.connection_kwargs
     store = RedisTrackerStore(None, host=kw.get("host", "localhost"), port=kw.get("port", 6379), db=kw.get("db", 0))
     sender = f"privacy-test-{time.time_ns()}"
     asyncio.run(store.save(_tracker(sender, time.time())))

@@ -7,20 +7,18 @@ import pytest
 from sqlalchemy import inspect
 
 from bot.coach import store
-from tests.conftest import pg_database
 
 T0 = dt.datetime(2026, 11, 23, 9, 0)
 
 
 @pytest.fixture
-def pg_console(monkeypatch):
+def pg_console(pg_url, monkeypatch):
     """The console on a fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL, dropped afterwards."""
-    with pg_database("console") as url:
-        monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
-        yield url
-        engine = store._engines.pop(url, None)
-        if engine is not None:
-            engine.dispose()
+    monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", pg_url)
+    yield pg_url
+    engine = store._engines.pop(pg_url, None)
+    if engine is not None:
+        engine.dispose()
 
 
 def test_the_console_runs_on_postgresql_by_url_alone(pg_console):

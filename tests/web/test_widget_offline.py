@@ -6,7 +6,8 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
-from tests.web.conftest import LAUNCHER, free_port, no_horizontal_scroll, shot
+from bot.process import free_port
+from tests.support.widget import LAUNCHER, no_horizontal_scroll, shot
 from tests.web.fake_bot import ATTACK
 
 
