@@ -15,7 +15,7 @@ import pytest
 
 KINDS = ("unit", "live", "browser", "services")          # lightest first
 FIXTURES = {
-    "live": {"servers", "console", "web_front", "fake_bot", "forgetful_bot", "live", "embedded", "stacks"},
+    "live": {"servers", "console", "web_front", "fake_bot", "live", "embedded", "stacks"},
     "browser": {"browser"},
     "services": {"pg_url", "redis_url", "prod"},
 }
