@@ -39,5 +39,5 @@ def screenshot(page, folder: str, name: str, full_page: bool = False) -> Path:
     path = ARTIFACTS / folder / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=full_page)
-    artifact(path.relative_to(ROOT))
+    artifact(path)
     return path
