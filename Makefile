@@ -9,12 +9,13 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha2
 KB_DATA := $(wildcard knowledge/data/*.yml)
 KB_CODE := $(wildcard knowledge/*.py)
 
-.PHONY: help setup run test kb web browsers nginx validate clean lock train shell evaluate bench run-prod \
+.PHONY: help setup run test check kb web browsers nginx validate clean lock train shell evaluate bench run-prod \
         test-reliability audit
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed and start Pathways"
 	@echo "make test   set up and run every test"
+	@echo "make check  the unit tests only (no servers, browser or database servers): under 2 minutes"
 	@echo "make shell  chat with the running bot in this terminal"
 	@echo "make bench  measure speed and memory (docs/performance.md)"
 
@@ -94,6 +95,11 @@ test: kb web browsers nginx
 	$(PY) -m bot train
 	$(PY) -m pytest
 	$(PY) -m bot evaluate
+
+# The unit tests only: no servers, Chromium, PostgreSQL, Redis or nginx (tests/support/kinds.py), and the property
+# tests with a quarter of their random cases.
+check: kb
+	$(PY) -m pytest -m unit --quick -q
 
 # Figures, not tests: Pathways beside a stock `rasa init` bot, NLU, knowledge base, start-up, memory (docs/performance.md).
 bench: kb

@@ -21,10 +21,11 @@ from pathlib import Path
 
 from bench import kb
 from bench.load import GUIDED, HEADERS, STOCK, TYPED, load
-from bench.servers import Started, free_port
+from bench.servers import peak_memory_mb, ready
 from bench.stats import ms, percentile, table
 from bench.stock import stock_command, stock_project
 from bot.model import ROOT, ensure_model, training_record
+from bot.process import Process, free_port
 
 NLU_SAMPLES = ["hello", "I'm 19", "I live in Hackney", "I've got 5 GCSEs and an A level in biology",
                "I'm 24, from Tower Hamlets, got A levels and want lab work", "why do you need that?",
@@ -61,15 +62,16 @@ def pathways(residents: int, seconds: float, logs: Path) -> dict:
            "PATHWAYS_RASA_URL": f"http://127.0.0.1:{ports['rasa']}",
            **{f"PATHWAYS_{k.upper()}_PORT": str(v) for k, v in ports.items()}}
     base = env["PATHWAYS_RASA_URL"]
-    bot = Started([sys.executable, "-m", "bot", "run"], ROOT, env, logs / "pathways.log")
+    bot = Process("Pathways", [sys.executable, "-m", "bot", "run"], cwd=ROOT, output=logs / "pathways.log",
+                  group=True).start(env)
     try:
-        ready = max(bot.ready(f"http://127.0.0.1:{ports['web']}/health"), bot.ready(f"{base}/"))
+        took = max(ready(bot, f"http://127.0.0.1:{ports['web']}/health"), ready(bot, f"{base}/"))
         nlu = parse_latency(base, token)
         typed = load(base, TYPED, residents, seconds)
         guided = load(base, GUIDED, residents, seconds)
-        return {"ready": ready, "nlu": nlu, "typed": typed, "guided": guided, "memory": bot.peak_memory_mb()}
+        return {"ready": took, "nlu": nlu, "typed": typed, "guided": guided, "memory": peak_memory_mb(bot)}
     finally:
-        bot.stop()
+        bot.stop(30)
 
 
 def production(residents: int, seconds: float, logs: Path) -> dict:
@@ -87,16 +89,17 @@ def production(residents: int, seconds: float, logs: Path) -> dict:
            "PATHWAYS_NGINX_DIR": str(logs / "nginx"), "PATHWAYS_HEALTH_DIR": str(logs / "health"),
            **{f"PATHWAYS_{k.upper()}_PORT": str(v) for k, v in ports.items()}}
     base = f"http://127.0.0.1:{ports['http']}"
-    bot = Started([sys.executable, "-m", "bot", "run", "--prod"], ROOT, env, logs / "prod.log")
+    bot = Process("the production profile", [sys.executable, "-m", "bot", "run", "--prod"], cwd=ROOT,
+                  output=logs / "prod.log", group=True).start(env)
     try:
         # nginx and the web front answer long before the two Rasa processes have loaded the model
-        ready = max(bot.ready(f"{base}/health", seconds=900),
-                    *(bot.ready(f"http://127.0.0.1:{ports[name]}/", seconds=900) for name in ("rasa", "rasa2")))
+        took = max(ready(bot, f"{base}/health", seconds=900),
+                   *(ready(bot, f"http://127.0.0.1:{ports[name]}/", seconds=900) for name in ("rasa", "rasa2")))
         typed = load(base, TYPED, residents, seconds)
         guided = load(base, GUIDED, residents, seconds)
-        return {"ready": ready, "typed": typed, "guided": guided, "memory": bot.peak_memory_mb()}
+        return {"ready": took, "typed": typed, "guided": guided, "memory": peak_memory_mb(bot)}
     finally:
-        bot.stop()
+        bot.stop(30)
         admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
         with admin.connect() as c:
             for db in dbs:
@@ -107,13 +110,14 @@ def production(residents: int, seconds: float, logs: Path) -> dict:
 def stock(residents: int, seconds: float, logs: Path) -> dict:
     project = stock_project()
     port = free_port()
-    bot = Started(stock_command(project, port), project, dict(os.environ), logs / "stock.log")
+    bot = Process("stock rasa init", stock_command(project, port), cwd=project, output=logs / "stock.log",
+                  group=True).start()
     try:
-        ready = bot.ready(f"http://127.0.0.1:{port}/")
+        took = ready(bot, f"http://127.0.0.1:{port}/")
         run = load(f"http://127.0.0.1:{port}", STOCK, residents, seconds)
-        return {"ready": ready, "run": run, "memory": bot.peak_memory_mb()}
+        return {"ready": took, "run": run, "memory": peak_memory_mb(bot)}
     finally:
-        bot.stop()
+        bot.stop(30)
 
 
 def report(args, ours: dict, theirs: dict, prod: dict | None, kb_table: str) -> str:

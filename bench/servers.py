@@ -1,73 +1,34 @@
-"""Starting a bot for a benchmark: free ports, time to ready, peak memory of its processes."""
+"""Bots started for a benchmark (bot.process starts and stops them): time to ready, peak memory of their processes."""
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from bot.process import Process
 
 
-def wait_ready(url: str, proc: subprocess.Popen, seconds: float) -> float | None:
-    """Seconds until `url` answers, or None if the process died or time ran out."""
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        if proc.poll() is not None:
-            return None
+def ready(bot: Process, url: str, seconds: float = 300) -> float:
+    """Seconds from the bot's start until `url` answers with a success status; stops the bot if it never does."""
+    took = bot.wait_ready(url, seconds, any_status=False)
+    if took is None:
+        bot.stop(30)
+        raise RuntimeError(f"{bot.name} did not become ready: see {bot.output}")
+    return took
+
+
+def peak_memory_mb(bot: Process) -> dict[str, float]:
+    """Peak resident memory (VmHWM) of every process in the bot's group, by command."""
+    out = {}
+    for pid in _group(bot.pid):
         try:
-            with urllib.request.urlopen(url, timeout=2):
-                return time.monotonic() - started
+            status = Path(f"/proc/{pid}/status").read_text()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
-            time.sleep(0.2)
-    return None
-
-
-class Started:
-    """A process group started for a benchmark; stopped with stop()."""
-
-    def __init__(self, cmd: list[str], cwd: Path, env: dict, log: Path):
-        self.log = open(log, "w")
-        self.started = time.monotonic()
-        self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-
-    def ready(self, url: str, seconds: float = 300) -> float:
-        took = wait_ready(url, self.proc, seconds)
-        if took is None:
-            self.stop()
-            raise RuntimeError(f"did not become ready: see {self.log.name}")
-        return time.monotonic() - self.started
-
-    def peak_memory_mb(self) -> dict[str, float]:
-        """Peak resident memory (VmHWM) of every process in the group, by command."""
-        out = {}
-        for pid in _group(self.proc.pid):
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-            except OSError:
-                continue
-            kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
-            label = _label(cmd) + _instance(pid)
-            out[label] = max(out.get(label, 0), kb / 1024)
-        return out
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-        self.log.close()
+            continue
+        kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
+        label = _label(cmd) + _instance(pid)
+        out[label] = max(out.get(label, 0), kb / 1024)
+    return out
 
 
 def _group(pgid: int) -> list[int]:

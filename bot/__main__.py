@@ -10,7 +10,7 @@ from bot.settings import cors_origins, export_settings, port, rasa_url
 
 def run() -> int:
     """The embedded profile: the action server, one Rasa process (SQLite tracker) and the web front."""
-    from bot import health, launch
+    from bot import health, launch, process
     from bot.model import ROOT, ensure_model
 
     model = ensure_model()
@@ -25,7 +25,7 @@ def run() -> int:
     banner = (f"\nPathways is ready. Open http://127.0.0.1:{web}/ to chat (staff: http://127.0.0.1:{web}/coach).\n"
               f"REST: {rasa_url()}/webhooks/rest/webhook   socket.io: {rasa_url()}\n"
               "Chat in the terminal with: make shell    Stop with Ctrl-C.\n")
-    return launch.supervise(services, {**os.environ, "RASA_TOKEN": token}, banner)
+    return process.supervise(services, {**os.environ, "RASA_TOKEN": token}, banner)
 
 
 def shell() -> int:

@@ -155,7 +155,7 @@ def render_nginx(prefix: Path, http_port: int, rasa_ports: list[int], web_port: 
 
 
 def run_prod() -> int:
-    from bot import health, launch
+    from bot import health, launch, process
     from bot.model import ensure_model
 
     http, web, actions = int(os.environ.get("PATHWAYS_HTTP_PORT", "8080")), port("web"), port("actions")
@@ -182,12 +182,12 @@ def run_prod() -> int:
         *(launch.rasa_service(f"rasa-{i}", model, token, p, ENDPOINTS, cors, restart=True)
           for i, p in enumerate(rasa_ports, 1)),
         launch.web_service(web),
-        launch.Service("nginx", [nginx, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")],
-                       f"http://127.0.0.1:{http}/health", 30),
+        process.Process("nginx", [nginx, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")],
+                        f"http://127.0.0.1:{http}/health", 30),
     ]
     banner = (f"\nPathways is ready (production profile). Open http://127.0.0.1:{http}/ to chat.\n"
               f"REST: http://127.0.0.1:{http}/webhooks/rest/webhook   socket.io: http://127.0.0.1:{http}\n"
               f"Rasa processes on 127.0.0.1:{rasa_ports[0]} and :{rasa_ports[1]} (HTTP API with the token), "
               f"conversations in PostgreSQL database {env['PATHWAYS_TRACKER_PG_DB']}, locks in Redis.\n"
               f"Health: http://127.0.0.1:{http}/health    Stop with Ctrl-C.\n")
-    return launch.supervise(services, env, banner)
+    return process.supervise(services, env, banner)

@@ -1,29 +1,35 @@
-"""Shared fixtures. Tests build their own databases in temporary directories."""
+"""Shared fixtures and hooks. Tests build their own databases in temporary directories; the helpers they import are in
+tests/support/."""
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from knowledge import config
+from tests.support import kinds
+from tests.support.report import ARTIFACTS, FIGURES
+from tests.support.services import pg_database, require_service, service_missing
 
 DATA = config.data_dir()
-FIGURES: list[str] = []
-ARTIFACTS: list[str] = []
 
 
-def figure(text: str) -> None:
-    """A figure a test proves (conversations held, processes killed, inputs tried): shown at the end of the run."""
-    FIGURES.append(text.strip("\n"))
+def pytest_addoption(parser):
+    parser.addoption("--quick", action="store_true",
+                     help="property tests try a quarter of their random cases (make check; make test tries them all)")
 
 
-def artifact(path) -> None:
-    """A file a test leaves for people to look at (screenshots, PDFs, server logs): listed at the end of the run."""
-    ARTIFACTS.append(str(path))
+def pytest_collection_modifyitems(items):
+    for item in items:
+        kind = kinds.kind_of(item)
+        if not item.get_closest_marker(kind):
+            item.add_marker(kind)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    kinds.current = kinds.kind_of(item)          # before its fixtures: kinds.need() checks what they start
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -34,44 +40,11 @@ def pytest_terminal_summary(terminalreporter):
                 terminalreporter.write_line(line)
 
 
-def service_missing(message: str) -> None:
-    """Skips a test whose service is absent, saying so; in CI (.ci/run) that absence is a failure."""
-    if os.environ.get("PATHWAYS_REQUIRE_SERVICES"):
-        pytest.fail(message + " (CI requires it)")
-    pytest.skip(message)
-
-
-def require_service(env: str, what: str) -> str:
-    """The URL of a real service for this test, from the environment."""
-    url = os.environ.get(env)
-    if not url:
-        service_missing(f"needs {what}: set {env}")
-    return url
-
-
-@contextmanager
-def pg_database(purpose: str = "test"):
-    """A fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL (its URL), dropped afterwards."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    server = require_service("PATHWAYS_TEST_PG_URL", "PostgreSQL")
-    name = f"pathways_{purpose}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
-    try:
-        with admin.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as e:                        # noqa: BLE001 - any failure here means the service is absent
-        admin.dispose()
-        service_missing(f"needs PostgreSQL at {make_url(server).render_as_string()}: {e.__class__.__name__}")
-    try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        from knowledge import db
-        db.dispose(lambda url: name in url)
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+@pytest.fixture(scope="session")
+def trials(request):
+    """How many random cases a property test tries: `trials(n)` is n, or a quarter of it with --quick."""
+    share = 0.25 if request.config.getoption("--quick") else 1
+    return lambda n: max(1, round(n * share))
 
 
 @pytest.fixture
@@ -79,6 +52,22 @@ def pg_url():
     """A fresh PostgreSQL database for one test."""
     with pg_database() as url:
         yield url
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The Redis server in PATHWAYS_TEST_REDIS_URL, once it answers."""
+    from redis import Redis, RedisError
+
+    url = require_service("PATHWAYS_TEST_REDIS_URL", "Redis")
+    client = Redis.from_url(url, socket_timeout=5)
+    try:
+        client.ping()
+    except RedisError as e:
+        service_missing(f"needs Redis at {url}: {e.__class__.__name__}")
+    finally:
+        client.close()
+    return url
 
 
 @pytest.fixture
@@ -109,10 +98,20 @@ def use_kb(kb_url, monkeypatch) -> str:
 @pytest.fixture(scope="module")
 def servers(kb_url, tmp_path_factory):
     """`python -m bot run` for real on free ports, beside any `make run`, with its own tracker; one per module."""
-    from tests.servers import Servers, require_model
+    from tests.support.servers import Servers, require_model
 
     require_model()
     s = Servers(kb_url, str(tmp_path_factory.mktemp("tracker") / "tracker.db"))
     s.start()
     yield s
     s.cleanup()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium per module (Playwright keeps an event loop in this thread while it runs); each test opens
+    its own context (the `page` fixtures)."""
+    from tests.support.browser import chromium
+
+    with chromium() as b:
+        yield b

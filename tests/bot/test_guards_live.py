@@ -16,7 +16,7 @@ import pytest
 
 from actions.privacy import CONFIRMATION
 from bot.rasa.channels import TOO_FAST, TOO_LONG
-from tests.servers import Servers, require_model
+from tests.support.servers import Servers, require_model
 
 TOKEN = "e2e-test-token"
 LIMIT = 8

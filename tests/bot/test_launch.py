@@ -3,33 +3,37 @@ everything when it dies again within 30 s of a restart (a crash loop)."""
 from __future__ import annotations
 
 import os
-import queue
 import re
 import signal
-import subprocess
 import sys
-import threading
+import time
 
-from bot.model import ROOT
-from tests.servers import free_port
+import pytest
+
+from bot.process import CAPTURE, Process, free_port
+
+pytestmark = pytest.mark.live                 # a small web server under the supervisor
 
 
 def test_a_killed_service_is_restarted_and_a_crash_loop_stops_everything():
     port = free_port()
-    code = ("import os, sys\nfrom bot import launch\n"
-            f"s = launch.Service('web', [sys.executable, '-m', 'http.server', '{port}', '--bind', '127.0.0.1'],"
+    code = ("import os, sys\nfrom bot.process import Process, supervise\n"
+            f"s = Process('web', [sys.executable, '-m', 'http.server', '{port}', '--bind', '127.0.0.1'],"
             f" 'http://127.0.0.1:{port}/', 30, restart=True)\n"
-            "sys.exit(launch.supervise([s], dict(os.environ), 'READY'))\n")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+            "sys.exit(supervise([s], dict(os.environ), 'READY'))\n")
+    launcher = Process("launcher", [sys.executable, "-c", code], output=CAPTURE, group=True).start()
+    seen = 0
 
     def wait_for(pattern: str) -> re.Match:
-        while True:
-            line = lines.get(timeout=60)
-            if m := re.search(pattern, line):
-                return m
+        nonlocal seen
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for i, line in enumerate(launcher.lines[seen:], seen):
+                if m := re.search(pattern, line):
+                    seen = i + 1
+                    return m
+            time.sleep(0.1)
+        pytest.fail(f"the launcher never said {pattern!r}:\n{launcher.log()}")
 
     try:
         first = int(wait_for(r"started web \(pid (\d+)\)").group(1))
@@ -40,7 +44,6 @@ def test_a_killed_service_is_restarted_and_a_crash_loop_stops_everything():
         assert second != first
         os.kill(second, signal.SIGKILL)                   # again within 30 s of the restart: a crash loop
         wait_for("web stopped .*stopping the rest")
-        assert proc.wait(timeout=30) == 1
+        assert launcher.proc.wait(timeout=30) == 1
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        launcher.stop()

@@ -12,7 +12,6 @@ from sqlalchemy.engine import make_url
 
 from bot.model import ROOT
 from bot.rasa.tracker_store import PathwaysTrackerStore
-from tests.conftest import pg_database
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +65,7 @@ def test_sqlite(domain, tmp_path):
     round_trip(domain, {"dialect": "sqlite", "db": str(tmp_path / "tracker.db")})
 
 
-def test_postgresql(domain):
-    with pg_database("tracker") as url:
-        u = make_url(url)
-        round_trip(domain, {"dialect": "postgresql", "db": u.database, "host": u.host, "port": u.port,
-                            "username": u.username, "password": u.password})
+def test_postgresql(domain, pg_url):
+    u = make_url(pg_url)
+    round_trip(domain, {"dialect": "postgresql", "db": u.database, "host": u.host, "port": u.port,
+                        "username": u.username, "password": u.password})

@@ -1,9 +1,13 @@
-"""A console database in a temporary directory for each test."""
+"""A console database in a temporary directory for each test; for the browser tests, the whole of Pathways with a
+console database of its own."""
 from __future__ import annotations
 
 import pytest
 
 from knowledge import db
+from tests.support.browser import ARTIFACTS
+from tests.support.report import artifact
+from tests.support.servers import Servers
 
 
 @pytest.fixture
@@ -23,3 +27,31 @@ def cheap_hashing(monkeypatch):
     from bot.coach import passwords
     cheap = PasswordHasher.from_parameters(profiles.CHEAPEST)
     monkeypatch.setattr(passwords, "_hasher", lambda: cheap)
+
+
+@pytest.fixture(scope="module")
+def console(kb_url, tmp_path_factory):
+    """`python -m bot run` with a console database of its own; yields (servers, console database URL)."""
+    tmp = tmp_path_factory.mktemp("console")
+    url = f"sqlite:///{tmp / 'console.db'}"
+    s = Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_CONSOLE_DB_URL=url)
+    s.start()
+    yield s, url
+    log = ARTIFACTS / "coach" / "servers.log"                        # what the servers said, for a failure
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(s.log())
+    artifact(log)
+    s.cleanup()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True)
+    p = context.new_page()
+    p.set_default_timeout(60_000)            # a resident's turn runs actions on a shared, busy machine
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    yield p
+    context.close()
+    assert not errors, errors

@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import subprocess
+import sys
 import urllib.request
 
 import pytest
@@ -14,13 +17,26 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from bot.coach.pdf import plain
+from bot.process import ROOT
 from knowledge import advisor
 from knowledge.vocab import vocabulary
-from tests.coach.browser import ARTIFACTS, add_staff, browser, console, page, shot  # noqa: F401 (fixtures)
-from tests.conftest import artifact
+from tests.support.browser import ARTIFACTS, screenshot
+from tests.support.report import artifact
 
 NAME, PASSWORD = "coach.e2e", "green kettle on the hill"
 WAIT = 90_000
+
+
+def add_staff(url: str, name: str, password: str) -> None:
+    """Creates an account the way an administrator does: `python -m bot staff add NAME --password-stdin`."""
+    done = subprocess.run([sys.executable, "-m", "bot", "staff", "add", name, "--password-stdin"], cwd=ROOT,
+                          env={**os.environ, "PATHWAYS_CONSOLE_DB_URL": url}, input=password + "\n", text=True,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def shot(page, name: str) -> None:
+    screenshot(page, "coach", name, full_page=True)
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +135,8 @@ def test_a_coach_runs_a_session_corrects_the_borough_and_downloads_the_plan(web,
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as PDF").click()
-    path = ARTIFACTS / "action-plan.pdf"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / "coach" / "action-plan.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
     download.value.save_as(path)
     artifact(path)
     text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages).split())

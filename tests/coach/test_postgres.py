@@ -7,17 +7,17 @@ import pytest
 from sqlalchemy import inspect
 
 from bot.coach import store
-from tests.conftest import pg_database
+from knowledge import db
 
 T0 = dt.datetime(2026, 11, 23, 9, 0)
 
 
 @pytest.fixture
-def pg_console(monkeypatch):
+def pg_console(pg_url, monkeypatch):
     """The console on a fresh database on the PostgreSQL server in PATHWAYS_TEST_PG_URL, dropped afterwards."""
-    with pg_database("console") as url:
-        monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", url)
-        yield url                                 # pg_database closes the console's engine before dropping it
+    monkeypatch.setenv("PATHWAYS_CONSOLE_DB_URL", pg_url)
+    yield pg_url
+    db.dispose(lambda u: u == pg_url)
 
 
 def test_the_console_runs_on_postgresql_by_url_alone(pg_console):

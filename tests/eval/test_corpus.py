@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import figure
+from tests.support.report import figure
 from tests.eval import replay
 
 # The bars: slot accuracy 0.95 for every question, intent macro-F1 0.90, no understood answer asked again.

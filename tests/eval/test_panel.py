@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import advisor
-from tests.conftest import figure
+from tests.support.report import figure
 from tests.eval import panel
 from tests.eval.replay import load
 

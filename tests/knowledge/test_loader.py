@@ -1,10 +1,13 @@
 """The loader and validator stop on bad files, naming the file, the entry and what is wrong; builds are atomic."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from knowledge.catalogue import Programme, load_programmes
 from knowledge.errors import DataError, KnowledgeBaseUnavailable
@@ -258,15 +261,21 @@ def retitled(data: Path) -> None:
     path.write_text(path.read_text().replace("title: ", "title: Changed "))
 
 
-def test_a_bad_file_writes_nothing(tmp_path, data_copy):
+def test_a_bad_file_is_refused_before_the_database_is_touched(tmp_path, data_copy):
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     build(url, data_copy)
     before = database_state(url)
-    assert before[0] and len(before[2]) >= 50
     retitled(data_copy)                               # a good change, and a bad one in the same file
     edit_programme(data_copy, "made_up", route_type="nonsense")
-    with pytest.raises(DataError):
-        build(url, data_copy)
+    statements: list[str] = []
+    listen = lambda conn, cursor, statement, *rest: statements.append(statement)     # noqa: E731
+    event.listen(Engine, "before_cursor_execute", listen)
+    try:
+        with pytest.raises(DataError):
+            build(url, data_copy)
+    finally:
+        event.remove(Engine, "before_cursor_execute", listen)
+    assert statements == []
     assert database_state(url) == before
     edit_programme(data_copy, "made_up", route_type="short_course")
     build(url, data_copy)                             # the same file, mended, replaces it all
@@ -274,25 +283,20 @@ def test_a_bad_file_writes_nothing(tmp_path, data_copy):
     assert after[0] != before[0] and all(title.startswith("Changed ") for _, title in after[2])
 
 
-def test_a_build_that_fails_while_writing_writes_nothing(tmp_path, data_copy, monkeypatch):
+def test_a_build_that_fails_part_way_leaves_the_earlier_catalogue(tmp_path, data_copy):
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     build(url, data_copy)
     before = database_state(url)
+    half = len(before[2]) // 2
+    # The database itself fails once the new build has deleted the old rows and written half of its own.
+    with sqlite3.connect(tmp_path / "kb.db") as db:
+        db.execute(f"CREATE TRIGGER half_way BEFORE INSERT ON programmes WHEN (SELECT count(*) FROM programmes) >= "
+                   f"{half} BEGIN SELECT RAISE(ABORT, 'the disk is full'); END")
     retitled(data_copy)
-    written = []
-    payload = Programme.to_payload
-
-    def fail_half_way(self):
-        written.append(self.id)
-        if len(written) > len(before[2]) // 2:
-            raise RuntimeError("the disk is full")
-        return payload(self)
-
-    monkeypatch.setattr(Programme, "to_payload", fail_half_way)
-    with pytest.raises(RuntimeError, match="the disk is full"):
+    with pytest.raises(KnowledgeBaseUnavailable, match="the disk is full"):
         build(url, data_copy)
-    assert len(written) > 1
     assert database_state(url) == before
+    assert not any(p.title.startswith("Changed ") for p in Catalogue(url).all())
 
 
 def test_unbuilt_and_unreachable_databases_are_clear_errors(tmp_path):

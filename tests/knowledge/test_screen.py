@@ -165,21 +165,21 @@ def same_alone_as_together(programmes, people, sample: int | None = None, seed: 
     return seen
 
 
-def test_together_and_alone_agree_on_the_real_catalogue(real):
-    seen = same_alone_as_together(real, residents(real, 2000, seed=1))
-    assert min(seen.values()) > 1000, seen
+def test_together_and_alone_agree_on_the_real_catalogue(real, trials):
+    seen = same_alone_as_together(real, residents(real, trials(2000), seed=1))
+    assert min(seen.values()) > trials(1000), seen
 
 
-def test_together_and_alone_agree_on_a_generated_catalogue(generated):
+def test_together_and_alone_agree_on_a_generated_catalogue(generated, trials):
     programmes, _ = generated
-    seen = same_alone_as_together(programmes, residents(programmes, 2000, seed=2), sample=15, seed=2)
-    assert min(seen.values()) > 500, seen
+    seen = same_alone_as_together(programmes, residents(programmes, trials(2000), seed=2), sample=15, seed=2)
+    assert min(seen.values()) > trials(500), seen
 
 
-def test_together_and_alone_agree_on_random_rules():
+def test_together_and_alone_agree_on_random_rules(trials):
     programmes = random_rules(250)
-    seen = same_alone_as_together(programmes, residents(programmes, 1000, seed=4), sample=60, seed=4)
-    assert min(seen.values()) > 1000, seen
+    seen = same_alone_as_together(programmes, residents(programmes, trials(1000), seed=4), sample=60, seed=4)
+    assert min(seen.values()) > trials(1000), seen
 
 
 SENTENCES = {
@@ -261,32 +261,32 @@ def check_order(result, base: list[str], pages: int = 20) -> None:
             placed.add(r.programme.id)
 
 
-def test_order_promises_on_the_real_catalogue(real):
+def test_order_promises_on_the_real_catalogue(real, trials):
     screen = Screen(real, vocabulary())
-    for profile in residents(real, 1500, seed=9):
+    for profile in residents(real, trials(1500), seed=9):
         check_order(screen.result(profile), base_order(screen, profile))
 
 
-def test_order_promises_on_random_rules():
+def test_order_promises_on_random_rules(trials):
     programmes = random_rules(300, seed=10)
     screen = Screen(programmes, vocabulary())
-    for profile in residents(programmes, 400, seed=10):
+    for profile in residents(programmes, trials(400), seed=10):
         check_order(screen.result(profile), base_order(screen, profile))
 
 
-def test_order_promises_on_a_generated_catalogue(generated):
+def test_order_promises_on_a_generated_catalogue(generated, trials):
     programmes, _ = generated
     screen = Screen(programmes, vocabulary())
-    for profile in residents(programmes, 200, seed=11):
+    for profile in residents(programmes, trials(200), seed=11):
         check_order(screen.result(profile), base_order(screen, profile))
 
 
-def test_the_same_profile_always_gives_the_same_order(real):
+def test_the_same_profile_always_gives_the_same_order(real, trials):
     programmes = random_rules(300, seed=12) + [replace(p, position=p.position + 1000) for p in real]
     shuffled = programmes[:]
     random.Random(12).shuffle(shuffled)
     one, other = Screen(programmes, vocabulary()), Screen(shuffled, vocabulary())
-    for profile in residents(programmes, 300, seed=12):
+    for profile in residents(programmes, trials(300), seed=12):
         first = [r.programme.id for r in one.result(profile).recommendations]
         assert first == [r.programme.id for r in one.result(profile).recommendations]
         assert first == [r.programme.id for r in other.result(profile).recommendations], profile

@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.conftest import artifact, pg_database, require_service, service_missing
-from tests.servers import Servers
+from tests.support.report import artifact
+from tests.support.services import pg_database, require_service, service_missing
+from tests.support.servers import Servers
 
 
 class Prod(Servers):

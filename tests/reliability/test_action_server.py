@@ -13,8 +13,8 @@ import uuid
 import pytest
 
 from bot.rasa.channels import FAILED
-from tests.servers import Servers, require_model
-from tests.conftest import figure
+from tests.support.servers import Servers, require_model
+from tests.support.report import figure
 
 TIMEOUT = 3.0
 

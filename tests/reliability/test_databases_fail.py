@@ -12,7 +12,7 @@ from actions.common import UNAVAILABLE
 from knowledge import KnowledgeBaseUnavailable
 from knowledge.models import ProgrammeRow
 from knowledge.store import Catalogue, build, fingerprint
-from tests.conftest import figure
+from tests.support.report import figure
 
 FALLBACK = "Falling back to use the 'InMemoryTrackerStore'"
 

@@ -23,8 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import figure
-from tests.servers import Servers, require_model
+from tests.support.report import figure
+from tests.support.servers import Servers, require_model
 
 SEED = 20261123
 SENDERS = 500

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from bot.rasa.channels import FAILED
-from tests.conftest import figure
+from tests.support.report import figure
 
 CONVERSATIONS = 50
 BOROUGHS = ["Hackney", "Camden", "Lewisham", "Croydon", "Newham", "Islington", "Southwark", "Brent"]

@@ -1,28 +1,14 @@
-"""Browser tests of the council widget: Debian's Chromium (never a downloaded browser) driven by Playwright.
-
-Screenshots go to test-artifacts/web/ (git-ignored); their paths are listed at the end of the run.
-"""
+"""Browser tests of the council widget: Debian's Chromium (the `browser` fixture in tests/conftest.py) driven by
+Playwright, against the real stack or the web front alone with a stand-in bot."""
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from bot.model import ROOT
+from bot.process import free_port
 from bot.web import assets
-from tests.browser import chromium
-from tests.conftest import artifact
-from tests.servers import free_port
-
-ARTIFACTS = ROOT / "test-artifacts" / "web"
-LAUNCHER = "Chat about training and jobs"
+from tests.support.servers import small_server
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +20,10 @@ def widget_built() -> None:
         pytest.fail(str(e))
 
 
-@pytest.fixture(scope="session")
-def browser(widget_built):
-    with chromium() as b:
-        yield b
+@pytest.fixture(scope="module")
+def browser(browser, widget_built):
+    """Chromium, once the widget it is to show is built."""
+    return browser
 
 
 @pytest.fixture
@@ -54,68 +40,12 @@ def page(browser):
     assert not errors, errors
 
 
-def shot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    artifact(path.relative_to(ROOT))
-    return path
-
-
-def axe_violations(page) -> list[dict]:
-    """axe-core (from npm, pinned in bot/web/package-lock.json) on the page as it is, WCAG 2.0-2.2 A/AA and
-    best practice; each violation with the elements it found."""
-    page.add_script_tag(path=str(assets.vendor_file("axe.min.js")))
-    result = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-        .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))""")
-    return result
-
-
-def no_horizontal_scroll(page) -> dict:
-    return page.evaluate("""() => {
-        const d = document.documentElement, panel = document.querySelector('.pw-panel');
-        const wide = [...document.querySelectorAll('.pw-root *')]
-            .filter(e => e.getBoundingClientRect().right > d.clientWidth + 1);
-        return {page: d.scrollWidth - d.clientWidth, panel: panel.scrollWidth - panel.clientWidth,
-                wider: wide.map(e => e.className || e.tagName).slice(0, 5)};
-    }""")
-
-
-class Process:
-    """A small server in its own process group, ready when `url` answers."""
-
-    def __init__(self, args: list[str], url: str, env: dict[str, str] | None = None):
-        self.proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                return
-            except urllib.error.HTTPError:
-                return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.3)
-        self.stop()
-        pytest.fail(f"{' '.join(args)} did not start: {self.proc.stderr.read().decode()[-2000:]}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-
-
 @pytest.fixture(scope="module")
 def web_front(widget_built):
     """The web front alone (no Rasa), for widget tests against a stand-in bot or none."""
     port = free_port()
-    p = Process([sys.executable, "-m", "bot.web"], f"http://127.0.0.1:{port}/health",
-                {"PATHWAYS_WEB_PORT": str(port)})
+    p = small_server("the web front", [sys.executable, "-m", "bot.web"], f"http://127.0.0.1:{port}/health",
+                     {"PATHWAYS_WEB_PORT": str(port)})
     yield f"http://127.0.0.1:{port}"
     p.stop()
 
@@ -123,9 +53,7 @@ def web_front(widget_built):
 @pytest.fixture(scope="module")
 def fake_bot():
     port = free_port()
-    p = Process([sys.executable, "-m", "tests.web.fake_bot", str(port)],
-                f"http://127.0.0.1:{port}/socket.io/?EIO=4&transport=polling")
+    p = small_server("the stand-in bot", [sys.executable, "-m", "tests.web.fake_bot", str(port)],
+                     f"http://127.0.0.1:{port}/socket.io/?EIO=4&transport=polling")
     yield f"http://127.0.0.1:{port}"
     p.stop()
-
-

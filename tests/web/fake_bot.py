@@ -1,5 +1,8 @@
-"""A stand-in for Rasa's socket.io channel that answers every message with hostile content: HTML and script in
-text, button titles and every card field, and a javascript: link. The widget must show all of it as plain text.
+"""A stand-in for Rasa's socket.io channel that answers a resident's messages with hostile content: HTML and script
+in text, button titles and every card field, and a javascript: link. The widget must show all of it as plain text.
+
+"Forget me" (/forget_me) fails the first time for a session, as the channel says when the tracker store fails, and
+succeeds the second time.
 
 It also serves a council page (`/council?web=...&bot=...`) embedding the widget from the web front at `web`,
 pointed at `bot`: a real page on another origin, as a council's would be. (A page made up by the browser test
@@ -13,6 +16,7 @@ from __future__ import annotations
 import html
 import sys
 import uuid
+from collections import Counter
 
 from sanic import Sanic, response
 from socketio import AsyncServer
@@ -34,6 +38,11 @@ REPLIES = [
          "next_step": "Ask your work coach.", "url": None, "source": "A source"}]}},
 ]
 
+# The channel's failure text (bot/rasa/channels.py FORGET_FAILED) and action_forget_me's confirmation (actions/privacy.py),
+# shortened; tests/web/test_forget_words.py holds the widget to the real ones.
+FORGET_FAILED = "Sorry, I couldn't delete your conversation just now. Please try \"delete my data\" again in a minute."
+FORGOTTEN = "Done. I've deleted this conversation and everything you told me in it."
+
 
 def council_page(web: str, bot_url: str) -> str:
     src, bot = html.escape(f"{web}/widget/pathways.js"), html.escape(bot_url)
@@ -48,6 +57,7 @@ def make_app() -> Sanic:
     sio = AsyncServer(async_mode="sanic", cors_allowed_origins="*")
     app = Sanic("fake_bot")
     sio.attach(app, "/socket.io")
+    forget_requests: Counter = Counter()
 
     @app.get("/council")
     async def council(request):
@@ -61,6 +71,11 @@ def make_app() -> Sanic:
     async def user_uttered(sid, data):
         if (data or {}).get("message") == "/greet":          # the widget's silent hello when it first opens
             await sio.emit("bot_uttered", {"text": "Hello. Type anything."}, room=sid)
+            return
+        if (data or {}).get("message") == "/forget_me":
+            forget_requests[data.get("session_id")] += 1
+            text = FORGET_FAILED if forget_requests[data.get("session_id")] == 1 else FORGOTTEN
+            await sio.emit("bot_uttered", {"text": text}, room=sid)
             return
         for reply in REPLIES:
             await sio.emit("bot_uttered", reply, room=sid)

@@ -7,7 +7,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.web.conftest import LAUNCHER, axe_violations, no_horizontal_scroll, shot
+from tests.support.widget import LAUNCHER, axe_violations, no_horizontal_scroll, shot
 
 TURN = 90_000       # ms: a turn on a shared, busy machine
 

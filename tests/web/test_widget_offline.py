@@ -1,4 +1,4 @@
-"""The widget without Rasa: the browser itself, hostile content from a stand-in bot, an unreachable bot, narrow
+"""The widget without Rasa: hostile content from a stand-in bot, an unreachable bot, a "Forget me" that fails, narrow
 screens. Fast: only the web front and a small socket.io server run."""
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
-from tests.web.conftest import LAUNCHER, free_port, no_horizontal_scroll, shot
+from bot.process import free_port
+from tests.support.widget import LAUNCHER, no_horizontal_scroll, shot
 from tests.web.fake_bot import ATTACK
 
 
@@ -14,14 +15,6 @@ def open_test_page(page, web: str, bot_url: str, fake_bot: str) -> None:
     """A council's page (served by the stand-in bot) with the widget from the web front, talking to `bot_url`."""
     page.goto(f"{fake_bot}/council?" + urlencode({"web": web, "bot": bot_url}))
     page.get_by_role("button", name=LAUNCHER).click()
-
-
-def test_debian_chromium_launches(browser, page):
-    """Playwright's driver against Debian's Chromium (a few versions from Playwright's own): a smoke test."""
-    assert browser.version.split(".")[0].isdigit()
-    page.set_content("<button onclick=\"this.textContent='clicked'\">Press</button>")
-    page.get_by_role("button").click()
-    expect(page.get_by_role("button")).to_have_text("clicked")
 
 
 def test_html_from_the_resident_and_the_bot_is_shown_as_text(page, web_front, fake_bot):
@@ -87,3 +80,36 @@ def test_a_route_to_check_first_says_so_on_its_card_and_the_others_do_not(page, 
     expect(cards.nth(1).locator(".pw-card__check")).to_have_count(0)
     cards.nth(2).evaluate("card => card.scrollIntoView({block: 'start'})")
     shot(page, "card-check-first")
+
+
+def stored(page) -> dict:
+    return page.evaluate("({session: JSON.parse(sessionStorage.getItem('pathways.session')),"
+                         " transcript: sessionStorage.getItem('pathways.transcript')})")
+
+
+def forget_me(page) -> None:
+    page.get_by_role("button", name="Forget me").click()
+    page.get_by_role("button", name="Yes, delete it").click()
+
+
+def test_a_failed_forget_me_says_so_and_pressing_it_again_reaches_the_same_conversation(page, web_front, fake_bot):
+    open_test_page(page, web_front, fake_bot, fake_bot)
+    expect(page.locator(".pw-msg--bot .pw-bubble")).to_have_text(["Hello. Type anything."])
+    session = stored(page)["session"]
+    assert session
+
+    forget_me(page)                         # the stand-in answers as the channel does when the deletion fails
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Sorry, Pathways could not delete this conversation, so it still has your answers.")
+    expect(alert).to_contain_text("Please press Forget me again in a minute.")
+    expect(page.locator(".pw-msg")).to_have_count(0)                    # this device has forgotten what was said
+    expect(page.get_by_text("has been deleted")).to_have_count(0)
+    assert stored(page) == {"session": session, "transcript": None}    # kept, to delete it when asked again
+    shot(page, "forget-me-failed")
+
+    forget_me(page)                         # the same session again: this time the stand-in confirms
+    expect(page.locator(".pw-msg--bot .pw-bubble")).to_have_text(
+        ["This conversation has been deleted, on this device too. You can start a new one by typing below."])
+    expect(alert).to_be_hidden()
+    assert stored(page) == {"session": None, "transcript": None}
+    shot(page, "forget-me-deleted")

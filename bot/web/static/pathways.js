@@ -321,7 +321,7 @@
     if (!entry) return;    // a payload the widget does not show (images, other custom types)
     render(entry);
     announce(entry);
-    if (forgetting) forgetting(); else store(entry);
+    if (forgetting) forgetting(msg); else store(entry);
   }
 
   // ---- controls ----
@@ -343,33 +343,48 @@
     launcher.focus();
   }
 
+  // Pathways confirms a deletion with these words (actions/privacy.py, or the channel's own confirmation); any other
+  // reply (the deletion failed, the turn failed) means the conversation may still be there.
+  // tests/web/test_forget_words.py checks them against the server's texts.
+  var DELETED = "I've deleted this conversation";
+
   function forgetMe() {
     confirmBox.hidden = true;
-    // Waits for Pathways to confirm (or 10 seconds), then clears this device's copy and starts a new session.
-    var done = false, answered = false, timer;
-    function finish() {
+    // Waits for Pathways to answer (or 10 seconds), then clears this device's copy. Only a confirmed deletion starts
+    // a new session: otherwise the session is kept, so that pressing Forget me again reaches the same conversation.
+    var done = false, deleted = false, timer;
+    function finish(answered) {
       if (done) return;
       done = true;
       clearTimeout(timer);
       forgetting = null;
       transcript = [];
-      sessionId = null;
       forget(sessionStorage_(), KEY.transcript);
-      forget(sessionStorage_(), KEY.session);
-      if (socket) { socket.disconnect(); socket = null; }
-      ready = false;
-      queue = [];
       log.textContent = "";
-      var note = { who: "bot", text: answered ?
-        "This conversation has been deleted, on this device too. You can start a new one by typing below." :
-        "This device has forgotten the conversation, but Pathways did not answer, so it may still hold it. " +
-        "Try Forget me again later. You can start a new conversation by typing below." };
-      render(note);
-      announce(note);
+      if (deleted) {
+        sessionId = null;
+        forget(sessionStorage_(), KEY.session);
+        if (socket) { socket.disconnect(); socket = null; }
+        ready = false;
+        queue = [];
+        var note = { who: "bot",
+          text: "This conversation has been deleted, on this device too. You can start a new one by typing below." };
+        render(note);
+        announce(note);
+      } else {
+        showAlert([(answered ? "Sorry, Pathways could not delete this conversation, so it still has your answers." :
+                    "Pathways did not answer, so it may still have your answers.") +
+                   " This device has forgotten them.",
+                   "Please press Forget me again in a minute. If it still does not work, ask your council to " +
+                   "delete your conversation."]);
+      }
       input.focus();
     }
-    forgetting = function () { answered = true; setTimeout(finish, 1500); };
-    timer = setTimeout(finish, 10000);
+    forgetting = function (msg) {
+      deleted = deleted || (typeof msg.text === "string" && msg.text.indexOf(DELETED) !== -1);
+      setTimeout(function () { finish(true); }, 1500);
+    };
+    timer = setTimeout(function () { finish(false); }, 10000);
     send("/forget_me", "Forget me");
   }
 

@@ -1,34 +1,24 @@
-"""Running Pathways for real (`python -m bot run`, or `run --prod`) on free ports, beside any `make run`."""
+"""Running Pathways for real (`python -m bot run`, or `run --prod`) on free ports, beside any `make run`, and the
+small servers the widget tests talk to; bot.process starts and stops them all."""
 from __future__ import annotations
 
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 
 import pytest
 
-from bot.model import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from bot.process import CAPTURE, Process, free_port
+from tests.support import kinds
 
 
 class Servers:
     """`python -m bot run` in its own process group; `env` adds or overrides settings.
 
     `tracker_db` is the SQLite file of the embedded profile, or the PostgreSQL database name with `prod=True`
-    (pass PATHWAYS_PG_URL, PATHWAYS_REDIS_URL... in `env`). The launcher's output is read all the time (a full
-    pipe would stall the servers) and kept in `output`."""
+    (pass PATHWAYS_PG_URL, PATHWAYS_REDIS_URL... in `env`). What the launcher says is kept in `output`."""
 
     def __init__(self, kb_url: str, tracker_db: str, prod: bool = False, **env: str):
         self.prod = prod
@@ -43,27 +33,24 @@ class Servers:
                     "PATHWAYS_RASA_URL": self.rasa, "PATHWAYS_HEALTH_DIR": f"{self.run_dir}/health",
                     "PATHWAYS_NGINX_DIR": f"{self.run_dir}/nginx",
                     **{f"PATHWAYS_{k.upper()}_PORT": str(v) for k, v in self.ports.items()}, **env}
-        self.proc = None
-        self.output: list[str] = []
-        self._ready = threading.Event()
+        self.process = Process("Pathways", [sys.executable, "-m", "bot", "run"] + (["--prod"] if prod else []),
+                               output=CAPTURE, group=True)
 
-    def _read(self, proc: subprocess.Popen) -> None:
-        for line in proc.stdout:
-            self.output.append(line)
-            if "Pathways is ready" in line:
-                self._ready.set()
+    @property
+    def output(self) -> list[str]:
+        """The launcher's lines so far, across restarts."""
+        return self.process.lines
+
+    @property
+    def proc(self):
+        return self.process.proc
 
     def start(self, seconds: float = 300):
-        cmd = [sys.executable, "-m", "bot", "run"] + (["--prod"] if self.prod else [])
-        self._ready.clear()
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True, start_new_session=True)
-        threading.Thread(target=self._read, args=(self.proc,), daemon=True).start()
-        deadline = time.monotonic() + seconds
-        while not self._ready.wait(1):
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                pytest.fail("Pathways did not start:\n" + "".join(self.output[-40:]))
+        kinds.need("live", "starts Pathways")
+        self.process.start(self.env)
+        if not self.process.wait_for_output("Pathways is ready", seconds):
+            self.stop()
+            pytest.fail("Pathways did not start:\n" + "".join(self.output[-40:]))
 
     def pid(self, name: str) -> int:
         """The pid of a process the launcher started ("rasa-1", "actions"...), the latest if it was restarted."""
@@ -73,20 +60,24 @@ class Servers:
         return pids[-1]
 
     def log(self) -> str:
-        return "".join(self.output)
+        return self.process.log()
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+        self.process.stop(30)
 
     def cleanup(self):
         self.stop()
         shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def small_server(name: str, args: list[str], url: str, env: dict[str, str] | None = None) -> Process:
+    """A small server (the web front alone, a stand-in bot) in its own process group, once `url` answers."""
+    kinds.need("live", f"starts {name}")
+    p = Process(name, args, url, 60, env=env, output=CAPTURE, group=True).start()
+    if p.wait_ready() is None:
+        p.stop()
+        pytest.fail(f"{name} did not start:\n{p.log()[-2000:]}")
+    return p
 
 
 def require_model() -> None:

@@ -1,0 +1,18 @@
+"""The widget tells a confirmed deletion from a failed one by the words of Pathways' confirmation: they must be in
+the server's confirmation and in none of its other answers to "Forget me"."""
+from __future__ import annotations
+
+import re
+
+from actions.privacy import CONFIRMATION
+from bot.rasa import channels
+from bot.web.assets import STATIC
+from tests.web import fake_bot
+
+
+def test_the_widget_knows_a_deletion_by_the_words_of_the_servers_confirmation():
+    words = re.search(r'var DELETED = "([^"]+)";', (STATIC / "pathways.js").read_text()).group(1)
+    assert words in CONFIRMATION and words in fake_bot.FORGOTTEN
+    for other in (channels.FORGET_FAILED, channels.FAILED, channels.NO_REPLY, channels.UNIDENTIFIED,
+                  fake_bot.FORGET_FAILED):
+        assert words not in other
