@@ -95,13 +95,15 @@ def use_kb(kb_url, monkeypatch) -> str:
     return kb_url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def servers(kb_url, tmp_path_factory):
-    """`python -m bot run` for real on free ports, beside any `make run`, with its own tracker; one per module."""
+    """`python -m bot run` for real on free ports, beside any `make run`, with its own tracker and console database;
+    one for the whole run, shared by every test whose settings are the defaults (each uses its own senders)."""
     from tests.support.servers import Servers, require_model
 
     require_model()
-    s = Servers(kb_url, str(tmp_path_factory.mktemp("tracker") / "tracker.db"))
+    tmp = tmp_path_factory.mktemp("stack")
+    s = Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_CONSOLE_DB_URL=f"sqlite:///{tmp / 'console.db'}")
     s.start()
     yield s
     s.cleanup()

@@ -7,7 +7,6 @@ import pytest
 from knowledge import db
 from tests.support.browser import ARTIFACTS
 from tests.support.report import artifact
-from tests.support.servers import Servers
 
 
 @pytest.fixture
@@ -30,18 +29,13 @@ def cheap_hashing(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def console(kb_url, tmp_path_factory):
-    """`python -m bot run` with a console database of its own; yields (servers, console database URL)."""
-    tmp = tmp_path_factory.mktemp("console")
-    url = f"sqlite:///{tmp / 'console.db'}"
-    s = Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_CONSOLE_DB_URL=url)
-    s.start()
-    yield s, url
+def console(servers):
+    """The shared stack (tests/conftest.py) and its console database's URL."""
+    yield servers, servers.env["PATHWAYS_CONSOLE_DB_URL"]
     log = ARTIFACTS / "coach" / "servers.log"                        # what the servers said, for a failure
     log.parent.mkdir(parents=True, exist_ok=True)
-    log.write_text(s.log())
+    log.write_text(servers.log())
     artifact(log)
-    s.cleanup()
 
 
 @pytest.fixture
