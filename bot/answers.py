@@ -16,9 +16,11 @@ from knowledge.normalise import is_question, normaliser
 
 INFORM = "inform"
 # What a message that states a profile value may still be ("im a care leaver" came back as `ask_route`, "lab stuff"
-# as `show_profile`): a question, distress (the safety net alone overrules it), "delete my data", "talk to a
-# person", "rather not say" or another language. Anything else stating a value is an answer.
-KEEP = {"distress", "forget_me", "human_handoff", "decline", "other_language"}
+# as `show_profile`): a question, "delete my data", "talk to a person", "rather not say" or another language.
+# Anything else stating a value is an answer. Not the classifier's `distress`: it read "i live in hackny" as
+# distress (0.96) and stopped the questions; for a message that states a value, the safety phrases decide
+# (bot.rasa.components.SafetyNet runs last and makes any message with one of them distress, whatever came before).
+KEEP = {"forget_me", "human_handoff", "decline", "other_language"}
 
 PROFILE_ENTITIES = {"borough", "qualification", "barrier", "interest"}
 LETTER = re.compile(r"[^\W\d_]")

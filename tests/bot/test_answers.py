@@ -94,3 +94,14 @@ def test_every_training_example_of_forget_me_has_the_words(gazetteer):
 def test_rather_not_say_needs_the_words_of_it_when_an_answer_is_given(gazetteer):
     assert classify(gazetteer, "engineering and manufacturing, i think", intent="decline") == "inform"
     assert classify(gazetteer, "i'd rather not say where i live", intent="decline") == "decline"
+
+
+@pytest.mark.parametrize("text, read", [
+    ("i live in hackny", "inform"),                     # the classifier's distress (0.96) had stopped the questions
+    ("coding, i want to be a developer", "inform"),
+    ("im 45 and i feel hopeless", "distress"),          # a safety phrase: distress, whatever else it says
+    ("i live in hackney and theres no point anymore", "distress"),
+    ("i want to end it all", "distress"),
+])
+def test_for_a_message_stating_an_answer_the_safety_phrases_decide_distress(gazetteer, text, read):
+    assert classify(gazetteer, text, intent="distress") == read
