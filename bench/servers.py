@@ -54,7 +54,7 @@ def _instance(pid: int) -> str:
 
 
 def _label(cmd: str) -> str:
-    if "run actions" in cmd or "rasa_sdk" in cmd or "bot.action_server" in cmd:
+    if "run actions" in cmd or "rasa_sdk" in cmd or "actions.server" in cmd:
         return "action server"
     if "rasa run" in cmd or "bot.rasa_server" in cmd:
         return "rasa server"

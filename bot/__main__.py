@@ -5,7 +5,8 @@ import argparse
 import os
 import sys
 
-from bot.settings import cors_origins, export_settings, port, rasa_url
+from bot.settings import cors_origins, export_settings, rasa_url
+from pathways.settings import port
 
 
 def run() -> int:

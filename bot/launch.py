@@ -10,7 +10,7 @@ from bot.process import Process
 
 def actions_service(port: int) -> Process:
     # Stateless: restarted when it dies, and meanwhile the channels tell residents their answers are kept.
-    return Process("actions", [sys.executable, "-m", "bot.action_server", "--port", str(port)],
+    return Process("actions", [sys.executable, "-m", "actions.server", "--port", str(port)],
                    f"http://127.0.0.1:{port}/health", 120, restart=True)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bot.model import ROOT
-from bot.settings import port
+from pathways.settings import port
 
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
 ENDPOINTS = "deploy/endpoints.prod.yml"

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 
-# Shared with the actions (contacts, council, timeouts): pathways/settings.py.
+from pathways.settings import port
+
+# Shared with the actions (contacts, council, timeouts, ports): pathways/settings.py.
 
 
 # --- guards on the public channels (bot/rasa/channels.py) -----------------------------------------------------
@@ -32,12 +34,6 @@ def cors_origins() -> list[str]:
     """Origins allowed to use the channels: passed to Rasa as --cors and checked by the socket.io channel."""
     web = port("web")
     return os.environ.get("PATHWAYS_CORS", f"http://127.0.0.1:{web} http://localhost:{web}").split()
-
-
-def port(name: str) -> int:
-    """Ports of the three local processes; tests and benchmarks move them to run beside `make run`."""
-    defaults = {"rasa": 5005, "actions": 5055, "web": 8000}
-    return int(os.environ.get(f"PATHWAYS_{name.upper()}_PORT", defaults[name]))
 
 
 def rasa_url() -> str:

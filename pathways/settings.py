@@ -39,3 +39,9 @@ def action_timeout() -> float:
     """Seconds Rasa waits for the action server (Rasa 3.6 waits 300); above kb_timeout so the knowledge base's
     own apology gets through first."""
     return float(os.environ.get("PATHWAYS_ACTION_TIMEOUT", "8"))
+
+
+def port(name: str) -> int:
+    """Ports of the three local processes; tests and benchmarks move them to run beside `make run`."""
+    defaults = {"rasa": 5005, "actions": 5055, "web": 8000}
+    return int(os.environ.get(f"PATHWAYS_{name.upper()}_PORT", defaults[name]))

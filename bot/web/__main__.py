@@ -4,7 +4,7 @@ import sys
 # Never used here; without this, spaCy's thinc imports TensorFlow, several times this process's own memory.
 sys.modules.setdefault("tensorflow", None)
 
-from bot.settings import port  # noqa: E402
+from pathways.settings import port  # noqa: E402
 from bot.web.app import create_app  # noqa: E402
 
 if __name__ == "__main__":

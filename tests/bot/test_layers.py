@@ -36,7 +36,7 @@ def test_only_the_adapter_imports_rasa():
 
 def test_rasa_sdk_stays_with_the_actions():
     offenders = {f for f, mods in sources().items() if any(_under(m, "rasa_sdk") for m in mods)
-                 and not (f.startswith("actions/") or f == "bot/action_server.py")}
+                 and not f.startswith("actions/")}
     assert offenders == set()
 
 

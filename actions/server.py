@@ -1,4 +1,4 @@
-"""python -m bot.action_server: rasa-sdk's action server on loopback only.
+"""python -m actions.server: rasa-sdk's action server on loopback only.
 
 `rasa run actions` (rasa-sdk 3.6) binds 0.0.0.0 and allows every CORS origin. Only Rasa calls the action server,
 so it listens on 127.0.0.1 (PATHWAYS_ACTIONS_HOST to change, e.g. a pod's address) and sends no CORS headers.
@@ -17,7 +17,7 @@ from rasa_sdk import utils  # noqa: E402
 from rasa_sdk.endpoint import create_app
 from rasa_sdk.plugin import plugin_manager
 
-from bot.settings import port
+from pathways.settings import port
 
 
 def warm() -> None:
@@ -34,7 +34,7 @@ def warm() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(prog="python -m bot.action_server")
+    p = argparse.ArgumentParser(prog="python -m actions.server")
     p.add_argument("--actions", default="actions", help="package the actions are in")
     p.add_argument("--port", type=int, default=port("actions"))
     p.add_argument("--host", default=os.environ.get("PATHWAYS_ACTIONS_HOST", "127.0.0.1"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.action_server import warm
+from actions.server import warm
 from knowledge import advisor
 
 
@@ -16,7 +16,7 @@ def test_warm_compiles_the_screen_for_the_configured_database(use_kb):
 def test_warm_with_the_database_down_logs_and_carries_on(monkeypatch, tmp_path, caplog):
     missing = f"sqlite:///{tmp_path / 'nowhere' / 'kb.db'}"
     monkeypatch.setenv("PATHWAYS_DB_URL", missing)
-    with caplog.at_level(logging.WARNING, logger="bot.action_server"):
+    with caplog.at_level(logging.WARNING, logger="actions.server"):
         warm()
     assert missing not in advisor._screens
     assert "Knowledge base not reachable at start" in caplog.text
