@@ -102,8 +102,6 @@ def watched(output: Any) -> Any:
         return WatchedQueue(output.messages)
     if isinstance(output, CollectingOutputChannel):
         return WatchedCollector()
-    if isinstance(output, SocketIOOutput):
-        return WatchedSocketIO(output.sio, output.bot_message_evt)
     return output
 
 

@@ -13,11 +13,10 @@ from pathways.settings import action_timeout
 
 def main(argv: list[str], forget_hooks: Iterable[Callable[[str], Optional[int]]] = ()) -> None:
     try:
-        compat.check_version()
+        compat.apply(action_timeout())                  # checks the Rasa version first
     except compat.UnreviewedRasa as e:
         print(e, file=sys.stderr)
         raise SystemExit(2) from None
-    compat.apply(action_timeout())
     os.environ["SANIC_REQUEST_MAX_SIZE"] = str(max_body_bytes())    # Sanic reads it when Rasa creates the app
     for hook in forget_hooks:
         channels.on_forget(hook)

@@ -1,8 +1,7 @@
-"""The channel guards without servers: the rate limiter, cleaning, body checks, and Rasa's action timeout."""
+"""The channel guards without servers: the rate limiter, cleaning, body checks, button payloads and "forget me"."""
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 
