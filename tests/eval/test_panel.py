@@ -13,7 +13,7 @@ from tests.eval import panel
 from tests.eval.replay import load
 
 # Checks passed on 2 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
-FLOOR = {"panel.yml": 1165, "panel_fresh.yml": 615, "panel_fresh2.yml": 2075}
+FLOOR = {"panel.yml": 1165, "panel_fresh.yml": 652, "panel_fresh2.yml": 2075}
 
 
 def ranked(profile):
