@@ -150,8 +150,10 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, "qualification_abroad": True, "failed_attempts": 0, "reask": None}
         except InputError as e:
             failures = int(tracker.get_slot("failed_attempts") or 0) + 1
-            return {slot: None, "failed_attempts": failures,
-                    "reask": {"slot": slot, "text": e.message, "question": isinstance(e, AmbiguousInput)}}
+            reask = {"slot": slot, "text": e.message, "question": isinstance(e, AmbiguousInput)}
+            if getattr(e, "choices", ()):                    # "which of these?": offered as buttons
+                reask["choices"] = list(e.choices)
+            return {slot: None, "failed_attempts": failures, "reask": reask}
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
                                           "across England.")
