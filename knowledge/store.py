@@ -91,7 +91,8 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
             if u.get_backend_name() == "postgresql":       # built before "unconfirmed": the column was 10 wide
                 s.execute(text("ALTER TABLE programmes ALTER COLUMN status TYPE VARCHAR(20)"))
             s.execute(delete(ProgrammeRow))
-            write_districts = s.execute(_POSTCODES).scalar() != post_digest
+            write_districts = (s.execute(_POSTCODES).scalar() != post_digest
+                               or not s.execute(select(PostcodeDistrict.outward).limit(1)).first())
             s.execute(delete(Meta))
             for p in programmes:
                 s.add(ProgrammeRow(id=p.id, title=p.title, route_type=p.route_type, status=p.status,
