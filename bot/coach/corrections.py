@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge import postcodes
-from knowledge.errors import InputError
+from knowledge.errors import AmbiguousInput, InputError
 from knowledge.vocab import vocabulary
 
 from bot.coach.conversation import declined, slots
@@ -81,8 +81,6 @@ def _borough(value: str, postcode: str = "") -> dict:
 def _postcode(postcode: str, chosen: str) -> dict:
     """The borough of a postcode the coach typed (read here, never stored or sent: only the borough is). Where its
     district spans boroughs, the one chosen from the list decides, if it is one of them."""
-    from knowledge.errors import AmbiguousInput
-
     try:
         place = normaliser().borough(postcode) if postcodes.full_postcodes(postcode) or \
             postcodes.outward_codes(postcode) else None
