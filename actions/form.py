@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.common import PROFILE_SLOTS, latest_entities, latest_text
+from knowledge import postcodes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.normalise import is_question, normaliser
 
@@ -116,6 +117,8 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: text}                               # "none, and I'm into lab work"
         if intent in ATTEMPTS or (intent not in STATED_ONLY and not question and is_valid(slot, text)):
             return {slot: text}
+        if slot == "borough" and postcodes.is_postcode(text):    # "E17" once came back as `stop`
+            return {slot: text}
         return {}
 
     async def extract_age(self, dispatcher, tracker, domain):
@@ -150,8 +153,10 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, "qualification_abroad": True, "failed_attempts": 0, "reask": None}
         except InputError as e:
             failures = int(tracker.get_slot("failed_attempts") or 0) + 1
-            return {slot: None, "failed_attempts": failures,
-                    "reask": {"slot": slot, "text": e.message, "question": isinstance(e, AmbiguousInput)}}
+            reask = {"slot": slot, "text": e.message, "question": isinstance(e, AmbiguousInput)}
+            if getattr(e, "choices", ()):                    # "which of these?": offered as buttons
+                reask["choices"] = list(e.choices)
+            return {slot: None, "failed_attempts": failures, "reask": reask}
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
                                           "across England.")

@@ -75,6 +75,9 @@ def question_for(slot: str, tracker: Tracker) -> tuple[str, list[dict]]:
     if reask.get("slot") != slot:
         return first, buttons
     text = reask["text"] if reask.get("question") else f"{reask['text']} {again}"
+    if reask.get("choices"):                                  # a postcode district's boroughs
+        buttons = [{"title": c[:1].upper() + c[1:], "payload": payload("inform", **{slot: c})}
+                   for c in reask["choices"]] + [b for b in buttons if b in (DECLINE_BUTTON, WHY_BUTTON)]
     if (tracker.get_slot("failed_attempts") or 0) >= 2:
         text = f"{text} {AFTER_TWO_MISSES}"
         buttons = [b for b in buttons if b not in (DECLINE_BUTTON, WHY_BUTTON)] + [SKIP_BUTTON, PERSON_BUTTON]

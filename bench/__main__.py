@@ -19,7 +19,7 @@ import urllib.request
 from contextlib import redirect_stdout
 from pathlib import Path
 
-from bench import kb
+from bench import kb, postcodes
 from bench.load import GUIDED, HEADERS, STOCK, TYPED, load
 from bench.servers import peak_memory_mb, ready
 from bench.stats import ms, percentile, table
@@ -179,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         buf = io.StringIO()
         with redirect_stdout(buf):
             kb.main([])
+            print()
+            postcodes.main([])
         kb_table = buf.getvalue().strip()
     text = report(args, ours, theirs, prod, kb_table)
     print("\n" + text)

@@ -70,6 +70,8 @@ def _build(args) -> int:
     report = build(args.db)
     statuses = ", ".join(f"{n} {s}" for s, n in sorted(report.by_status.items()))
     print(f"Loaded {report.programmes} programmes ({statuses}) into {report.url}")
+    print(f"Postcode districts: {report.districts} ({'written' if report.districts_written else 'unchanged'}; "
+          "ONS Postcode Directory, Nov 2025, OGL v3.0)")
     path, rebuilt = build_gazetteer()
     print(f"Gazetteer {'written to' if rebuilt else 'up to date at'} {path}")
     return 0

@@ -32,7 +32,12 @@ class InputError(ValueError):
 
 
 class AmbiguousInput(InputError):
-    """The answer could mean several things; `message` is the question to ask instead of guessing."""
+    """The answer could mean several things; `message` is the question to ask instead of guessing, and `choices`
+    the canonical values it could be, when they are few enough to offer (a postcode district's boroughs)."""
+
+    def __init__(self, field: str, message: str, choices: tuple[str, ...] = ()):
+        super().__init__(field, message)
+        self.choices = tuple(choices)
 
 
 class FromAbroad(AmbiguousInput):

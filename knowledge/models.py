@@ -5,7 +5,7 @@ carry over unchanged to 2.0.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Text
+from sqlalchemy import Boolean, Column, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, declarative_base
 
 Base = declarative_base()
@@ -29,3 +29,13 @@ class Meta(Base):
 
     key: Mapped[str] = Column(String(40), primary_key=True)
     value: Mapped[str] = Column(Text, nullable=False)
+
+
+class PostcodeDistrict(Base):
+    """One UK postcode district and where its postcodes are (knowledge/postcodes.py reads and writes it)."""
+    __tablename__ = "postcode_districts"
+
+    outward: Mapped[str] = Column(String(4), primary_key=True)            # "E17"
+    boroughs: Mapped[str] = Column(Text, nullable=False)                  # "|"-joined names, most postcodes first
+    outside: Mapped[bool] = Column(Boolean, nullable=False)               # some postcodes are outside London
+    units: Mapped[bytes] = Column(LargeBinary, nullable=False)            # zlib: one byte per possible inward code

@@ -14,9 +14,9 @@ from pathlib import Path
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from knowledge import config
+from knowledge import config, postcodes
 from knowledge.catalogue import load_programmes
-from knowledge.errors import AmbiguousInput, FromAbroad, InputError
+from knowledge.errors import AmbiguousInput, FromAbroad, InputError, KnowledgeBaseUnavailable
 from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, shared_tokenizer
 from knowledge.profile import UNKNOWN_LEVEL
 from knowledge.vocab import LEVEL_IDS, Vocabulary, countries, load_vocabulary
@@ -202,6 +202,11 @@ class Normaliser:
         return _check_age(now[0][2])
 
     def borough(self, text: str) -> Place:
+        """Where the resident lives: a full postcode first ("I live at SE1 7EH"), then a borough or place name, then
+        an outward code alone ("E17"). The postcode is read, never kept: only the borough comes back."""
+        full = postcodes.full_postcodes(text)
+        if full:
+            return _place(_lookup(full[0][2]))
         doc = self.doc(text)
         found = [m for m in self.said(doc, "borough") if not _negated(doc, m.start)]    # "Lewisham, not Lambeth"
         names = sorted({m.id for m in found if m.id != OUTSIDE_LONDON})
@@ -211,10 +216,21 @@ class Normaliser:
             return Place(names[0], False)
         if found:
             return Place(None, True)
+        districts = postcodes.outward_codes(text)
+        if len(districts) == 1:
+            return _place(_lookup(districts[0]))
         if any(t.lower_ == "london" for t in self.doc(text)):
             raise AmbiguousInput("borough", "Which part of London? Tell me your borough, for example Hackney, "
                                             "Croydon or Ealing.")
         raise InputError("borough", "I didn't recognise that as a London borough.")
+
+    def postcode_place(self, text: str) -> Place | None:
+        """The place a full postcode in `text` gives when it is one place ("I'm 24, SE1 7EH"); None otherwise."""
+        full = postcodes.full_postcodes(text)
+        try:
+            return _place(_lookup(full[0][2])) if full else None
+        except InputError:
+            return None
 
     def qualification(self, text: str, abroad: bool = False) -> str:
         """A level id, "none", or UNKNOWN_LEVEL. `abroad`: the resident was asked for a UK ENIC statement, so the
@@ -297,7 +313,10 @@ class Normaliser:
         elif len(set(ages)) == 1 and MIN_AGE <= ages[0] <= MAX_AGE:
             out["age"] = int(ages[0])
         places = {m.id for m in found if m.label == "borough" and not _negated(doc, m.start)}
-        if len(places) == 1:
+        posted = self.postcode_place(text)
+        if posted is not None:
+            out["borough"], out["outside_london"] = posted.borough, posted.outside_london
+        elif len(places) == 1:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
         quals = [m for m in found if m.label == "qualification"]
@@ -326,6 +345,29 @@ class Normaliser:
         if any(m.text.lower() not in self.countries for m in abroad):
             return True
         return bool(abroad) and len(abroad) < len(quals)
+
+
+def _lookup(code: str) -> postcodes.Postcode:
+    try:
+        return postcodes.lookup(code)
+    except KnowledgeBaseUnavailable:
+        raise InputError("borough", "I can't look up postcodes just now. Please tell me your borough's name, "
+                                    "for example Hackney.") from None
+
+
+def _place(found: postcodes.Postcode) -> Place:
+    """A postcode's place, or the question to ask when its district spans boroughs. The question names the
+    outward code only ("E1"), which is a district of thousands of homes, never the full postcode."""
+    if not found.spans:
+        if found.boroughs or found.outside_london:
+            return Place(found.borough, found.outside_london)
+        raise InputError("borough", "I can't tell which borough that postcode is in. Please tell me your borough.")
+    district = found.code.split()[0]
+    names = [*found.boroughs, *(["places outside London"] if found.outside_london else [])]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    choices = (*found.boroughs, *(["outside London"] if found.outside_london else []))
+    raise AmbiguousInput("borough", f"The {district} postcode area covers parts of {listed}. Which do you live in?",
+                         choices)
 
 
 def _longest(found: list[Match]) -> list[Match]:

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from knowledge import config, db
+from knowledge import config, db, postcodes
 from knowledge.catalogue import Programme, load_programmes
 from knowledge.errors import KnowledgeBaseUnavailable
-from knowledge.models import Base, Meta, ProgrammeRow
+from knowledge.models import Base, Meta, PostcodeDistrict, ProgrammeRow
 from knowledge.vocab import load_vocabulary
 
 CODE = Path(__file__).resolve().parent          # the knowledge package
@@ -25,6 +25,7 @@ _snapshots: dict[str, "Snapshot"] = {}
 _loading = threading.Lock()
 _BUILD = select(Meta.value).where(Meta.key == "build")
 _FINGERPRINT = select(Meta.value).where(Meta.key == "fingerprint")
+_POSTCODES = select(Meta.value).where(Meta.key == "postcodes")
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -68,6 +69,8 @@ class BuildReport:
     programmes: int
     by_status: dict[str, int]
     fingerprint: str
+    districts: int = 0               # postcode districts in the database
+    districts_written: bool = False  # False: the ones already there were from the same data
 
 
 def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
@@ -77,6 +80,9 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
     vocab = load_vocabulary(data_dir)
     programmes = load_programmes(data_dir, vocab)      # raises DataError before anything is written
     digest = fingerprint(data_dir)
+    ons = {b.ons: b.name for b in vocab.boroughs}
+    src = postcodes.source()                           # DataError for missing or altered files
+    post_digest = postcodes.digest(src, ons)
     u = make_url(url)
     try:
         engine = get_engine(url)
@@ -85,18 +91,27 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
             if u.get_backend_name() == "postgresql":       # built before "unconfirmed": the column was 10 wide
                 s.execute(text("ALTER TABLE programmes ALTER COLUMN status TYPE VARCHAR(20)"))
             s.execute(delete(ProgrammeRow))
+            write_districts = (s.execute(_POSTCODES).scalar() != post_digest
+                               or not s.execute(select(PostcodeDistrict.outward).limit(1)).first())
             s.execute(delete(Meta))
             for p in programmes:
                 s.add(ProgrammeRow(id=p.id, title=p.title, route_type=p.route_type, status=p.status,
                                    position=p.position, payload=json.dumps(p.to_payload())))
+            if write_districts:                        # seconds to read; unchanged data is left as it is
+                s.execute(delete(PostcodeDistrict))
+                rows = postcodes.build_rows(src, ons, config.var_dir())
+                s.execute(PostcodeDistrict.__table__.insert(),
+                          [dict(outward=o, boroughs=b, outside=x, units=u) for o, b, x, u in rows])
+            districts = s.execute(select(func.count()).select_from(PostcodeDistrict)).scalar()
             s.add(Meta(key="fingerprint", value=digest))
+            s.add(Meta(key="postcodes", value=post_digest))
             s.add(Meta(key="build", value=uuid.uuid4().hex))      # tells running processes to reload
     except SQLAlchemyError as e:
         raise KnowledgeBaseUnavailable(f"could not write the knowledge base at {_describe(url)}: {_short(e)}") from e
     counts: dict[str, int] = {}
     for p in programmes:
         counts[p.status] = counts.get(p.status, 0) + 1
-    return BuildReport(_describe(url), len(programmes), counts, digest)
+    return BuildReport(_describe(url), len(programmes), counts, digest, districts, write_districts)
 
 
 def _short(e: Exception) -> str:
@@ -131,16 +146,16 @@ class Catalogue:
                 f"the knowledge base has not been built yet ({u.database}); run: python -m knowledge build")
         return get_engine(self.url).connect()
 
-    def _query(self, stmt) -> list:
+    def _query(self, stmt, scalars: bool = True) -> list:
         # One short connection per call. Reads build no ORM objects, and a Session's bookkeeping cost twice the
         # primary-key query that every recommendation makes.
         try:
             try:
-                return self._read(stmt)
+                return self._read(stmt, scalars)
             except DBAPIError as e:
                 if not e.connection_invalidated:
                     raise
-                return self._read(stmt)       # the pool has been emptied of dropped connections: once more
+                return self._read(stmt, scalars)       # the pool has been emptied of dropped connections: once more
         except SQLAlchemyError as e:
             msg = _short(e)
             if "no such table" in msg or ("relation" in msg and "does not exist" in msg):
@@ -149,9 +164,14 @@ class Catalogue:
                 ) from e
             raise KnowledgeBaseUnavailable(f"cannot read the knowledge base at {_describe(self.url)}: {msg}") from e
 
-    def _read(self, stmt) -> list:
+    def _read(self, stmt, scalars: bool) -> list:
         with self._connect() as c:
-            return list(c.execute(stmt).scalars())
+            result = c.execute(stmt)
+            return list(result.scalars() if scalars else result)
+
+    def rows(self, stmt) -> list:
+        """Whole rows of a query on the knowledge base (a postcode district), with its errors."""
+        return self._query(stmt, scalars=False)
 
     def snapshot(self) -> Snapshot:
         """The catalogue as parsed programmes. Each call costs one primary-key query (which build is in the

@@ -5,6 +5,7 @@ of these lists.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,7 @@ class Borough:
     subregion: str
     phrases: tuple[str, ...]
     places: tuple[str, ...]
+    ons: str = ""          # the ONS local authority code (E09...), which postcodes are mapped to
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def _boroughs(data: Any, r: _Reader) -> tuple[dict[str, str], tuple[Borough, ...
             r.problem("subregions", "a subregion has no `id`")
             continue
         subregions[sid] = r.text(entry, "name", sid)
-    boroughs, names = [], set()
+    boroughs, names, onses = [], set(), {}
     for i, entry in enumerate(r.entries(data.get("boroughs"), "boroughs")):
         name = str(entry.get("name", "")).strip()
         where = name or f"borough {i + 1}"
@@ -231,7 +233,13 @@ def _boroughs(data: Any, r: _Reader) -> tuple[dict[str, str], tuple[Borough, ...
         phrases = r.phrases(entry, "phrases", where, name)
         if name.lower() not in phrases:
             phrases = (name.lower(), *phrases)
-        boroughs.append(Borough(name, sub, phrases, r.phrases(entry, "places", where, name, required=False)))
+        ons = str(entry.get("ons", "")).strip()
+        if not re.fullmatch(r"E09\d{6}", ons):
+            r.problem(where, f"`ons` must be the borough's ONS code (E09 and six digits), got {ons!r}")
+        elif ons in onses:
+            r.problem(where, f"`ons` {ons} is also {onses[ons]}'s")
+        onses.setdefault(ons, name)
+        boroughs.append(Borough(name, sub, phrases, r.phrases(entry, "places", where, name, required=False), ons))
     if len(boroughs) != 33:
         r.problem("boroughs", f"expected the 32 London boroughs and the City of London (33), found {len(boroughs)}")
     outside = data.get("outside_london") or {}

@@ -7,7 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.errors import InputError
+from knowledge import postcodes
+from knowledge.errors import AmbiguousInput, InputError
 from knowledge.vocab import vocabulary
 
 from bot.coach.conversation import declined, slots
@@ -61,7 +62,9 @@ def _level(value: str) -> dict:
     return {"qualification_level": level}
 
 
-def _borough(value: str) -> dict:
+def _borough(value: str, postcode: str = "") -> dict:
+    if postcode.strip():
+        return _postcode(postcode, value)
     if not value:
         return {"borough": None, "outside_london": False}
     if value == OUTSIDE_LONDON:
@@ -73,6 +76,23 @@ def _borough(value: str) -> dict:
     if name != value:
         raise InputError("borough", "Choose a borough from the list.")
     return {"borough": name, "outside_london": False}
+
+
+def _postcode(postcode: str, chosen: str) -> dict:
+    """The borough of a postcode the coach typed (read here, never stored or sent: only the borough is). Where its
+    district spans boroughs, the one chosen from the list decides, if it is one of them."""
+    try:
+        place = normaliser().borough(postcode) if postcodes.full_postcodes(postcode) or \
+            postcodes.outward_codes(postcode) else None
+    except AmbiguousInput as e:
+        picked = "outside London" if chosen == OUTSIDE_LONDON else chosen
+        if picked and picked in e.choices:
+            return _borough(chosen)
+        raise InputError("borough", f"{e.message.split('. Which')[0]}: choose the borough from the list too.") \
+            from None
+    if place is None:
+        raise InputError("borough", "That isn't a UK postcode: type one such as E17 4AB, or choose from the list.")
+    return {"borough": place.borough, "outside_london": place.outside_london}
 
 
 def _ids(slot: str, chosen: list[str]) -> dict:
@@ -97,7 +117,7 @@ def correct(form: dict[str, Any], tracker: dict) -> Correction:
     checks = {
         "age": lambda: _age(str(form.get("age") or "").strip()),
         "qualification_level": lambda: _level(str(form.get("qualification_level") or "")),
-        "borough": lambda: _borough(str(form.get("borough") or "")),
+        "borough": lambda: _borough(str(form.get("borough") or ""), str(form.get("postcode") or "")),
         "barriers": lambda: _ids("barriers", list(form.get("barriers") or [])),
         "interests": lambda: _ids("interests", list(form.get("interests") or [])),
     }

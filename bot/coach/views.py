@@ -234,7 +234,7 @@ def make_blueprint() -> Blueprint:
     @own_session
     async def profile(request, gs):
         rasa = Rasa()
-        form = {k: form_value(request, k) for k in ("age", "qualification_level", "borough")}
+        form = {k: form_value(request, k) for k in ("age", "qualification_level", "borough", "postcode")}
         form.update({k: form_list(request, k) for k in ("barriers", "interests")})
         try:
             tracker = await rasa.tracker(gs.sender_id)

@@ -160,3 +160,43 @@ def test_a_misread_decline_does_not_skip_the_question():
     assert slots["age"] is None and slots["failed_attempts"] == 1 and "declined" not in slots
     slots, _, _ = validate("none of your business", intent="decline", requested="age")
     assert slots["declined"] == ["age"]
+
+
+# --- postcodes: the borough slot gets the borough, never the postcode -----------------------------------------
+def test_a_postcode_answer_sets_the_borough_and_the_postcode_is_kept_nowhere(use_kb):
+    for text in ("I live at SE1 7EH", "se17eh"):
+        slots, _, events = validate(text, requested="borough")
+        assert slots["borough"] == "Lambeth" and slots["outside_london"] is False
+        assert "7EH" not in str(events).upper()
+
+
+def test_a_postcode_district_spanning_boroughs_asks_which_with_them_as_buttons(use_kb):
+    slots, messages, _ = ask_after(AskBorough(), "N1", intent="inform", requested="borough")
+    assert slots["borough"] is None and slots["reask"]["choices"][:2] == ["Islington", "Hackney"]
+    assert len(messages) == 1 and messages[0]["text"].startswith("The N1 postcode area covers parts of Islington")
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles[:2] == ["Islington", "Hackney"] and "Rather not say" in titles
+    chosen = messages[0]["buttons"][1]["payload"]               # the resident taps Hackney
+    slots, _, _ = validate(chosen, requested="borough", entities=[{"entity": "borough", "value": "Hackney"}])
+    assert slots["borough"] == "Hackney"
+
+
+def test_a_postcode_that_does_not_exist_is_asked_again_naming_it(use_kb):
+    slots, messages, _ = ask_after(AskBorough(), "E17 9ZZ", intent="inform", requested="borough")
+    assert slots["borough"] is None and slots["failed_attempts"] == 1
+    assert messages[0]["text"].startswith("I can't find the postcode E17 9ZZ.")
+
+
+def test_a_postcode_outside_london_is_outside_london(use_kb):
+    slots, messages, _ = validate("M1 1AE", requested="borough", age=30.0, qualification_level="2")
+    assert slots["borough"] is None and slots["outside_london"] is True
+    assert "outside London" in texts(messages)
+
+
+def test_a_postcode_alone_is_an_answer_whatever_the_classifier_guessed(use_kb):
+    for text, intent in (("E17", "stop"), ("SE1 7EH", "goodbye"), ("postcode is M1 1AE", "out_of_scope")):
+        slots, _, _ = validate(text, intent=intent, requested="borough", age=30.0, qualification_level="2")
+        assert (slots["borough"], slots["outside_london"]) in (("Waltham Forest", False), ("Lambeth", False),
+                                                               (None, True)), text
+    slots, _, _ = validate("E17", intent="stop", requested="age")         # not the question asked: left alone
+    assert "borough" not in slots

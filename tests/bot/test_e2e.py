@@ -71,3 +71,28 @@ def test_a_restart_mid_form_loses_no_answer(servers):
     custom = next(r["custom"] for r in replies if r.get("custom"))
     assert custom["profile"] == {"age": 19, "qualification_level": "2", "borough": "Hackney", "barriers": [],
                                  "interests": ["laboratory"]}
+
+
+def test_a_postcode_answers_the_borough_question_and_only_the_borough_is_kept(servers):
+    def slots(sender: str) -> dict:
+        with urllib.request.urlopen(f"{RASA}/conversations/{sender}/tracker?token=e2e-test-token", timeout=10) as r:
+            return json.loads(r.read())["slots"]
+
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    say(me, "hi")
+    say(me, "19")
+    assert "Which London borough" in texts(say(me, "5 GCSEs"))
+    replies = say(me, "I live at SE1 7EH")
+    assert "Do any of these apply to you?" in texts(replies)
+    kept = slots(me)
+    assert kept["borough"] == "Lambeth" and "7EH" not in json.dumps(kept).upper()
+
+    other = f"e2e-{uuid.uuid4().hex[:8]}"                  # a district across boroughs: which of them?
+    say(other, "hi")
+    say(other, "19")
+    say(other, "5 GCSEs")
+    replies = say(other, "n1")
+    assert "The N1 postcode area covers parts of Islington, Hackney" in texts(replies)
+    buttons = {b["title"]: b["payload"] for r in replies for b in r.get("buttons") or []}
+    assert "Do any of these apply to you?" in texts(say(other, buttons["Hackney"]))
+    assert slots(other)["borough"] == "Hackney"

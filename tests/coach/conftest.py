@@ -46,6 +46,7 @@ def page(browser):
     errors: list[str] = []
     p.on("pageerror", lambda e: errors.append(str(e)))
     p.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    p.console_errors = errors                # a test that causes one on purpose (a form refused: 400) takes it off
     yield p
     context.close()
     assert not errors, errors

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from bot.coach.pdf import plain
 from bot.process import ROOT
 from knowledge import advisor
+from knowledge.postcodes import lookup
 from knowledge.vocab import vocabulary
 from tests.support.browser import ARTIFACTS, screenshot
 from tests.support.report import artifact
@@ -102,6 +103,26 @@ def test_a_coach_runs_a_session_corrects_the_borough_and_downloads_the_plan(web,
     expect(page.locator("#profile").get_by_label("Borough")).to_have_value("Hackney")
     expect(page.locator("#why-not summary")).to_contain_text("do not fit")
     shot(page, "2-recommendations")
+
+    # A postcode typed in the panel: a district across boroughs, none of them the one listed (Hackney), asks for
+    # the list too; a full postcode sets the borough, and the postcode is gone from the page once saved.
+    panel_postcode = page.locator("#profile").get_by_label("Or their postcode")
+    panel_postcode.fill("se1")
+    page.get_by_role("button", name="Update profile").click()
+    expect(page.locator("#borough-error")).to_contain_text("The SE1 postcode area covers parts of Southwark")
+    shot(page, "3a-postcode-district-spans")
+    refused = [e for e in page.console_errors if "status of 400" in e]
+    assert len(refused) == 1                                   # the form answered 400, as a refused form does
+    page.console_errors.remove(refused[0])
+    code, posted = next((c, p) for c in ("E17 4AB", "SE1 7EH") if (p := lookup(c).borough) != elsewhere)
+    panel_postcode = page.locator("#profile").get_by_label("Or their postcode")
+    panel_postcode.fill(code.lower().replace(" ", ""))
+    page.get_by_role("button", name="Update profile").click()
+    expect(page.locator("#saved")).to_contain_text("recommendations were refreshed", timeout=WAIT)
+    expect(page.locator("#profile").get_by_label("Borough")).to_have_value(posted)
+    expect(panel_postcode).to_have_value("")
+    assert code not in page.content().upper() and code.replace(" ", "") not in page.content().upper()
+    shot(page, "3b-postcode-set-the-borough")
 
     page.locator("#profile").get_by_label("Borough").select_option(elsewhere)
     page.get_by_role("button", name="Update profile").click()

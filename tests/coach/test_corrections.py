@@ -63,3 +63,25 @@ def test_circumstances_and_interests_are_vocabulary_ids():
     assert fix.values["interests"] == ["healthcare"]
     cleared = correct(form(), tracker(barriers=["care_leaver"]))
     assert cleared.values == {"barriers": []}
+
+
+def test_a_typed_postcode_sets_the_borough_and_goes_no_further(use_kb):
+    from bot.coach.corrections import payload
+
+    fix = correct(form(postcode="e17 4ab"), tracker())
+    assert fix.values == {"borough": "Waltham Forest", "outside_london": False} and not fix.errors
+    assert payload(fix) == '/inform{"borough": "Waltham Forest"}'          # sent without the postcode
+    assert correct(form(postcode="M1 1AE"), tracker()).values == {"borough": None, "outside_london": True}
+
+
+def test_a_postcode_district_spanning_boroughs_needs_the_borough_from_the_list(use_kb):
+    fix = correct(form(postcode="N1"), tracker())
+    assert fix.values == {} and fix.errors["borough"].startswith("The N1 postcode area covers parts of Islington")
+    assert correct(form(postcode="N1", borough="Hackney"), tracker()).values["borough"] == "Hackney"
+    wrong = correct(form(postcode="N1", borough="Croydon"), tracker())
+    assert wrong.values == {} and "choose the borough from the list" in wrong.errors["borough"]
+
+
+def test_a_bad_postcode_is_refused(use_kb):
+    assert "can't find the postcode E17 9ZZ" in correct(form(postcode="E17 9ZZ"), tracker()).errors["borough"]
+    assert "isn't a UK postcode" in correct(form(postcode="hello"), tracker()).errors["borough"]

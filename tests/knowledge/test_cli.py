@@ -117,3 +117,15 @@ def test_outside_london_gets_national_routes_and_checks_for_london_ones(kb_url):
         assert r["verdict"] == "check" or not in_london
     for_residents = {p.id for p in load_programmes() if p.condition("lives_in", rule=True)}
     assert for_residents and for_residents <= {e["id"] for e in data["excluded"]}       # only for where they live
+
+
+def test_borough_takes_a_postcode(kb_url):
+    out = cli("recommend", "--borough", "e17 4ab", "--json", db=kb_url)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["profile"]["borough"] == "Waltham Forest"
+    assert "E17 4AB" not in out.stdout.upper()                    # the answer names the borough only
+    spans = cli("recommend", "--borough", "N1", db=kb_url)
+    assert spans.returncode == 2 and spans.stdout == ""
+    assert spans.stderr.startswith("error: borough: The N1 postcode area covers parts of Islington, Hackney")
+    missing = cli("recommend", "--borough", "E17 9ZZ", db=kb_url)
+    assert missing.returncode == 2 and "I can't find the postcode E17 9ZZ" in missing.stderr

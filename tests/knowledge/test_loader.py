@@ -243,6 +243,20 @@ def test_missing_borough_and_vocab_file(data_copy):
     assert "found 32" in text and "barriers.yml: -: file is missing" in text
 
 
+def test_each_borough_needs_its_own_ons_code(data_copy):
+    """Postcodes are mapped to boroughs by these codes: a missing or repeated one would lose a borough's postcodes."""
+    path = data_copy / "boroughs.yml"
+    data = yaml.safe_load(path.read_text())
+    del data["boroughs"][0]["ons"]
+    data["boroughs"][2]["ons"] = data["boroughs"][1]["ons"]
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(DataError) as e:
+        load_vocabulary(data_copy)
+    first, second, third = (b["name"] for b in data["boroughs"][:3])
+    assert f"boroughs.yml: {first}: `ons` must be the borough's ONS code (E09 and six digits), got ''" in str(e.value)
+    assert f"boroughs.yml: {third}: `ons` {data['boroughs'][1]['ons']} is also {second}'s" in str(e.value)
+
+
 def test_build_is_idempotent(tmp_path):
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     first = build(url)

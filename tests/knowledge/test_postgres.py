@@ -5,6 +5,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from knowledge import advisor
+from knowledge.postcodes import lookup
 from knowledge.store import Catalogue, build
 
 
@@ -17,6 +18,9 @@ def test_build_and_recommend_on_postgresql(pg_url, kb_url):
     on_pg = advisor.recommend(profile, url=pg_url).to_dict()
     on_sqlite = advisor.recommend(profile, url=kb_url).to_dict()
     assert on_pg == on_sqlite
+    for code in ("E17 4AB", "N1", "M1 1AE", "EN5"):                  # the postcode districts too
+        assert lookup(code, pg_url) == lookup(code, kb_url)
+    assert report.districts == build(pg_url).districts > 3000
 
 
 def test_a_dropped_connection_is_replaced_not_reported(pg_url):

@@ -184,3 +184,17 @@ def test_the_demo_page_fits_a_320_pixel_phone(browser, servers):
     assert no_horizontal_scroll(page) == {"page": 0, "panel": 0, "wider": []}
     shot(page, "phone-320-first-question")
     context.close()
+
+
+def test_a_postcode_district_across_boroughs_is_asked_about_with_its_boroughs_as_buttons(page, servers):
+    open_demo(page, servers.web)
+    type_message(page, "19")
+    bot_said(page, "What's the highest qualification you have?")
+    page.get_by_role("button", name="GCSEs", exact=True).click()
+    bot_said(page, "Which London borough do you live in?")
+    type_message(page, "n1")
+    bot_said(page, "The N1 postcode area covers parts of Islington, Hackney")
+    shot(page, "widget-postcode-district")
+    page.get_by_role("button", name="Hackney", exact=True).click()
+    expect(last_user_message(page)).to_have_text("Hackney")
+    bot_said(page, "Do any of these apply to you?")
