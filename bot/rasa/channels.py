@@ -302,8 +302,9 @@ class Guard:
         if not (scrubbed.found or in_metadata):
             return None                                 # numbers, but nothing personal
         message.text = scrubbed.text
-        told = tracker is not None and any(pii.has_marker(getattr(e, "text", None) or "") for e in tracker.events
-                                           if getattr(e, "type_name", "") == "user")
+        told = tracker is not None and any(
+            pii.has_marker(f"{getattr(e, 'text', None) or ''} {json.dumps(getattr(e, 'metadata', None) or {})}")
+            for e in tracker.events if getattr(e, "type_name", "") == "user")
         if not told:
             await out.send_text_message(sender, kept_out_notice(scrubbed.kinds | {f.kind for f in in_metadata}))
         return None

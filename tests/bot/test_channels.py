@@ -280,3 +280,13 @@ def test_without_a_contact_hook_no_referral_is_claimed(domain, monkeypatch):
     monkeypatch.setattr(channels, "_contact_hooks", [])
     seen, _ = _kept(domain, "07700 900123", _agent_with(domain, referral="contact"))
     assert seen["parse_data"]["entities"][0]["value"] == "failed"
+
+
+def test_data_kept_out_of_the_metadata_earlier_counts_as_told(domain):
+    from rasa.shared.core.events import UserUttered
+
+    agent = _agent_with(domain)
+    tracker = asyncio.run(agent.tracker_store.retrieve("me"))
+    tracker.update(UserUttered("/greet", metadata={"note": "call [phone number]"}))
+    asyncio.run(agent.tracker_store.save(tracker))
+    assert _kept(domain, "07700 900123", agent)[1] == ["How old are you?"]
