@@ -67,6 +67,7 @@ FORGET_FAILED = ("Sorry, I couldn't delete your conversation just now. Please tr
 UNIDENTIFIED = "Sorry, I couldn't tell which conversation that belongs to. Please reload the page and try again."
 KEPT_OUT = ("Just so you know, I've left out the {what} you typed. Pathways doesn't keep details like that and "
             "doesn't need them (only if you ask your council's employment team to contact you). Let's carry on.")
+COUNCIL = "council"                     # the metadata key pathways.settings.council() reads
 NOT_A_CONTACT = "[not a phone number or email address]"      # what is kept of a failed attempt at one
 WORDS = {pii.PHONE: "phone number", pii.EMAIL: "email address", pii.NI_NUMBER: "National Insurance number",
          pii.CARD: "card number", pii.POSTCODE: "postcode"}
@@ -285,7 +286,12 @@ class Guard:
         """Takes personal data out of the message (text and metadata) before Rasa sees it. Returns the parse data
         of a request_contact payload when the message answered the hand-off's request for a contact."""
         scrubbed = pii.scrub(message.text)
-        metadata, in_metadata = pii.scrub_value(message.metadata or {})
+        # The council's own contacts (customData.council, from the page that embeds the widget) are the
+        # deployment's, not the resident's: kept, so that "talk to a person" can give them.
+        metadata = dict(message.metadata or {})
+        own = {COUNCIL: metadata.pop(COUNCIL)} if COUNCIL in metadata else {}
+        metadata, in_metadata = pii.scrub_value(metadata)
+        metadata.update(own)
         if in_metadata:
             message.metadata = metadata
         attempt = _looks_like_contact(scrubbed.text)

@@ -230,9 +230,10 @@ def test_personal_data_never_reaches_rasa_and_the_resident_is_told_once(domain):
     assert seen["text"] == "my NI is [National Insurance number]" and said == ["How old are you?"]
 
 
-def test_metadata_is_scrubbed_too(domain):
-    seen, said = _kept(domain, "hello", metadata={"council": {"name": "Hackney"}, "note": "jo@example.com"})
-    assert seen["metadata"] == {"council": {"name": "Hackney"}, "note": "[email address]"}
+def test_metadata_is_scrubbed_too_but_not_the_councils_own_contacts(domain):
+    team = {"name": "Hackney", "employment_team": "Hackney Works, 020 7946 0000 or work@example.gov.uk"}
+    seen, said = _kept(domain, "hello", metadata={"council": team, "note": "jo@example.com"})
+    assert seen["metadata"] == {"council": team, "note": "[email address]"}
     assert seen["text"] == "hello" and said[0] == channels.kept_out_notice({"email"})
 
 

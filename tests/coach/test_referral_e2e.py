@@ -1,6 +1,6 @@
 """The warm hand-off end to end, in headless Chromium against the real thing (`python -m bot run`): a resident on
 the demo council page asks the widget for a person, asks the team to contact them, agrees to share their answers
-and gives a phone number; a coach sees the new referral on the sessions page, opens it in the inbox and claims it.
+and gives a phone number; a coach sees the new referral, with their answers and the routes they were shown, on the sessions page, opens it in the inbox and claims it.
 The number is never in the conversation Rasa keeps."""
 from __future__ import annotations
 
@@ -41,9 +41,22 @@ def test_a_resident_asks_to_be_contacted_and_a_coach_claims_the_referral(web, br
     bot_said(resident, "How old are you?")
     resident.get_by_text("Your privacy: what Pathways keeps and shares").click()
     expect(resident.locator(".pw-privacy__shared")).to_contain_text("shares with that team, and no one else")
+    screenshot(resident, "referral", "0-widget-privacy")
+    resident.get_by_text("Your privacy: what Pathways keeps and shares").click()         # closed again
     type_message(resident, "I'm 23")
     bot_said(resident, "highest qualification")
-    type_message(resident, "i'd rather talk to a person")
+    resident.get_by_role("button", name="GCSEs", exact=True).click()
+    bot_said(resident, "Which London borough do you live in?")
+    type_message(resident, "Hackney")
+    bot_said(resident, "Do any of these apply to you?")
+    resident.get_by_role("button", name="None of these").click()
+    bot_said(resident, "What kind of work interests you?")
+    resident.get_by_role("button", name="Working in a lab").click()
+    bot_said(resident, "What would you like to do next?")
+    routes = resident.locator(".pw-card h3").all_inner_texts()
+    assert routes
+    resident.get_by_role("button", name="Talk to a person").last.click()
+    bot_said(resident, "Example Works, call 020 7946 0000")               # the council's own number is kept
     bot_said(resident, "Or I can ask the team to contact you.")
     resident.get_by_role("button", name="Ask the team to contact you").click()
     bot_said(resident, "Is that OK?")
@@ -73,6 +86,8 @@ def test_a_resident_asks_to_be_contacted_and_a_coach_claims_the_referral(web, br
     expect(page.locator("#contact")).to_have_text(NUMBER)
     expect(page.get_by_role("heading", name="Their answers")).to_be_visible()
     expect(page.locator("dl.profile").last).to_contain_text("23")
+    expect(page.locator("dl.profile").last).to_contain_text("Hackney")
+    expect(page.locator("ol.cards h3")).to_have_text(routes)          # the routes the resident was shown
     page.get_by_role("button", name="Claim it").click()
     expect(page.locator("#status")).to_have_text(f"Claimed by {NAME}")
     screenshot(page, "referral", "5-referral-claimed", full_page=True)

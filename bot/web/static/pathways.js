@@ -131,6 +131,7 @@
   var team = config.councilName ? config.councilName + "'s employment team" : "your council's employment team";
   var privacy = el("details", { className: "pw-privacy" }, [
     el("summary", { text: "Your privacy: what Pathways keeps and shares" }),
+    el("div", { className: "pw-privacy__body", tabindex: "0", role: "region", "aria-label": "Your privacy" }, [
     el("p", { text: "Pathways keeps your answers only to suggest routes. It takes out phone numbers, email " +
                     "addresses, National Insurance numbers, card numbers and postcodes before it keeps a message. " +
                     "It deletes the conversation when you press Forget me, and otherwise after a time your " +
@@ -139,6 +140,7 @@
       " to contact you, Pathways shares with that team, and no one else: your answers, the routes it suggested, " +
       "and the phone number or email address you give for them to contact you. The contact is kept with your " +
       "request, not in the chat, and Forget me deletes it too." }) : null
+    ])
   ]);
   var panel = el("div", { id: "pathways-panel", className: "pw-panel", role: "dialog", "aria-modal": "false",
                           "aria-labelledby": "pathways-title" }, [
