@@ -57,6 +57,14 @@ def test_new_claimed_contacted_closed_by_the_coach_who_claimed_it(console_url):
         referrals.move("nope", "claimed", jo.id)
 
 
+def test_a_removed_coachs_referrals_stay_claimed_by_no_one(console_url):
+    jo = _coach()
+    r = referrals.create("conv-1", "phone", "07700 900123", None, FACTS)
+    referrals.move(r.id, "claimed", jo.id)
+    assert store.remove_staff("jo.smith")
+    assert referrals.get(r.id).referral.claimed_by is None and referrals.get(r.id).claimed_by is None
+
+
 def test_giving_a_referral_back_lets_anyone_claim_it(console_url):
     jo, sam = _coach(), _coach("sam.lee")
     r = referrals.create("conv-1", "phone", "07700 900123", None, FACTS)
