@@ -6,7 +6,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS
-from pathways.settings import NATIONAL_CAREERS, council
+from actions.referral import offer_button
+from pathways.settings import NATIONAL_CAREERS, council, team_words
 
 
 class ActionHandoff(Action):
@@ -15,10 +16,11 @@ class ActionHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         c = council(tracker.get_slot("session_started_metadata"))
-        team = (f"{c.name}'s employment team: {c.employment_team}" if c.name and c.employment_team else
-                f"your council's employment team: {c.employment_team}" if c.employment_team else
-                "your council's employment support team (search your council's website for \"employment support\")")
-        dispatcher.utter_message(text=f"You can talk to a person at {NATIONAL_CAREERS}. You can also contact {team}.")
+        text = f"You can talk to a person at {NATIONAL_CAREERS}. You can also contact {team_words(c)}."
+        if c.employment_team:       # a team the deployment names can also be asked to contact the resident
+            dispatcher.utter_message(text=text + " Or I can ask the team to contact you.", buttons=[offer_button()])
+        else:
+            dispatcher.utter_message(text=text)
         return []
 
 

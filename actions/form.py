@@ -27,7 +27,7 @@ from knowledge.normalise import is_question, normaliser
 DECLINED = "__declined__"
 ABROAD = "abroad"          # the "From another country" button: ask for a UK ENIC statement
 # Never an answer, whatever the message says: these go to the rules that handle them.
-NEVER_ANSWERS = {"distress", "forget_me", "human_handoff", "start_again"}
+NEVER_ANSWERS = {"distress", "forget_me", "human_handoff", "request_contact", "start_again"}
 # An answer only when it states a value outright ("I'm deaf" once came back as `stop`).
 STATED_ONLY = {"stop", "chitchat", "out_of_scope", "greet", "thanks", "find_routes"}
 # Questions the resident asks ("what's a T Level?", "why do you need my age?"): an answer only when not a question.

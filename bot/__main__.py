@@ -1,4 +1,5 @@
-"""python -m bot {train,run,shell,evaluate}: the model, the servers, a terminal chat, and Rasa's own tests."""
+"""python -m bot {train,run,shell,evaluate}: the model, the servers, a terminal chat, and Rasa's own tests (and the
+console's `staff`, `referrals`, and `retention`)."""
 from __future__ import annotations
 
 import argparse
@@ -41,12 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         from bot.coach.cli import main as staff
 
         return staff(argv[1:])
+    if argv[:1] == ["referrals"]:              # python -m bot referrals list [--json]: the open referrals
+        from bot.coach.referrals_cli import main as referrals
+
+        return referrals(argv[1:])
     if argv[:1] == ["retention"]:              # python -m bot retention [--days N]: delete old conversations
         from bot.privacy import main as retention
 
         return retention(argv[1:])
     p = argparse.ArgumentParser(prog="python -m bot")
-    p.add_argument("command", choices=["train", "run", "shell", "evaluate", "staff", "retention"])
+    p.add_argument("command", choices=["train", "run", "shell", "evaluate", "staff", "referrals", "retention"])
     p.add_argument("--prod", action="store_true",
                    help="run: the production profile (PostgreSQL, Redis, two Rasa processes behind nginx)")
     args = p.parse_args(argv)

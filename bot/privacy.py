@@ -1,5 +1,5 @@
 """`python -m bot retention`: deletes every conversation older than the retention period from the tracker store
-(bot/rasa/retention.py), and the staff console's sessions untouched for as long (bot/coach/store.py). A daily cron
+(bot/rasa/retention.py), and the staff console's sessions and referrals untouched for as long (bot/coach/). A daily cron
 job or Kubernetes CronJob runs it. One conversation's deletion at its resident's request ("delete my data", the
 widget's "Forget me") is the channel's (bot/rasa/channels.py).
 """
@@ -12,6 +12,7 @@ import time
 
 def main(argv: list[str] | None = None) -> int:
     """python -m bot retention [--days N] [--endpoints FILE]: what a daily cron job or Kubernetes CronJob runs."""
+    from bot.coach import referrals
     from bot.coach.store import delete_expired
     from bot.model import ROOT
     from bot.rasa.retention import CannotForget, delete_older_than
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Nothing deleted: {e}", file=sys.stderr)
         return 1
     sessions = delete_expired(days)
+    referred = referrals.delete_expired(days)
     print(f"Deleted {conversations} conversations ({events} events) with no message in {days:g} days"
-          f", and {sessions} staff console sessions.")
+          f", {sessions} staff console sessions and {referred} referrals untouched for as long.")
     return 0

@@ -12,6 +12,13 @@ NATIONAL_CAREERS = ("the National Careers Service: call 0800 100 900 (free) or u
 # once Rasa has saved the turn (the action cannot: Rasa saves the tracker after it).
 FORGET_ME = "forget_me"
 
+# The warm hand-off (actions/referral.py): the `referral` slot says where it is. While it is AWAITING_CONTACT, the
+# channel takes a phone number or e-mail address out of the resident's message, creates the referral in the console,
+# and gives Rasa only REQUEST_CONTACT with a `contact` entity: the kind of contact, "unrecognised" or "failed".
+REQUEST_CONTACT = "request_contact"
+REFERRAL_SLOT = "referral"
+AWAITING_CONSENT, AWAITING_CONTACT, REFERRED = "consent", "contact", "made"
+
 
 @dataclass(frozen=True)
 class Council:
@@ -28,6 +35,15 @@ def council(metadata: dict | None = None) -> Council:
         name=meta.get("name") or os.environ.get("PATHWAYS_COUNCIL_NAME") or None,
         employment_team=meta.get("employment_team") or os.environ.get("PATHWAYS_COUNCIL_EMPLOYMENT_TEAM") or None,
     )
+
+
+def team_words(c: Council) -> str:
+    """The council's employment team, as a resident reads it."""
+    if c.name and c.employment_team:
+        return f"{c.name}'s employment team: {c.employment_team}"
+    if c.employment_team:
+        return f"your council's employment team: {c.employment_team}"
+    return "your council's employment support team (search your council's website for \"employment support\")"
 
 
 def kb_timeout() -> float:

@@ -83,3 +83,21 @@ class Plan(Base):
                                      primary_key=True)
     created_at: Mapped[dt.datetime] = Column(DateTime, nullable=False)
     content: Mapped[str] = Column(Text, nullable=False)
+
+
+class Referral(Base):
+    """A resident's request, made in the chat, that the council's employment team contact them (the warm hand-off).
+    The contact lives here only, never in the conversation; the referral goes with it ("forget me", retention)."""
+    __tablename__ = "coach_referrals"
+
+    id: Mapped[str] = Column(String(32), primary_key=True)
+    sender_id: Mapped[str] = Column(String(128), nullable=False, index=True)     # the Rasa conversation
+    council: Mapped[str | None] = Column(String(200))
+    contact_kind: Mapped[str] = Column(String(10), nullable=False)              # phone | email
+    contact: Mapped[str] = Column(String(320), nullable=False)
+    profile: Mapped[str] = Column(Text, nullable=False, default="{}")           # JSON: the answers given
+    routes: Mapped[str] = Column(Text, nullable=False, default="[]")            # JSON: the routes recommended last
+    status: Mapped[str] = Column(String(10), nullable=False, index=True)        # new | claimed | contacted | closed
+    claimed_by: Mapped[int | None] = Column(Integer, ForeignKey("coach_staff.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = Column(DateTime, nullable=False)
+    updated_at: Mapped[dt.datetime] = Column(DateTime, nullable=False, index=True)

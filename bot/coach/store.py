@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.coach import passwords, settings
-from bot.coach.models import AgreedAction, Base, GuidedSession, Login, Plan, SignInFailure, Staff
+from bot.coach.models import AgreedAction, Base, GuidedSession, Login, Plan, Referral, SignInFailure, Staff
 from knowledge import db
 
 FAILURE_WINDOW = dt.timedelta(minutes=15)
@@ -67,7 +67,8 @@ def list_staff(url: str | None = None) -> list[Staff]:
 
 
 def remove_staff(name: str, url: str | None = None) -> bool:
-    """Removes an account and signs it out everywhere; its sessions stay (without an owner) until retention."""
+    """Removes an account and signs it out everywhere; its sessions and claimed referrals stay (without an owner)
+    until retention."""
     with _session(url) as s, s.begin():
         staff = s.execute(select(Staff).where(Staff.name == name.strip().lower())).scalar_one_or_none()
         if staff is None:
@@ -75,6 +76,8 @@ def remove_staff(name: str, url: str | None = None) -> bool:
         s.execute(delete(Login).where(Login.staff_id == staff.id))
         for gs in s.execute(select(GuidedSession).where(GuidedSession.staff_id == staff.id)).scalars():
             gs.staff_id = None
+        for r in s.execute(select(Referral).where(Referral.claimed_by == staff.id)).scalars():
+            r.claimed_by = None                 # SQLite does not apply ON DELETE SET NULL unasked
         s.delete(staff)
     return True
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from sanic import Blueprint, response
 
 from bot.coach import conversation as conv
-from bot.coach import plan, store
+from bot.coach import plan, referral_views, referrals, store
 from bot.coach.corrections import OUTSIDE_LONDON, choices, correct, payload
 from bot.coach.rasa import Rasa, RasaUnavailable
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
@@ -51,6 +51,7 @@ def make_blueprint() -> Blueprint:
         # The first guided session should not wait for spaCy: import it while the console is idle.
         loop.run_in_executor(None, _warm)
     bp.static("/static", str(Path(__file__).parent / "static"), name="coach_static")
+    referral_views.add_routes(bp)
 
     @bp.get("/")
     async def home(request):
@@ -112,7 +113,8 @@ def make_blueprint() -> Blueprint:
     async def _list(request, status: int = 200, **extra):
         coach = request.ctx.coach
         rows = await asyncio.to_thread(store.sessions_of, coach.staff_id)
-        return render("sessions.html", status=status, coach=coach, sessions=rows,
+        new_referrals = await asyncio.to_thread(referrals.count_new)
+        return render("sessions.html", status=status, coach=coach, sessions=rows, new_referrals=new_referrals,
                       deleted=request.args.get("deleted", ""), **extra)
 
     @bp.post("/sessions")

@@ -6,6 +6,11 @@ and /socket.io. For every message they
   (PATHWAYS_MAX_MESSAGE_CHARS, PATHWAYS_RATE_LIMIT);
 - never leave a resident in silence: when an action fails (the action server is down or slower than
   PATHWAYS_ACTION_TIMEOUT) or the turn raises, the resident is told their answers are kept and who else can help;
+- keep personal data out of the conversation (bot/pii.py): phone numbers, e-mail addresses, National Insurance
+  numbers, card numbers and full postcodes in the text or the metadata become markers before Rasa sees them, and
+  the resident is told once per conversation. While the warm hand-off waits for a contact (the `referral` slot),
+  a phone number or e-mail address goes to the contact hooks registered at start-up (the console's referrals) and
+  Rasa gets only a request_contact payload saying what kind it was;
 - read a button's payload (`/inform{"borough": "Hackney"}`) themselves, into the message's parse data, which
   Rasa's processor uses instead of running the NLU pipeline on it;
 - carry out "forget me": action_forget_me sends a FORGET_ME message, which the channel holds back; once Rasa has
@@ -40,9 +45,11 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 import rasa.utils.endpoints
+from bot import pii
 from bot.rasa import compat, tracker_store
 from bot.settings import cors_origins, max_message_chars, rate_limit
-from pathways.settings import FORGET_ME, NATIONAL_CAREERS
+from pathways.settings import (AWAITING_CONTACT, FORGET_ME, NATIONAL_CAREERS, REFERRAL_SLOT, REQUEST_CONTACT,
+                               council)
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +65,12 @@ FORGET_FAILED = ("Sorry, I couldn't delete your conversation just now. Please tr
                  f"minute. If it still doesn't work, ask your council to delete it. You can also get free advice "
                  f"from {NATIONAL_CAREERS}.")
 UNIDENTIFIED = "Sorry, I couldn't tell which conversation that belongs to. Please reload the page and try again."
+KEPT_OUT = ("Just so you know, I've left out the {what} you typed. Pathways doesn't keep details like that and "
+            "doesn't need them (only if you ask your council's employment team to contact you). Let's carry on.")
+COUNCIL = "council"                     # the metadata key pathways.settings.council() reads
+NOT_A_CONTACT = "[not a phone number or email address]"      # what is kept of a failed attempt at one
+WORDS = {pii.PHONE: "phone number", pii.EMAIL: "email address", pii.NI_NUMBER: "National Insurance number",
+         pii.CARD: "card number", pii.POSTCODE: "postcode"}
 
 OK, LIMITED, REFUSED = "ok", "limited", "refused"
 
@@ -168,6 +181,40 @@ def payload_parse(text: str, agent: Any) -> Optional[dict]:
             **unpacked.as_dict(only_output_properties=True)}
 
 
+def kept_out_notice(kinds: set[str]) -> str:
+    names = [WORDS[k] for k in WORDS if k in kinds]
+    return KEPT_OUT.format(what=" and the ".join(names) if len(names) < 3 else
+                           ", the ".join(names[:-1]) + " and the " + names[-1])
+
+
+def _looks_like_contact(text: str) -> bool:
+    """An attempt at a contact that is not one (a phone number short of digits, "jo at gmail"): kept out too."""
+    return "@" in text or sum(c.isdigit() for c in text) >= 6
+
+
+def conversation_facts(tracker: Any) -> dict:
+    """What a referral carries from the conversation: the answers and the routes recommended last."""
+    slots = {k: tracker.get_slot(k) for k in ("age", "qualification_level", "borough", "outside_london", "barriers",
+                                              "interests", "declined")}
+    routes: list = []
+    for e in reversed(tracker.events):
+        custom = (getattr(e, "data", None) or {}).get("custom") if getattr(e, "type_name", "") == "bot" else None
+        if isinstance(custom, dict) and custom.get("type") == "recommendations":
+            routes = [{k: i.get(k) for k in ("id", "title", "provider", "route_type", "next_step", "url")}
+                      for i in custom.get("items") or [] if isinstance(i, dict)]
+            break
+    return {"profile": slots, "routes": routes}
+
+
+# The warm hand-off: `hook(sender_id, kind, contact, council_name, facts)` keeps a resident's contact with a new
+# referral (the console's, registered by bot/rasa_server.py); it raises when it cannot.
+_contact_hooks: list[Callable[[str, str, str, Optional[str], dict], Any]] = []
+
+
+def on_contact(hook: Callable[[str, str, str, Optional[str], dict], Any]) -> None:
+    _contact_hooks.append(hook)
+
+
 # "forget me": what the process that runs Rasa calls after the tracker store's deletion (bot/rasa/server.py).
 _forget_hooks: list[Callable[[str], Optional[int]]] = []
 
@@ -175,6 +222,10 @@ _forget_hooks: list[Callable[[str], Optional[int]]] = []
 def on_forget(hook: Callable[[str], Optional[int]]) -> None:
     """`hook(sender_id)` deletes what else is kept about a conversation; returns how many records went."""
     _forget_hooks.append(hook)
+
+
+def _no_referrals(*_: Any) -> None:
+    raise RuntimeError("no contact hook is registered in this process, so no referral can be made")
 
 
 def forget_conversation(sender_id: str) -> int:
@@ -211,7 +262,7 @@ class Guard:
             return REFUSED
         agent = getattr(getattr(app, "ctx", None), "agent", None)
         message.text = text.lstrip().lstrip("/") if unknown_payload(text, agent) else text
-        message.parse_data = payload_parse(message.text, agent)
+        message.parse_data = await self._keep_out(message, agent, out) or payload_parse(message.text, agent)
 
         failures: list[str] = []
         token = compat.watch_failures(failures)
@@ -230,6 +281,66 @@ class Guard:
         elif not out.sent:
             await out.send_text_message(sender, NO_REPLY)
         return OK
+
+    async def _keep_out(self, message: UserMessage, agent: Any, out: Any) -> Optional[dict]:
+        """Takes personal data out of the message (text and metadata) before Rasa sees it. Returns the parse data
+        of a request_contact payload when the message answered the hand-off's request for a contact."""
+        scrubbed = pii.scrub(message.text)
+        # The council's own contacts (customData.council, from the page that embeds the widget) are the
+        # deployment's, not the resident's: kept, so that "talk to a person" can give them.
+        metadata = dict(message.metadata or {})
+        own = {COUNCIL: metadata.pop(COUNCIL)} if COUNCIL in metadata else {}
+        metadata, in_metadata = pii.scrub_value(metadata)
+        metadata.update(own)
+        if in_metadata:
+            message.metadata = metadata
+        attempt = _looks_like_contact(scrubbed.text)
+        if not (scrubbed.found or in_metadata or attempt):
+            return None
+        sender = message.sender_id
+        tracker = await self._tracker(agent, sender)
+        if tracker is not None and tracker.get_slot(REFERRAL_SLOT) == AWAITING_CONTACT and (scrubbed.found or attempt):
+            contact = pii.contact(scrubbed.found)
+            kind = await self._refer(sender, contact, tracker, metadata)
+            message.text = scrubbed.text if contact else NOT_A_CONTACT
+            return {"text": message.text, "intent": {"name": REQUEST_CONTACT, "confidence": 1.0},
+                    "entities": [{"entity": "contact", "value": kind}]}
+        if not (scrubbed.found or in_metadata):
+            return None                                 # numbers, but nothing personal
+        message.text = scrubbed.text
+        told = tracker is not None and any(
+            pii.has_marker(f"{getattr(e, 'text', None) or ''} {json.dumps(getattr(e, 'metadata', None) or {})}")
+            for e in tracker.events if getattr(e, "type_name", "") == "user")
+        if not told:
+            await out.send_text_message(sender, kept_out_notice(scrubbed.kinds | {f.kind for f in in_metadata}))
+        return None
+
+    @staticmethod
+    async def _tracker(agent: Any, sender: str) -> Any:
+        store = getattr(agent, "tracker_store", None)
+        if store is None:
+            return None
+        try:
+            return await store.retrieve(sender)
+        except Exception as e:                          # noqa: BLE001 - the message goes on; Rasa will say
+            log.error("reading a conversation before keeping data out of it failed: %s", type(e).__name__)
+            return None
+
+    async def _refer(self, sender: str, contact: Optional[tuple[str, str]], tracker: Any, metadata: dict) -> str:
+        """The kind of contact passed on with a new referral, or "unrecognised" or "failed"."""
+        if contact is None:
+            return "unrecognised"
+        kind, value = contact
+        name = council(metadata).name or council(tracker.get_slot("session_started_metadata")).name
+        try:
+            facts = conversation_facts(tracker)
+            for hook in _contact_hooks or [_no_referrals]:
+                await asyncio.to_thread(hook, sender, kind, value, name, facts)
+        except Exception as e:                          # noqa: BLE001 - the resident is told, and nothing is kept
+            log.error("creating a referral failed: %s", type(e).__name__)
+            return "failed"
+        log.info("created a referral at its resident's request")
+        return kind
 
     async def _forget(self, agent: Any, sender: str, out: Any) -> None:
         try:

@@ -187,3 +187,107 @@ def test_too_long_and_too_fast_never_reach_rasa(monkeypatch):
         results.append((asyncio.run(guard.handle(rasa, UserMessage(text, out, "me"), app)), out.messages[0]["text"]))
     assert results == [("refused", channels.TOO_LONG.format(limit=10)), ("ok", "ok"), ("limited", channels.TOO_FAST)]
     assert reached == ["hi there"]                      # cleaned, and only the one that fitted
+
+
+# --- personal data kept out of the conversation (bot/pii.py), and the hand-off's contact ---------------------------
+def _agent_with(domain, sender="me", said=(), **slots):
+    """An agent whose tracker store holds one conversation: these slots, and these earlier resident messages."""
+    from rasa.core.tracker_store import InMemoryTrackerStore
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    agent = _RasaAgent(domain)
+    agent.tracker_store = InMemoryTrackerStore(domain)
+    tracker = DialogueStateTracker.from_events(sender, [UserUttered(t) for t in said] +
+                                               [SlotSet(k, v) for k, v in slots.items()], domain.slots)
+    asyncio.run(agent.tracker_store.save(tracker))
+    return agent
+
+
+def _kept(domain, text, agent=None, metadata=None):
+    """What Rasa receives (text, parse data, metadata) and what the resident is sent."""
+    from rasa.core.channels.channel import UserMessage
+
+    seen = {}
+
+    async def rasa(message):
+        seen.update(text=message.text, parse_data=message.parse_data, metadata=message.metadata)
+        await message.output_channel.send_response("me", {"text": "How old are you?"})
+
+    out = channels.WatchedCollector()
+    asyncio.run(channels.Guard().handle(rasa, UserMessage(text, out, "me", metadata=metadata),
+                                        _App(agent or _agent_with(domain))))
+    return seen, [m.get("text") for m in out.messages]
+
+
+def test_personal_data_never_reaches_rasa_and_the_resident_is_told_once(domain):
+    seen, said = _kept(domain, "I'm 19, call me on 07700 900123 or jo@example.com")
+    assert seen["text"] == "I'm 19, call me on [phone number] or [email address]" and seen["parse_data"] is None
+    assert said == [channels.kept_out_notice({"phone", "email"}), "How old are you?"]
+    assert "phone number and the email address" in said[0]
+    told = _agent_with(domain, said=["I'm 19, call me on [phone number]"])
+    seen, said = _kept(domain, "my NI is AB 12 34 56 C", told)
+    assert seen["text"] == "my NI is [National Insurance number]" and said == ["How old are you?"]
+
+
+def test_metadata_is_scrubbed_too_but_not_the_councils_own_contacts(domain):
+    team = {"name": "Hackney", "employment_team": "Hackney Works, 020 7946 0000 or work@example.gov.uk"}
+    seen, said = _kept(domain, "hello", metadata={"council": team, "note": "jo@example.com"})
+    assert seen["metadata"] == {"council": team, "note": "[email address]"}
+    assert seen["text"] == "hello" and said[0] == channels.kept_out_notice({"email"})
+
+
+def test_numbers_that_are_not_personal_data_pass_untouched(domain):
+    assert _kept(domain, "I'm 19 and got 5 GCSEs in 2019")[0]["text"] == "I'm 19 and got 5 GCSEs in 2019"
+
+
+def test_a_contact_for_the_hand_off_goes_to_the_hook_and_rasa_hears_only_its_kind(domain, monkeypatch):
+    made = []
+    monkeypatch.setattr(channels, "_contact_hooks", [lambda *a: made.append(a)])
+    recommended = {"custom": {"type": "recommendations", "items": [{"id": "t_levels", "title": "T Levels"}]}}
+    agent = _agent_with(domain, referral="contact", age=19.0, borough="Hackney",
+                        session_started_metadata={"council": {"name": "Hackney Council"}})
+    from rasa.shared.core.events import BotUttered
+    tracker = asyncio.run(agent.tracker_store.retrieve("me"))
+    tracker.update(BotUttered("Here are some routes", data=recommended))
+    asyncio.run(agent.tracker_store.save(tracker))
+
+    seen, said = _kept(domain, "sure, it's 07700 900123", agent)
+    assert seen["text"] == "sure, it's [phone number]"
+    assert seen["parse_data"]["intent"]["name"] == "request_contact"
+    assert seen["parse_data"]["entities"] == [{"entity": "contact", "value": "phone"}]
+    assert said == ["How old are you?"]                 # no notice: the action thanks them
+    ((sender, kind, contact, council, facts),) = made
+    assert (sender, kind, contact, council) == ("me", "phone", "07700 900123", "Hackney Council")
+    assert facts["profile"]["age"] == 19 and facts["profile"]["borough"] == "Hackney"
+    assert facts["routes"] == [{"id": "t_levels", "title": "T Levels", "provider": None, "route_type": None,
+                                "next_step": None, "url": None}]
+
+
+def test_a_contact_that_cannot_be_kept_is_failed_and_an_attempt_that_is_none_is_unrecognised(domain, monkeypatch):
+    def database_down(*_):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(channels, "_contact_hooks", [database_down])
+    seen, _ = _kept(domain, "jo@example.com", _agent_with(domain, referral="contact"))
+    assert seen["text"] == "[email address]" and seen["parse_data"]["entities"][0]["value"] == "failed"
+    seen, _ = _kept(domain, "0770 090", _agent_with(domain, referral="contact"))
+    assert seen["text"] == channels.NOT_A_CONTACT and seen["parse_data"]["entities"][0]["value"] == "unrecognised"
+    seen, _ = _kept(domain, "no, I've changed my mind", _agent_with(domain, referral="contact"))
+    assert seen["text"] == "no, I've changed my mind" and seen["parse_data"] is None     # words go to NLU
+
+
+def test_without_a_contact_hook_no_referral_is_claimed(domain, monkeypatch):
+    monkeypatch.setattr(channels, "_contact_hooks", [])
+    seen, _ = _kept(domain, "07700 900123", _agent_with(domain, referral="contact"))
+    assert seen["parse_data"]["entities"][0]["value"] == "failed"
+
+
+def test_data_kept_out_of_the_metadata_earlier_counts_as_told(domain):
+    from rasa.shared.core.events import UserUttered
+
+    agent = _agent_with(domain)
+    tracker = asyncio.run(agent.tracker_store.retrieve("me"))
+    tracker.update(UserUttered("/greet", metadata={"note": "call [phone number]"}))
+    asyncio.run(agent.tracker_store.save(tracker))
+    assert _kept(domain, "07700 900123", agent)[1] == ["How old are you?"]

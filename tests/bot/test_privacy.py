@@ -79,13 +79,15 @@ def test_python_m_bot_retention_reads_the_endpoints_and_clears_the_console(tmp_p
     monkeypatch.setenv("PATHWAYS_RETENTION_DAYS", "90")
     calls = []
     import bot.coach.store
+    import bot.coach.referrals
     monkeypatch.setattr(bot.coach.store, "delete_expired", lambda days: calls.append(days) or 4)
+    monkeypatch.setattr(bot.coach.referrals, "delete_expired", lambda days: calls.append(days) or 2)
 
     from bot.__main__ import main
     assert main(["retention", "--endpoints", str(endpoints)]) == 0
-    assert "Deleted 1 conversations (2 events) with no message in 90 days, and 4 staff console sessions" in \
-        capsys.readouterr().out
-    assert calls == [90.0] and _rows(db, "old") == 0 and _rows(db, "new") == 2
+    assert ("Deleted 1 conversations (2 events) with no message in 90 days, 4 staff console sessions and 2 "
+            "referrals untouched for as long.") in capsys.readouterr().out
+    assert calls == [90.0, 90.0] and _rows(db, "old") == 0 and _rows(db, "new") == 2
 
 
 def test_retention_refuses_a_store_it_cannot_delete_from(tmp_path, monkeypatch, capsys):

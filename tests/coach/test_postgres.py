@@ -36,3 +36,17 @@ def test_the_console_runs_on_postgresql_by_url_alone(pg_console):
     assert [a.due for a in store.actions_of(gs.id)] == [dt.date(2026, 12, 1)]
     assert store.delete_expired(30, now=T0 + dt.timedelta(days=31)) == 1
     assert store.counts()["coach_actions"] == 0 and store.counts()["coach_plans"] == 0
+
+
+def test_referrals_on_postgresql_claimed_with_a_row_lock_and_kept_when_their_coach_leaves(pg_console):
+    from bot.coach import referrals
+
+    jo = store.add_staff("jo.smith", "purple elephant tea", now=T0)
+    r = referrals.create("conv-1", "email", "jo@example.com", "Hackney Council",
+                         {"profile": {"age": 30}, "routes": []}, now=T0)
+    assert "coach_referrals" in inspect(store.get_engine()).get_table_names()
+    referrals.move(r.id, "claimed", jo.id, now=T0)           # SELECT ... FOR UPDATE on PostgreSQL
+    assert referrals.listed()[0].claimed_by == "jo.smith"
+    assert store.remove_staff("jo.smith")                        # the referral stays, unclaimed by anyone who exists
+    assert referrals.get(r.id).claimed_by is None and referrals.get(r.id).referral.status == "claimed"
+    assert referrals.forget("conv-1") == 1 and referrals.listed() == []

@@ -127,11 +127,26 @@
   ]);
   var hint = el("p", { id: "pathways-hint", className: "pw-hint",
                        text: "Do not type your name, address or phone number. You can skip any question." });
+  // What is kept, and what is shared with whom: the warm hand-off shares with the council's team only.
+  var team = config.councilName ? config.councilName + "'s employment team" : "your council's employment team";
+  var privacy = el("details", { className: "pw-privacy" }, [
+    el("summary", { text: "Your privacy: what Pathways keeps and shares" }),
+    el("div", { className: "pw-privacy__body", tabindex: "0", role: "region", "aria-label": "Your privacy" }, [
+    el("p", { text: "Pathways keeps your answers only to suggest routes. It takes out phone numbers, email " +
+                    "addresses, National Insurance numbers, card numbers and postcodes before it keeps a message. " +
+                    "It deletes the conversation when you press Forget me, and otherwise after a time your " +
+                    "council sets." }),
+    config.employmentTeam ? el("p", { className: "pw-privacy__shared", text: "Only if you ask " + team +
+      " to contact you, Pathways shares with that team, and no one else: your answers, the routes it suggested, " +
+      "and the phone number or email address you give for them to contact you. The contact is kept with your " +
+      "request, not in the chat, and Forget me deletes it too." }) : null
+    ])
+  ]);
   var panel = el("div", { id: "pathways-panel", className: "pw-panel", role: "dialog", "aria-modal": "false",
                           "aria-labelledby": "pathways-title" }, [
     el("div", { className: "pw-header" }, [el("div", { className: "pw-heading" }, [title, subtitle]), closeButton]),
     el("div", { className: "pw-tools" }, [restartButton, forgetButton]),
-    confirmBox, alertBox, log, typing, form, hint
+    confirmBox, alertBox, log, typing, form, hint, privacy
   ]);
   panel.hidden = true;
   root.appendChild(panel);
