@@ -14,6 +14,8 @@ from typing import Any
 
 import phonenumbers
 
+from knowledge import postcodes
+
 PHONE, EMAIL, NI_NUMBER, CARD, POSTCODE = "phone", "email", "ni_number", "card", "postcode"
 MARKERS = {PHONE: "[phone number]", EMAIL: "[email address]", NI_NUMBER: "[National Insurance number]",
            CARD: "[card number]"}
@@ -27,13 +29,6 @@ _CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
 # optional A to D; people type it with or without spaces.
 _NI = re.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]?\b",
                  re.IGNORECASE)
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.IGNORECASE)
-
-
-def postcode_marker(postcode: str) -> str:
-    """What a full postcode becomes. The postcode lookup (issue 12, part 1) will name the borough here, e.g.
-    "[postcode in Hackney]", so that the borough question still gets its answer."""
-    return "[postcode]"
 
 
 @dataclass(frozen=True)
@@ -71,7 +66,8 @@ def _candidates(text: str) -> list[Found]:
     out += [Found(PHONE, m.start, m.end, m.raw_string) for m in phonenumbers.PhoneNumberMatcher(
                 text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
             if phonenumbers.is_valid_number(m.number) or len(re.sub(r"\D", "", m.raw_string)) >= 10]
-    out += [Found(POSTCODE, m.start(), m.end(), m.group()) for m in _POSTCODE.finditer(text)]
+    out += [Found(POSTCODE, start, end, code) for start, end, code in postcodes.full_postcodes(text)
+            if postcodes.marker(code)]                 # one that does not exist is left, to be named
     return out
 
 
@@ -84,7 +80,7 @@ def scrub(text: str) -> Scrubbed:
     kept.sort(key=lambda f: f.start)
     parts, at = [], 0
     for f in kept:
-        parts += [text[at:f.start], postcode_marker(f.text) if f.kind == POSTCODE else MARKERS[f.kind]]
+        parts += [text[at:f.start], postcodes.marker(f.text) if f.kind == POSTCODE else MARKERS[f.kind]]
         at = f.end
     return Scrubbed("".join(parts) + text[at:], tuple(kept))
 

