@@ -6,6 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS
+from actions.insight import person_asked
 from pathways.settings import NATIONAL_CAREERS, council
 
 
@@ -19,6 +20,7 @@ class ActionHandoff(Action):
                 f"your council's employment team: {c.employment_team}" if c.employment_team else
                 "your council's employment support team (search your council's website for \"employment support\")")
         dispatcher.utter_message(text=f"You can talk to a person at {NATIONAL_CAREERS}. You can also contact {team}.")
+        person_asked(tracker)
         return []
 
 

@@ -41,12 +41,16 @@ def main(argv: list[str] | None = None) -> int:
         from bot.coach.cli import main as staff
 
         return staff(argv[1:])
+    if argv[:1] == ["insight"]:                # python -m bot insight [--since DATE] ...: the councils' report
+        from bot.insight.cli import main as insight
+
+        return insight(argv[1:])
     if argv[:1] == ["retention"]:              # python -m bot retention [--days N]: delete old conversations
         from bot.privacy import main as retention
 
         return retention(argv[1:])
     p = argparse.ArgumentParser(prog="python -m bot")
-    p.add_argument("command", choices=["train", "run", "shell", "evaluate", "staff", "retention"])
+    p.add_argument("command", choices=["train", "run", "shell", "evaluate", "staff", "retention", "insight"])
     p.add_argument("--prod", action="store_true",
                    help="run: the production profile (PostgreSQL, Redis, two Rasa processes behind nginx)")
     args = p.parse_args(argv)

@@ -10,7 +10,7 @@ from pathlib import Path
 from sanic import Blueprint, response
 
 from bot.coach import conversation as conv
-from bot.coach import plan, store
+from bot.coach import insight_views, plan, store
 from bot.coach.corrections import OUTSIDE_LONDON, choices, correct, payload
 from bot.coach.rasa import Rasa, RasaUnavailable
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
@@ -342,4 +342,5 @@ def make_blueprint() -> Blueprint:
         return response.raw(body, content_type="application/pdf", headers={
             "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
 
+    insight_views.add_routes(bp)            # the insight report, for managers
     return bp
