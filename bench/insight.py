@@ -46,5 +46,4 @@ def conversations(n: int = 2000, seed: int = 13) -> list[Record]:
 
 
 def write(engine, records: list[Record]) -> None:
-    for r in records:
-        store.add(engine, r)
+    store.add(engine, records)

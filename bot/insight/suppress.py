@@ -4,7 +4,8 @@
   2. Rounding: every other count is rounded to the nearest 5 (0 stays 0); totals are rounded from the exact sum.
   3. Secondary: in a table with totals, every row and every column that hides one number hides at least two, so a
      hidden count cannot be worked out from its total and the numbers beside it. The extra cell hidden is the
-     smallest non-zero count in that line (a total when nothing else is left) and is shown as "[c]".
+     smallest non-zero count in that line that settles another line too, or disturbs none (a total when nothing
+     else is left), and is shown as "[c]".
 """
 from __future__ import annotations
 
@@ -72,8 +73,16 @@ def secondary(grid: list[list[int]]) -> list[list[int]]:
             if sum(1 for i, j in line if hidden[i][j]) != 1:
                 continue
             open_ = [(i, j) for i, j in line if not hidden[i][j] and grid[i][j] > 0]
+            if not open_:
+                continue
             inner = [(i, j) for i, j in open_ if i < n_rows - 1 and j < n_cols - 1]
-            pick = min(inner or open_, key=lambda c: (grid[c[0]][c[1]], c))
+            across = (lambda c: [hidden[c[0]][k] for k in range(n_cols)]) if line[0][0] != line[-1][0] else \
+                (lambda c: [hidden[k][c[1]] for k in range(n_rows)])
+            # Best: a cell whose other line already hides one count (hiding it settles both lines); then one
+            # whose other line hides two or more; last one that starts a new line to settle. Then the smallest.
+            rank = {1: 0, 0: 2}
+            pick = min(inner or open_, key=lambda c: (rank.get(sum(1 for h in across(c) if h), 1),
+                                                      grid[c[0]][c[1]], c))
             hidden[pick[0]][pick[1]] = 2
             changed = True
     return hidden

@@ -48,16 +48,16 @@ def _key(r: Record) -> dict:
             "route_types": ",".join(f"{t}:{n}" for t, n in r.route_types)}
 
 
-def add(engine: Engine, record: Record, conversations: int = 1) -> None:
-    """Counts a record: `conversations` 1 when recommendations were given; 0 when a resident who already had them
-    asks for a person afterwards (only the asked-for-a-person count of their row goes up)."""
+def add(engine: Engine, records: Iterable[Record], conversations: int = 1) -> None:
+    """Counts records, in one transaction: `conversations` 1 when recommendations were given; 0 when a resident
+    who already had them asks for a person afterwards (only the asked-for-a-person count of their row goes up)."""
     insert = (postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert)(counts)
-    stmt = insert.values(**_key(record), conversations=conversations, asked_person=int(record.asked_person))
-    stmt = stmt.on_conflict_do_update(index_elements=KEY, set_={
-        "conversations": counts.c.conversations + stmt.excluded.conversations,
-        "asked_person": counts.c.asked_person + stmt.excluded.asked_person})
+    stmt = insert.on_conflict_do_update(index_elements=KEY, set_={
+        "conversations": counts.c.conversations + insert.excluded.conversations,
+        "asked_person": counts.c.asked_person + insert.excluded.asked_person})
     with engine.begin() as c:
-        c.execute(stmt)
+        for r in records:
+            c.execute(stmt, {**_key(r), "conversations": conversations, "asked_person": int(r.asked_person)})
 
 
 @dataclass(frozen=True)

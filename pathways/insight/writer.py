@@ -72,7 +72,7 @@ def _write(job: Job) -> None:
         from knowledge import advisor
 
         result = advisor.recommend(job.profile)
-    store.add(store.get_engine(), record_of(job.profile, result, job.declined, job.asked_person, job.day),
+    store.add(store.get_engine(), [record_of(job.profile, result, job.declined, job.asked_person, job.day)],
               job.conversations)
 
 
