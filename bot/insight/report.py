@@ -12,7 +12,7 @@ from knowledge.profile import Profile
 from knowledge.vocab import vocabulary
 from pathways.insight.record import (AGE_BANDS, NONE, NOT_GIVEN, OUTSIDE_LONDON, QUALIFICATION_BANDS, iso_week)
 from pathways.insight.store import Row
-from bot.insight.suppress import RULE, Table, shown, table
+from bot.insight.suppress import RULE, SMALL, Table, shown, table
 
 FEW = 2            # a cell with this many fitting local routes or fewer is flagged (with enough demand to show)
 SHOWN_FROM = 10    # demand below this is "<10": too few to flag a gap without pointing at residents
@@ -145,7 +145,7 @@ def build(rows: Iterable[Row], since: str | None = None, until: str | None = Non
     open_ = [[supply(b, NONE, i, kb_build).open for i in interests] for b in boroughs]
     tables["supply"] = _plain(names, [label("interest", i) for i in interests], open_)
     out = []
-    for (b, c, i), k in sorted(cells.items(), key=lambda kv: (-kv[1]["demand"], kv[0])):
+    for (b, c, i), k in cells.items():
         s = supply(b, c, i, kb_build)
         gaps = []
         if k["demand"] >= SHOWN_FROM:
@@ -159,6 +159,9 @@ def build(rows: Iterable[Row], since: str | None = None, until: str | None = Non
                     "programmes_open": s.open, "local_routes": s.local,
                     "routes_by_type": {label("route_type", t): n for t, n in s.by_type},
                     "gaps": [GAPS[g] for g in gaps]})
+    # Ordered by the published figure, then by name: ordering by the exact count would rank the hidden ones.
+    out.sort(key=lambda c: (-(0 if c["demand"] in ("0", SMALL) else int(c["demand"])), c["borough"],
+                            c["circumstance"], c["interest"]))
     total = sum(talks.values())
     summary = {"Conversations": shown(total), "Nothing fit": shown(sum(nothing.values())),
                "Asked for a person": shown(sum(person.values())),

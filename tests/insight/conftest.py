@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from pathways.insight import store
+from tests.coach.conftest import cheap_hashing, page  # noqa: F401 - the console's browser page and cheap hashes
 
 
 @pytest.fixture(scope="module")

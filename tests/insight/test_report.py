@@ -105,3 +105,11 @@ def test_no_small_number_escapes_in_any_format(report):
     assert all(c in ("0", "<10", "[c]") or int(c) % 5 == 0 for c in counts), [c for c in counts if c not in
                                                                               ("0", "<10", "[c]") and int(c) % 5]
     assert NOT_GIVEN not in render.as_csv(report)           # labels, not ids
+
+
+def test_cells_are_listed_by_their_published_figure_not_the_hidden_one(report):
+    """Sorting by the exact count would rank the "<10" cells among themselves: they are listed by name."""
+    small = [(c["borough"], c["circumstance"], c["interest"]) for c in report.cells if c["demand"] == "<10"]
+    assert len(small) > 100 and small == sorted(small)
+    shown_order = [0 if c["demand"] == "<10" else int(c["demand"]) for c in report.cells]
+    assert shown_order == sorted(shown_order, reverse=True)
