@@ -9,10 +9,14 @@ from bot.insight.suppress import Table
 
 
 def _pyplot():
-    import matplotlib
+    import warnings
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
+    with warnings.catch_warnings():         # matplotlib 3.5 (Rasa's pin) uses pyparsing names it deprecated since
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot
 
     return pyplot
 
@@ -49,7 +53,8 @@ def heat_maps(demand: Table, supply: Table) -> str:
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels(rows, fontsize=8)
         for (i, j), value in np.ndenumerate(data):
-            ax.text(j, i, "<10" if np.isnan(value) else f"{value:.0f}", ha="center", va="center", fontsize=6.5,
+            hidden = demand.shown[i][demand.columns.index(interests[j])]        # "<10" or "[c]"
+            ax.text(j, i, hidden if np.isnan(value) else f"{value:.0f}", ha="center", va="center", fontsize=6.5,
                     color="black" if np.isnan(value) or value < np.nanmax(data) * 0.6 else "white")
         fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
     return _uri(fig)
