@@ -113,3 +113,17 @@ def test_cells_are_listed_by_their_published_figure_not_the_hidden_one(report):
     assert len(small) > 100 and small == sorted(small)
     shown_order = [0 if c["demand"] == "<10" else int(c["demand"]) for c in report.cells]
     assert shown_order == sorted(shown_order, reverse=True)
+
+
+def test_where_nothing_fit_the_report_says_so():
+    from pathways.insight.record import Record
+
+    def row(routes: int, n: int) -> store.Row:
+        return store.Row(Record("2026-W48", "Brent", "25_49", "3", ("refugee",), ("laboratory",), routes,
+                                (("apprenticeship", routes),) if routes else (), False), n, 0)
+
+    report = build([row(0, 12), row(3, 30)])
+    assert report.tables["boroughs"].cell("Brent", "Nothing fit") == "10"          # 12, rounded
+    [cell] = report.cells
+    assert cell["demand"] == "40" and cell["nothing_fit"] == "10" and "Nothing fit some residents" in cell["gaps"]
+    assert report.summary["Nothing fit"] == "10"
