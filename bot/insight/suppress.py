@@ -15,8 +15,9 @@ SMALL = "<10"
 WITHHELD = "[c]"
 RULE = ("Counts from 1 to 9 are shown as \"<10\". Other counts are rounded to the nearest 5, totals from the exact "
         "sum. Where a row or column of a table would hide only one count, a second one is hidden too (shown as "
-        "\"[c]\"), so no hidden count can be worked out from the totals. The list of cells (borough, circumstance and interest) has no "
-        "totals; a conversation naming two interests counts in both, so its cells do not add up to the tables.")
+        "\"[c]\"), so no hidden count can be worked out from the totals. The list of cells (borough, "
+        "circumstance and interest) has no totals; a conversation naming two interests counts in both, so its "
+        "cells do not add up to the tables.")
 
 
 def rounded(n: int) -> int:

@@ -44,8 +44,8 @@ class Writer:
                         self._thread = threading.Thread(target=self._run, name="insight-writer", daemon=True)
                         self._thread.start()
             self._jobs.put_nowait(job)
-        except Exception:                      # noqa: BLE001 - counting must never cost a resident their answer
-            log.exception("insight record dropped")
+        except Exception as e:                 # noqa: BLE001 - counting must never cost a resident their answer
+            log.error("insight record dropped: %s", e.__class__.__name__)
 
     def _run(self) -> None:
         while True:
@@ -54,8 +54,9 @@ class Writer:
                 if job is None:
                     return
                 self._write(job)
-            except Exception:                  # noqa: BLE001 - the database may be down: log, keep going
-                log.exception("insight record not written")
+            except Exception as e:             # noqa: BLE001 - the database may be down: log, keep going
+                # The class only: a database error's text quotes the row, i.e. the resident's answers.
+                log.error("insight record not written: %s", e.__class__.__name__)
             finally:
                 self._jobs.task_done()
 

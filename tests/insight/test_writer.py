@@ -46,3 +46,14 @@ def test_a_full_queue_drops_the_record_without_raising(monkeypatch, caplog):
             w.submit(job())                   # one being written, one waiting, the rest dropped
     release.set()
     assert w.flush() and "insight record dropped" in caplog.text
+
+
+def test_a_failure_is_logged_without_the_residents_answers(caplog):
+    def write(j):
+        raise RuntimeError("INSERT ... [parameters: {'borough': 'Hackney', 'circumstances': 'refugee'}]")
+
+    w = writer.Writer(write)
+    with caplog.at_level(logging.ERROR, logger="pathways.insight.writer"):
+        w.submit(job())
+        assert w.flush()
+    assert "RuntimeError" in caplog.text and "Hackney" not in caplog.text and "refugee" not in caplog.text
