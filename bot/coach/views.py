@@ -10,7 +10,7 @@ from pathlib import Path
 from sanic import Blueprint, response
 
 from bot.coach import conversation as conv
-from bot.coach import insight_views, plan, store
+from bot.coach import insight_views, plan, roles, store
 from bot.coach.corrections import OUTSIDE_LONDON, choices, correct, payload
 from bot.coach.rasa import Rasa, RasaUnavailable
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
@@ -112,7 +112,8 @@ def make_blueprint() -> Blueprint:
     async def _list(request, status: int = 200, **extra):
         coach = request.ctx.coach
         rows = await asyncio.to_thread(store.sessions_of, coach.staff_id)
-        return render("sessions.html", status=status, coach=coach, sessions=rows,
+        manager = await asyncio.to_thread(roles.boroughs_of, coach.staff_id) is not None
+        return render("sessions.html", status=status, coach=coach, sessions=rows, manager=manager,
                       deleted=request.args.get("deleted", ""), **extra)
 
     @bp.post("/sessions")

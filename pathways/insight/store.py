@@ -62,7 +62,8 @@ def add(engine: Engine, records: Iterable[Record], conversations: int = 1) -> No
 
 @dataclass(frozen=True)
 class Row:
-    """A row of counts read back: a record's fields and how many conversations it stands for."""
+    """A row of counts read back: a record's fields (its own `asked_person` unused: a row counts both kinds), how
+    many conversations it stands for, and how many of them asked for a person."""
     record: Record
     conversations: int
     asked_person: int

@@ -51,7 +51,7 @@ def sign_in(page, base: str, name: str) -> None:
 
 def test_a_manager_sees_the_report_for_their_boroughs_and_downloads_the_csv(console_web, page):
     sign_in(page, console_web, "manager.one")
-    page.goto(f"{console_web}/coach/insight")
+    page.get_by_role("link", name="The insight report for your boroughs").click()
     expect(page.get_by_role("heading", name="What residents need, borough by borough")).to_be_visible()
     expect(page.get_by_text("Hackney, Newham").first).to_be_visible()
     expect(page.get_by_role("heading", name="How small numbers are protected")).to_be_visible()
@@ -82,6 +82,7 @@ def test_a_period_is_chosen_and_a_bad_one_explained(console_web, page):
 
 def test_a_coach_is_refused(console_web, page):
     sign_in(page, console_web, "coach.one")
+    expect(page.get_by_role("link", name="The insight report for your boroughs")).to_have_count(0)
     refused = page.request.get(f"{console_web}/coach/insight")           # fetched: see above
     assert refused.status == 403 and "The insight report is for managers" in refused.text()
     assert "What residents need" not in refused.text()

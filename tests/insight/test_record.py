@@ -8,7 +8,8 @@ import pytest
 
 from knowledge import advisor
 from knowledge.profile import Profile
-from pathways.insight.record import NONE, NOT_GIVEN, OUTSIDE_LONDON, Record, age_band, iso_week, qualification_band, record_of
+from pathways.insight.record import (NONE, NOT_GIVEN, OUTSIDE_LONDON, Record, age_band, iso_week, qualification_band,
+                                     record_of)
 
 pytestmark = pytest.mark.usefixtures("use_kb")
 
