@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -16,16 +17,27 @@ def make(since: str | None = None, until: str | None = None, boroughs: list[str]
     """The report for a period (dates as year-month-day) and boroughs (all when None). Raises ValueError for a
     bad date, SQLAlchemyError or KnowledgeBaseUnavailable when a database cannot be read."""
     from bot.coach import store as console
-    from bot.insight import report
-    from knowledge.store import Catalogue
     from pathways.insight import store
 
-    first = report.week_of(since, "--since") if since else None
-    last = report.week_of(until, "--until") if until else None
+    first = week_of(since, "--since") if since else None
+    last = week_of(until, "--until") if until else None
     if first and last and first > last:
         raise ValueError(f"--since ({since}) is after --until ({until})")
     rows = store.read(engine or console.get_engine(), first, last, boroughs)
+    from bot.insight import report             # the engine and spaCy: only once there is something to report
+    from knowledge.store import Catalogue
+
     return report.build(rows, first, last, scope, kb_build=Catalogue().build_id())
+
+
+def week_of(text: str, what: str) -> str:
+    """The ISO week of a date given as year-month-day; ValueError says which option is wrong."""
+    from pathways.insight.record import iso_week
+
+    try:
+        return iso_week(dt.date.fromisoformat(text.strip()))
+    except ValueError:
+        raise ValueError(f"{what} must be a date as year-month-day, for example 2026-11-02; got {text!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,6 @@
 """The report: the counts of a period read back, demand beside supply, gaps flagged, every count suppressed."""
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -10,7 +9,7 @@ from typing import Iterable
 from knowledge import advisor
 from knowledge.profile import Profile
 from knowledge.vocab import vocabulary
-from pathways.insight.record import (AGE_BANDS, NONE, NOT_GIVEN, OUTSIDE_LONDON, QUALIFICATION_BANDS, iso_week)
+from pathways.insight.record import AGE_BANDS, NONE, NOT_GIVEN, OUTSIDE_LONDON, QUALIFICATION_BANDS
 from pathways.insight.store import Row
 from bot.insight.suppress import RULE, SMALL, Table, shown, table
 
@@ -18,14 +17,6 @@ FEW = 2            # a cell with this many fitting local routes or fewer is flag
 SHOWN_FROM = 10    # demand below this is "<10": too few to flag a gap without pointing at residents
 GAPS = {"no_route": "No route fits", "no_local": "No local route fits",
         "few_local": f"{FEW} or fewer local routes fit", "nothing_fit": "Nothing fit some residents"}
-
-
-def week_of(text: str, what: str) -> str:
-    """The ISO week of a date given as year-month-day; ValueError says which option is wrong."""
-    try:
-        return iso_week(dt.date.fromisoformat(text.strip()))
-    except ValueError:
-        raise ValueError(f"{what} must be a date as year-month-day, for example 2026-11-02; got {text!r}") from None
 
 
 def label(kind: str, value: str) -> str:

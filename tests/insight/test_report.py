@@ -11,7 +11,8 @@ from collections import Counter
 import pytest
 
 from bot.insight import cli, render
-from bot.insight.report import build, week_of
+from bot.insight.cli import week_of
+from bot.insight.report import build
 from bot.insight.suppress import RULE, shown
 from pathways.insight import store
 from pathways.insight.record import NOT_GIVEN, OUTSIDE_LONDON
