@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text
 from actions.form import parse
+from actions.insight import recommendations_given
 from actions.questions import payload
 from pathways.settings import NATIONAL_CAREERS
 from knowledge import advisor
@@ -85,6 +86,7 @@ class ActionRecommend(Action):
             result = await ask_knowledge(dispatcher, advisor.recommend, profile)
         except Unavailable:
             return [SlotSet("profile_complete", True)]
+        recommendations_given(tracker, profile, result)
         if not result.recommendations:
             dispatcher.utter_message(text="I couldn't find a route that fits all your answers. Someone can talk it "
                                           f"through with you: {NATIONAL_CAREERS}.")

@@ -6,6 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS
+from actions.insight import person_asked
 from actions.referral import offer_button
 from pathways.settings import NATIONAL_CAREERS, council, team_words
 
@@ -21,6 +22,7 @@ class ActionHandoff(Action):
             dispatcher.utter_message(text=text + " Or I can ask the team to contact you.", buttons=[offer_button()])
         else:
             dispatcher.utter_message(text=text)
+        person_asked(tracker)
         return []
 
 

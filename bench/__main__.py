@@ -19,7 +19,7 @@ import urllib.request
 from contextlib import redirect_stdout
 from pathlib import Path
 
-from bench import kb, postcodes
+from bench import insight, kb, postcodes
 from bench.load import GUIDED, HEADERS, STOCK, TYPED, load
 from bench.servers import peak_memory_mb, ready
 from bench.stats import ms, percentile, table
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--residents", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--skip-kb", action="store_true")
+    ap.add_argument("--skip-insight", action="store_true")
     ap.add_argument("--prod", action="store_true", help="also the production profile (needs PostgreSQL, Redis, nginx; "
                                                         "PATHWAYS_BENCH_PG_URL, PATHWAYS_REDIS_URL)")
     args = ap.parse_args(argv)
@@ -182,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
             print()
             postcodes.main([])
         kb_table = buf.getvalue().strip()
+    if not args.skip_insight:
+        print("Measuring the insight report...", flush=True)
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            insight.main([])
+        kb_table = "\n\n".join(t for t in (kb_table, buf.getvalue().strip()) if t)
     text = report(args, ours, theirs, prod, kb_table)
     print("\n" + text)
     (ROOT / "results").mkdir(exist_ok=True)

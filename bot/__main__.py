@@ -46,12 +46,17 @@ def main(argv: list[str] | None = None) -> int:
         from bot.coach.referrals_cli import main as referrals
 
         return referrals(argv[1:])
+    if argv[:1] == ["insight"]:                # python -m bot insight [--since DATE] ...: the councils' report
+        from bot.insight.cli import main as insight
+
+        return insight(argv[1:])
     if argv[:1] == ["retention"]:              # python -m bot retention [--days N]: delete old conversations
         from bot.privacy import main as retention
 
         return retention(argv[1:])
     p = argparse.ArgumentParser(prog="python -m bot")
-    p.add_argument("command", choices=["train", "run", "shell", "evaluate", "staff", "referrals", "retention"])
+    p.add_argument("command", choices=["train", "run", "shell", "evaluate", "staff", "referrals", "retention",
+                                        "insight"])
     p.add_argument("--prod", action="store_true",
                    help="run: the production profile (PostgreSQL, Redis, two Rasa processes behind nginx)")
     args = p.parse_args(argv)

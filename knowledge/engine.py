@@ -308,6 +308,10 @@ class Explained(Sequence):
     def __len__(self) -> int:
         return len(self._order)
 
+    def programmes(self) -> list[Programme]:
+        """The programmes in order, without explaining them (counting route types costs no sentences)."""
+        return [self._j.screen.programmes[int(i)] for i in self._order]
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             return tuple(self[j] for j in range(*i.indices(len(self))))

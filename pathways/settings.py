@@ -61,3 +61,11 @@ def port(name: str) -> int:
     """Ports of the three local processes; tests and benchmarks move them to run beside `make run`."""
     defaults = {"rasa": 5005, "actions": 5055, "web": 8000}
     return int(os.environ.get(f"PATHWAYS_{name.upper()}_PORT", defaults[name]))
+
+
+def console_db_url() -> str:
+    """The console's own database (staff, guided sessions, plans, the insight counts): never the knowledge base,
+    whose build replaces what is in it. SQLite under var/ by default; PostgreSQL by URL."""
+    from knowledge import config
+
+    return os.environ.get("PATHWAYS_CONSOLE_DB_URL") or f"sqlite:///{config.var_dir() / 'console.db'}"

@@ -21,6 +21,15 @@ class Staff(Base):
     created_at: Mapped[dt.datetime] = Column(DateTime, nullable=False)
 
 
+class Manager(Base):
+    """A staff member who may read the insight report for the boroughs named. A table of its own: a new column on
+    coach_staff would not reach the consoles' existing databases (create_all adds tables, never columns)."""
+    __tablename__ = "coach_managers"
+
+    staff_id: Mapped[int] = Column(Integer, ForeignKey("coach_staff.id", ondelete="CASCADE"), primary_key=True)
+    boroughs: Mapped[str] = Column(Text, nullable=False)        # JSON: borough names, or ["*"] for all of London
+
+
 class Login(Base):
     """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored."""
     __tablename__ = "coach_logins"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from knowledge import config
+from pathways.settings import console_db_url
 
 
 def _number(name: str, default: float) -> float:
@@ -20,9 +20,8 @@ def _number(name: str, default: float) -> float:
 
 
 def db_url() -> str:
-    """The console's own database (staff, guided sessions, plans): never the knowledge base, whose build
-    replaces what is in it. SQLite under var/ by default; PostgreSQL by URL."""
-    return os.environ.get("PATHWAYS_CONSOLE_DB_URL") or f"sqlite:///{config.var_dir() / 'console.db'}"
+    """The console's own database (pathways.settings: the action server writes the insight counts there too)."""
+    return console_db_url()
 
 
 def retention_days() -> float:

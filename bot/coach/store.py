@@ -18,8 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.coach import passwords, settings
-from bot.coach.models import AgreedAction, Base, GuidedSession, Login, Plan, Referral, SignInFailure, Staff
+from bot.coach.models import AgreedAction, Base, GuidedSession, Login, Manager, Plan, Referral, SignInFailure, Staff
 from knowledge import db
+from pathways.insight import store as insight_store
 
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_NAME = 5          # then that name is refused until the window has passed
@@ -34,7 +35,13 @@ def utcnow() -> dt.datetime:
 def get_engine(url: str | None = None) -> Engine:
     # A console page makes a few queries: pinging a server's connection first is cheap, and one the server dropped
     # is replaced instead of failing the coach's page. The console's tables are made with its engine.
-    return db.engine(url or settings.db_url(), pre_ping=True, on_create=Base.metadata.create_all)
+    return db.engine(url or settings.db_url(), pre_ping=True, on_create=_create_tables)
+
+
+def _create_tables(engine: Engine) -> None:
+    """The console's tables, and the insight counts the action server writes into the same database."""
+    Base.metadata.create_all(engine)
+    insight_store.create_tables(engine)
 
 
 def _session(url: str | None) -> Session:
@@ -74,6 +81,7 @@ def remove_staff(name: str, url: str | None = None) -> bool:
         if staff is None:
             return False
         s.execute(delete(Login).where(Login.staff_id == staff.id))
+        s.execute(delete(Manager).where(Manager.staff_id == staff.id))
         for gs in s.execute(select(GuidedSession).where(GuidedSession.staff_id == staff.id)).scalars():
             gs.staff_id = None
         for r in s.execute(select(Referral).where(Referral.claimed_by == staff.id)).scalars():

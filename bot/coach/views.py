@@ -10,7 +10,7 @@ from pathlib import Path
 from sanic import Blueprint, response
 
 from bot.coach import conversation as conv
-from bot.coach import plan, referral_views, referrals, store
+from bot.coach import insight_views, plan, referral_views, referrals, roles, store
 from bot.coach.corrections import OUTSIDE_LONDON, choices, correct, payload
 from bot.coach.rasa import Rasa, RasaUnavailable
 from bot.coach.web import (COOKIE, PRE_COOKIE, PREFIX, clear_cookie, client_address, form_list, form_value,
@@ -114,7 +114,9 @@ def make_blueprint() -> Blueprint:
         coach = request.ctx.coach
         rows = await asyncio.to_thread(store.sessions_of, coach.staff_id)
         new_referrals = await asyncio.to_thread(referrals.count_new)
+        manager = await asyncio.to_thread(roles.boroughs_of, coach.staff_id) is not None
         return render("sessions.html", status=status, coach=coach, sessions=rows, new_referrals=new_referrals,
+                      manager=manager,
                       deleted=request.args.get("deleted", ""), **extra)
 
     @bp.post("/sessions")
@@ -344,4 +346,5 @@ def make_blueprint() -> Blueprint:
         return response.raw(body, content_type="application/pdf", headers={
             "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
 
+    insight_views.add_routes(bp)            # the insight report, for managers
     return bp

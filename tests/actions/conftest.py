@@ -37,3 +37,13 @@ def texts(messages: list[dict]) -> str:
 @pytest.fixture
 def tracker():
     return make_tracker
+
+
+@pytest.fixture(autouse=True)
+def insight_jobs(monkeypatch) -> list:
+    """The insight records the actions hand to the writer, collected here instead of written to a database."""
+    from pathways.insight import writer
+
+    jobs: list = []
+    monkeypatch.setattr(writer, "_writer", writer.Writer(jobs.append))
+    return jobs
