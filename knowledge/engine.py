@@ -170,6 +170,7 @@ class Screen:
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
+        self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], np.int64)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
@@ -210,8 +211,8 @@ class Screen:
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 1, -3, -2], 0)
         score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided
-        if profile.age is None or profile.age >= 19:        # an adult: the routes into work first
-            score += 2 * self.into_work
+        if profile.age is None or profile.age >= 19:        # an adult: the routes into work first, tasters last
+            score += 2 * self.into_work - 4 * self.taster
         else:                                               # made for their age group (pupils, 16-19s, young people)
             lo, hi = self.band
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))

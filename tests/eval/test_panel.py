@@ -12,16 +12,17 @@ from tests.support.report import figure
 from tests.eval import panel
 from tests.eval.replay import load
 
-# Checks passed on 2 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
-FLOOR = {"panel.yml": 1165, "panel_fresh.yml": 652, "panel_fresh2.yml": 2075,
-         "panel_fresh3.yml": 2049}
+# Checks passed on 3 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
+FLOOR = {"panel.yml": 1165, "panel_fresh.yml": 658, "panel_fresh2.yml": 2090,
+         "panel_fresh3.yml": 2140, "panel_fresh4.yml": 2224}
+PANELS = sorted(FLOOR)
 
 
 def ranked(profile):
     return [(r.programme.id, r.programme.route_type) for r in advisor.recommend(profile).recommendations]
 
 
-@pytest.mark.parametrize("name", ["panel.yml", "panel_fresh.yml", "panel_fresh2.yml", "panel_fresh3.yml"])
+@pytest.mark.parametrize("name", PANELS)
 def test_the_advice_panel(use_kb, name):
     cases = load(name)
     assert len(cases) >= (60 if name == "panel.yml" else 40)

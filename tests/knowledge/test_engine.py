@@ -344,7 +344,7 @@ def test_ranking_interest_then_locality_then_level_and_deterministic():
         prog("national_lab", interests=["laboratory"], levels=["3"], route_type="apprenticeship", position=0),
         prog("local_lab", where=["Hackney"], interests=["laboratory"], levels=["3"], route_type="t_level",
              position=1),
-        prog("local_other", where=["Hackney"], interests=["healthcare"], route_type="outreach", position=2),
+        prog("local_other", where=["Hackney"], interests=["healthcare"], route_type="short_course", position=2),
         prog("national_lab_low", interests=["laboratory"], levels=["1"], route_type="htq", position=3),
         prog("national_lab_next", interests=["laboratory"], levels=["3"], route_type="swap", position=4),
     ]
@@ -352,6 +352,16 @@ def test_ranking_interest_then_locality_then_level_and_deterministic():
     order = [r.programme.id for r in recommend(profile, progs, vocabulary()).recommendations]
     assert order == ["local_lab", "national_lab", "national_lab_next", "local_other", "national_lab_low"]
     assert order == [r.programme.id for r in recommend(profile, reversed(progs), vocabulary()).recommendations]
+
+
+def test_tasters_come_last_for_adults_but_not_for_pupils():
+    progs = [prog("taster", route_type="outreach", interests=["laboratory"], position=0),
+             prog("course", route_type="short_course", interests=["laboratory"], position=1)]
+
+    def first(age):
+        return recommend(Profile(age=age, interests=("laboratory",)), progs, vocabulary()).recommendations[0]
+    assert first(30).programme.id == "course"
+    assert first(14).programme.id == "taster"
 
 
 def test_fits_before_checks_before_doubt_whatever_the_relevance():
