@@ -18,6 +18,10 @@ from knowledge.rules import AUDIENCES, CHECK_WITH_PROVIDER, TESTS, Condition, Re
 from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
+# Tiers, ranked before relevance: a route that fits outright 0; one with a check left open by the answers 2; one with
+# a check the answers fail 2 more; one whose status is in doubt 5 more. A third of a type on a page counts 3 more, so
+# it ranks below the checks left open and above the checks the resident fails.
+OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 
@@ -101,6 +105,7 @@ class Judgement:
         self.outcomes: list[tuple[np.ndarray, np.ndarray]] = []
         self.excluded_by = np.full(n, -1, np.int64)       # row of the first rule each programme fails
         checks = np.zeros(n, bool)
+        against = np.zeros(n, bool)     # a check the resident's own answers fail (not one left unanswered)
         for k, row in enumerate(screen.rows):
             fails, unknown = (np.broadcast_to(np.asarray(x, bool), n) for x in row.test.judge(row.columns, r))
             self.outcomes.append((fails, unknown))
@@ -109,8 +114,10 @@ class Judgement:
                 checks |= unknown
             else:
                 checks |= fails | unknown
+                against |= fails
         self.fits = self.excluded_by < 0
         self.checks = checks
+        self.against = against
 
     def explain(self, i: int) -> Recommendation | Exclusion:
         s, r = self.screen, self.resident
@@ -160,6 +167,9 @@ class Screen:
         offered = [[rank(lv) for lv in p.levels] for p in ps]
         self.levels = np.array([sum(1 << r for r in set(o)) for o in offered], np.int64)    # bit r: leads to rank r
         self.top_level = np.array([max(o, default=-1) for o in offered], np.int64)
+        # An employer's scheme at every level from 2 to 7 is at anyone's next step: it earns less for it than a
+        # route made for that step.
+        self.broad = np.array([len(set(o)) > 3 for o in offered], bool)
         self.route = np.array([p.route_type for p in ps], object)
         self.place = np.empty(n, np.int64)                                  # rank of (position, id): ties keep order
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
@@ -205,6 +215,7 @@ class Screen:
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
             offers = self.levels != 0
+            score -= 2 * ((self.levels & up) != 0) * self.broad
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 ((self.levels >> r) & 1) != 0,                         # their own level
                                 offers & (self.top_level < r) & ~made_for,             # only lower
@@ -221,10 +232,11 @@ class Screen:
         return score
 
     def order(self, j: Judgement, among: np.ndarray) -> np.ndarray:
-        """The programmes in `among` that fit, best first: routes that fit outright before those with a check,
-        those whose status is in doubt last; then by relevance; at most two of a route type in each five."""
+        """The programmes in `among` that fit, best first, by tier (fits outright, then checks left open, checks the
+        answers fail, status in doubt), then by relevance; at most two of a route type in each five, unless the
+        alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
-        tier = j.checks.astype(np.int64) + 2 * self.doubt
+        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * self.doubt
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.route, tier, score)
@@ -260,8 +272,8 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
     """`ranked` regrouped into pages of PAGE, each holding at most PER_TYPE of a route type. Each place on a page
     goes to the best of the next `window` candidates, where a second route of a type already on the page counts
     SECOND_OF_A_TYPE points less: a page shows the different routes open to the resident before a near-twin. A
-    page is topped up beyond the cap only when nothing else is left. Only the first `pages` pages are regrouped:
-    nobody reads further."""
+    third of a type goes OVER_THE_CAP down the tiers: it takes a place before a route whose check the resident's
+    answers fail or whose status is in doubt, or when nothing else is left. Only the first `pages` pages are regrouped: nobody reads further."""
     head, tail = [int(i) for i in ranked[: PAGE * pages]], ranked[PAGE * pages:]
     out: list[int] = []
     while head:
@@ -270,18 +282,13 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
             best, best_key = None, None
             for k, i in enumerate(head[:window]):
                 c = count.get(route[i], 0)
-                if c >= PER_TYPE:
-                    continue
-                key = (tier[i], -(score[i] - SECOND_OF_A_TYPE * c), k)
+                over = OVER_THE_CAP if c >= PER_TYPE else 0
+                key = (tier[i] + over, -(score[i] - SECOND_OF_A_TYPE * min(c, 1)), k)
                 if best_key is None or key < best_key:
                     best, best_key = k, key
-            if best is None:
-                break
             i = head.pop(best)
             page.append(i)
             count[route[i]] = count.get(route[i], 0) + 1
-        while len(page) < PAGE and head:
-            page.append(head.pop(0))
         out += page
     return np.concatenate([np.asarray(out, np.int64), tail.astype(np.int64)])
 

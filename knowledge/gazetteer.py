@@ -15,7 +15,6 @@ from spacy.language import Language
 
 from knowledge import config
 from knowledge.catalogue import Programme, load_programmes
-from knowledge.store import data_digest
 from knowledge.vocab import Vocabulary, countries, load_vocabulary
 
 # Entity labels, which are also the entity names the bot sees. When a phrase belongs to two labels
@@ -75,18 +74,20 @@ def make_pipeline(vocab: Vocabulary, programmes: list[Programme]) -> Language:
 
 
 CODE = Path(__file__).resolve().parent
-GENERATORS = ("gazetteer.py", "vocab.py", "catalogue.py")     # the code that turns knowledge/data into patterns
 PACKAGES = ("pycountry", "spacy")            # the country list, and what tokenises and saves the pipeline
 
 
 def pattern_key(data_dir: Path) -> str:
-    """What the pipeline is made from: the data, the code that generates its patterns, and the packages."""
+    """What the pipeline is made of: its patterns as generated from the data, this module (which builds it) and
+    the packages. A programme's rules or summary make no pattern, so editing them neither rebuilds the pipeline nor
+    retrains the model."""
     import hashlib
     from importlib.metadata import version
 
-    h = hashlib.sha256(data_digest(data_dir).encode())
-    for name in GENERATORS:
-        h.update(name.encode() + b"\0" + (CODE / name).read_bytes() + b"\0")
+    vocab = load_vocabulary(data_dir)
+    made = ruler_patterns(patterns(vocab, load_programmes(data_dir, vocab)))
+    h = hashlib.sha256(json.dumps(made, sort_keys=True).encode())
+    h.update((CODE / "gazetteer.py").read_bytes())
     for package in PACKAGES:
         h.update(f"{package} {version(package)}\0".encode())
     return h.hexdigest()

@@ -26,6 +26,7 @@ AUDIENCES = {                  # who a programme is for, and the ages that means
     "anyone": ("anyone", None, None),
 }
 CHECK_WITH_PROVIDER = "Check with the provider: "
+SCHOOL_LEAVING_AGE = 16
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class Resident:
         self.profile, self.vocab = profile, vocab
         self.age = profile.age
         self.level = None if profile.qualification_level is None else vocab.level_rank(profile.qualification_level)
+        # "No qualifications yet" at 16 or under is a pupil still taking their first exams: what a course asks for
+        # is still open, not failed.
+        self.taking_exams = profile.qualification_level == "none" and profile.age is not None and profile.age <= 16
         self.has = 0
         for b in profile.barriers:
             self.has |= bits.get(b, 0)
@@ -232,7 +236,7 @@ class MinLevel(Test):
                        on=_present(conds))
 
     def judge(self, c, r):
-        if r.level is None:
+        if r.level is None or r.taking_exams:
             return False, c["on"]
         return r.level < c["v"], False
 
@@ -413,7 +417,8 @@ class Audience(Test):
     def judge(self, c, r):
         if r.age is None:                   # a source says who it is for, and the age wasn't given: a check
             return False, c["workers"] | c["stated"]
-        return (r.age < c["lo"]) | (r.age > c["hi"]), c["workers"]
+        pupil = r.age < SCHOOL_LEAVING_AGE  # nobody of school age already works in the sector
+        return (r.age < c["lo"]) | (r.age > c["hi"]) | (c["workers"] & pupil), c["workers"] & (not pupil)
 
     def passed(self, cond, r):
         return ""

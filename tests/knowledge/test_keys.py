@@ -38,24 +38,34 @@ def test_the_build_is_keyed_on_the_programme_fields_as_well_as_the_data(code, da
     assert store.fingerprint(data_copy) != fields_changed
 
 
-def test_the_gazetteer_key_covers_the_code_that_generates_patterns_and_the_packages(code, data_copy, monkeypatch):
+def test_the_gazetteer_key_is_its_patterns_its_builder_and_the_packages(code, data_copy, monkeypatch):
     monkeypatch.setattr(gazetteer, "CODE", code)
     before = gazetteer.pattern_key(data_copy)
     edit(code / "engine.py")                    # ranking code makes no patterns: no rebuild, no retraining
-    assert gazetteer.pattern_key(data_copy) == before
-    for name in gazetteer.GENERATORS:
-        edit(code / name)
-        assert gazetteer.pattern_key(data_copy) != before
-        before = gazetteer.pattern_key(data_copy)
+    edit(code / "catalogue.py")                 # nor does a comment in the code that reads the data
+    programmes = data_copy / "programmes.yml"
+    text = programmes.read_text()
+    assert "  checked: 2026-12-02\n" in text
+    programmes.write_text(text.replace("  checked: 2026-12-02\n", "  checked: 2026-12-03\n", 1))
+    assert gazetteer.pattern_key(data_copy) == before       # a programme's facts make no pattern
+    programmes.write_text(text.replace("aliases: [lift, ", "aliases: [lift scheme, lift, ", 1))
+    assert gazetteer.pattern_key(data_copy) != before       # its names do
+    before = gazetteer.pattern_key(data_copy)
+    edit(code / "gazetteer.py")
+    assert gazetteer.pattern_key(data_copy) != before
+    before = gazetteer.pattern_key(data_copy)
     real = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version", lambda p: "0.0" if p == "spacy" else real(p))
     assert gazetteer.pattern_key(data_copy) != before
 
 
-def test_the_gazetteer_is_rebuilt_when_its_generating_code_changes(code, data_copy, tmp_path, monkeypatch):
+def test_the_gazetteer_is_rebuilt_when_its_patterns_change(code, data_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer, "CODE", code)
     out = tmp_path / "gazetteer"
     assert gazetteer.build_gazetteer(out, data_copy)[1]
     assert not gazetteer.build_gazetteer(out, data_copy)[1]
-    edit(code / "catalogue.py")
+    interests = data_copy / "interests.yml"
+    text = interests.read_text()
+    assert "  phrases:\n" in text
+    interests.write_text(text.replace("  phrases:\n", "  phrases:\n    - pipetting\n", 1))
     assert gazetteer.build_gazetteer(out, data_copy)[1]

@@ -60,13 +60,16 @@ def broken_rule(p: Programme, r: Profile) -> str | None:
         _, low, high = AUDIENCES[p.audience]
         if (low is not None and r.age < low) or (high is not None and r.age > high):
             return "audience"
+        if p.audience == "sector_workers" and r.age < 16:         # of school age: not working in the sector
+            return "audience"
+    taking_exams = r.qualification_level == "none" and r.age is not None and r.age <= 16
     for c in (c for c in p.conditions if c.rule):
         if c.test == "min_age" and r.age is not None and r.age < c.value:
             return c.test
         if c.test == "max_age" and r.age is not None and r.age > c.value and not (
                 c.extended_age and r.age <= c.extended_age and has & set(c.for_)):
             return c.test
-        if c.test == "min_level" and level is not None and level < v.level_rank(c.value):
+        if c.test == "min_level" and level is not None and not taking_exams and level < v.level_rank(c.value):
             return c.test
         if c.test == "max_level" and level is not None and level > v.level_rank(c.value) and not has & set(c.for_):
             return c.test

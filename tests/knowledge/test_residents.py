@@ -114,7 +114,7 @@ def test_a_refugee_learning_english_gets_english_classes_first_and_local_work():
 def test_an_asylum_seeker_gets_no_job_route_and_english_classes_first():
     r = advice(age=30, qualification_level="none", borough="Newham", barriers=("asylum_seeker", "english_language"),
                interests=("not_sure",))
-    assert ids(r) == ["esol", "access_to_he", "community_learning", "camden_outreach", "free_courses"]
+    assert ids(r) == ["esol", "access_to_he", "community_learning", "free_courses", "camden_outreach"]
     for pid in ("bootcamp", "london_bootcamp", "east_health_jobs", "apprenticeship"):
         assert reason(r, pid) == RIGHT_TO_WORK
 

@@ -219,20 +219,31 @@ WINDOW = 60        # how many of the next candidates `engine._paged` weighs for 
 
 
 def base_order(screen: Screen, profile: Profile) -> list[str]:
-    """What fits, in the documented order before pages are made: fits before checks before status in doubt, then
-    relevance, then file order."""
+    """What fits, in the documented order before pages are made: fits before checks, open checks before checks the
+    answers fail, status in doubt last; then relevance, then file order."""
     j = screen.judge(profile)
     idx = np.flatnonzero(j.fits)
-    tier = j.checks.astype(np.int64) + 2 * screen.doubt
+    tier = tiers(screen, profile)
     return [screen.programmes[i].id for i in idx[np.lexsort((screen.place[idx], -screen.relevance(j)[idx], tier[idx]))]]
 
 
-def check_order(result, base: list[str], pages: int = 20) -> None:
+def tiers(screen: Screen, profile: Profile) -> np.ndarray:
+    """Each programme's tier as documented in the engine: open checks 2, failed checks 2 more, status in doubt 5."""
+    j = screen.judge(profile)
+    return 2 * j.checks + 2 * j.against + 5 * screen.doubt
+
+
+def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
+    return {p.id: int(t) for p, t in zip(screen.programmes, tiers(screen, profile))}
+
+
+def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) -> None:
     """The promises one answer keeps: a verdict is "check" exactly when there are check lines, shown last in `why`;
     in each of the first `pages` pages (the ones regrouped) no route type appears more than PER_TYPE times while a
-    route of another type was among the next WINDOW candidates of those pages, and the rest of a page filled past
-    the cap follows the ranking; a route that fits comes after one with a check in the same page only when the
-    type cap forced it."""
+    route of another type was among the next WINDOW candidates, unless each of those is at least 3 tiers below it
+    (a check the answers fail or a route in doubt, against a route that fits); a route over the cap is the first of the capped types in
+    the ranking; a route that fits comes after one with a check in the same page only when the type cap forced
+    it."""
     recs = list(result.recommendations)
     ids = [r.programme.id for r in recs]
     assert sorted(ids) == sorted(base)
@@ -245,17 +256,16 @@ def check_order(result, base: list[str], pages: int = 20) -> None:
     route = {r.programme.id: r.programme.route_type for r in recs}
     placed: set[str] = set()
     for start in range(0, min(len(recs), PAGE * pages), PAGE):
-        page, topped_up = recs[start:start + PAGE], False
+        page = recs[start:start + PAGE]
         for k, r in enumerate(page):
             t = r.programme.route_type
             before = [x.programme.route_type for x in page[:k]]
             left = [i for i in base[:PAGE * pages] if i not in placed]
-            if topped_up or before.count(t) >= PER_TYPE:
-                # Over the cap: no route of another type was within reach, and the page is filled up in order.
-                assert all(before.count(route[i]) >= PER_TYPE for i in left[:WINDOW]) or topped_up, \
-                    ([x.programme.id for x in page], left[:WINDOW])
-                assert r.programme.id == left[0]
-                topped_up = True
+            if before.count(t) >= PER_TYPE:
+                # Over the cap: every route of another type within reach is at least 3 tiers further down.
+                others = [i for i in left[:WINDOW] if before.count(route[i]) < PER_TYPE]
+                assert all(tier[i] >= tier[r.programme.id] + 3 for i in others), ([x.programme.id for x in page], others)
+                assert r.programme.id == next(i for i in left if before.count(route[i]) >= PER_TYPE)
             if r.verdict == "fits" and any(x.verdict == "check" for x in page[:k]):
                 assert before.count(t) >= PER_TYPE, [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
             placed.add(r.programme.id)
@@ -264,21 +274,21 @@ def check_order(result, base: list[str], pages: int = 20) -> None:
 def test_order_promises_on_the_real_catalogue(real, trials):
     screen = Screen(real, vocabulary())
     for profile in residents(real, trials(1500), seed=9):
-        check_order(screen.result(profile), base_order(screen, profile))
+        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile))
 
 
 def test_order_promises_on_random_rules(trials):
     programmes = random_rules(300, seed=10)
     screen = Screen(programmes, vocabulary())
     for profile in residents(programmes, trials(400), seed=10):
-        check_order(screen.result(profile), base_order(screen, profile))
+        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile))
 
 
 def test_order_promises_on_a_generated_catalogue(generated, trials):
     programmes, _ = generated
     screen = Screen(programmes, vocabulary())
     for profile in residents(programmes, trials(200), seed=11):
-        check_order(screen.result(profile), base_order(screen, profile))
+        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile))
 
 
 def test_the_same_profile_always_gives_the_same_order(real, trials):
@@ -306,7 +316,7 @@ def test_one_route_type_is_the_full_answer_filtered(kb_url, real):
             assert {r.programme.id for r in one.recommendations} == \
                 {r.programme.id for r in full.recommendations if r.programme.route_type == route}
             assert list(one.excluded) == [e for e in full.excluded if e.programme.route_type == route]
-            check_order(one, [i for i in base_order(screen, profile) if route_of[i] == route])
+            check_order(one, [i for i in base_order(screen, profile) if route_of[i] == route], tier_of(screen, profile))
 
 
 def test_the_database_gives_what_the_file_gives(kb_url, real):
