@@ -19,7 +19,7 @@ from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
 # Tiers, ranked before relevance: a route that fits outright 0; one with a check left open by the answers 2; one with
-# a check the answers fail 2 more; one whose status is in doubt 5 more. A third of a type on a page counts 3 more, so
+# a check the answers fail 2 more; one whose status is in doubt, or a taster offered to an adult, 5 more. A third of a type on a page counts 3 more, so
 # it ranks below the checks left open and above the checks the resident fails.
 OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
@@ -180,7 +180,7 @@ class Screen:
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
-        self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], np.int64)
+        self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
@@ -222,8 +222,8 @@ class Screen:
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 1, -3, -2], 0)
         score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided
-        if profile.age is None or profile.age >= 19:        # an adult: the routes into work first, tasters last
-            score += 2 * self.into_work - 4 * self.taster
+        if profile.age is None or profile.age >= 19:        # an adult: the routes into work first (tasters: `order`)
+            score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)
             lo, hi = self.band
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
@@ -236,7 +236,8 @@ class Screen:
         answers fail, status in doubt), then by relevance; at most two of a route type in each five, unless the
         alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
-        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * self.doubt
+        adult = j.profile.age is None or j.profile.age >= 19
+        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * (self.doubt | (self.taster & adult))
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.route, tier, score)

@@ -13,8 +13,8 @@ from tests.eval import panel
 from tests.eval.replay import load
 
 # Checks passed on 3 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
-FLOOR = {"panel.yml": 1166, "panel_fresh.yml": 660, "panel_fresh2.yml": 2098,
-         "panel_fresh3.yml": 2140, "panel_fresh4.yml": 2232}
+FLOOR = {"panel.yml": 1166, "panel_fresh.yml": 661, "panel_fresh2.yml": 2105,
+         "panel_fresh3.yml": 2140, "panel_fresh4.yml": 2241}
 PANELS = sorted(FLOOR)
 
 

@@ -378,7 +378,7 @@ def test_fits_before_checks_before_doubt_whatever_the_relevance():
 def test_a_page_holds_at_most_two_of_a_route_type_when_others_are_left():
     progs = [prog(f"appr_{i}", route_type="apprenticeship", interests=["laboratory"], position=i) for i in range(4)]
     progs += [prog("course", route_type="short_course", position=4), prog("htq", route_type="htq", position=5),
-              prog("outreach", route_type="outreach", position=6)]
+              prog("advice", route_type="careers_information", position=6)]
     order = [r.programme for r in recommend(Profile(age=20, interests=("laboratory",)), progs,
                                             vocabulary()).recommendations]
     assert [p.route_type for p in order[:5]].count("apprenticeship") == 2

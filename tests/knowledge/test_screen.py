@@ -228,9 +228,11 @@ def base_order(screen: Screen, profile: Profile) -> list[str]:
 
 
 def tiers(screen: Screen, profile: Profile) -> np.ndarray:
-    """Each programme's tier as documented in the engine: open checks 2, failed checks 2 more, status in doubt 5."""
+    """Each programme's tier as documented in the engine: open checks 2, failed checks 2 more, status in doubt (or a
+    taster for an adult) 5."""
     j = screen.judge(profile)
-    return 2 * j.checks + 2 * j.against + 5 * screen.doubt
+    adult = profile.age is None or profile.age >= 19
+    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & adult))
 
 
 def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
@@ -243,7 +245,7 @@ def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) 
     route of another type was among the next WINDOW candidates, unless each of those is at least 3 tiers below it
     (a check the answers fail or a route in doubt, against a route that fits); a route over the cap is the first of the capped types in
     the ranking; a route that fits comes after one with a check in the same page only when the type cap forced
-    it."""
+    it or its own tier is lower (a taster offered to an adult)."""
     recs = list(result.recommendations)
     ids = [r.programme.id for r in recs]
     assert sorted(ids) == sorted(base)
@@ -266,8 +268,8 @@ def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) 
                 others = [i for i in left[:WINDOW] if before.count(route[i]) < PER_TYPE]
                 assert all(tier[i] >= tier[r.programme.id] + 3 for i in others), ([x.programme.id for x in page], others)
                 assert r.programme.id == next(i for i in left if before.count(route[i]) >= PER_TYPE)
-            if r.verdict == "fits" and any(x.verdict == "check" for x in page[:k]):
-                assert before.count(t) >= PER_TYPE, [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
+            if r.verdict == "fits" and any(x.verdict == "check" for x in page[:k]):   # forced, or a taster for an adult
+                assert before.count(t) >= PER_TYPE or tier[r.programme.id] > 0, [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
             placed.add(r.programme.id)
 
 
