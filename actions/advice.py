@@ -259,13 +259,32 @@ class ActionExplainRoute(Action):
             names = ", ".join(t.name for t in vocabulary().route_types)
             dispatcher.utter_message(text=f"I can explain any of these: {names}. Which one?")
             return []
-        return _explain_route(dispatcher, route)
+        _explain_route(dispatcher, route)
+        if tracker.get_slot("profile_complete"):      # "what about apprenticeships?" after the list: which fit them
+            try:
+                dispatcher.utter_message(text=await _route_for_you(dispatcher, tracker, route))
+            except Unavailable:
+                pass
+        return []
 
 
 def _explain_route(dispatcher: CollectingDispatcher, route: str) -> list:
     t = vocabulary().route_type(route)
     dispatcher.utter_message(text=f"{t.name}: {t.explain}")
     return []
+
+
+async def _route_for_you(dispatcher: CollectingDispatcher, tracker: Tracker, route: str) -> str:
+    """Which routes of one type fit the resident and why others don't. Raises Unavailable."""
+    result = await ask_knowledge(dispatcher, partial(advisor.recommend, route_type=route),
+                                 Profile.from_slots(tracker.slots))
+    name = vocabulary().route_type(route).name
+    fits = [r.programme.title for r in result.recommendations[:3]]      # only these are explained
+    lines = [f"Some do fit you: {', '.join(fits)}."] if fits else []
+    lines += [f"{e.programme.title}: {e.reason}" for e in result.excluded[:4]]
+    if not lines:
+        lines.append(f"I don't know of a {name} open where you live at the moment.")
+    return f"{name}: " + "\n".join(lines)
 
 
 class ActionWhyNot(Action):
@@ -288,18 +307,9 @@ class ActionWhyNot(Action):
                 dispatcher.utter_message(text="Which route do you mean? For example \"why not a bootcamp?\" or "
                                               "\"why not an apprenticeship?\"")
                 return []
-            result = await ask_knowledge(dispatcher, partial(advisor.recommend, route_type=route), profile)
+            dispatcher.utter_message(text=await _route_for_you(dispatcher, tracker, route))
         except Unavailable:
             return []
-        name = vocabulary().route_type(route).name
-        fits = [r.programme.title for r in result.recommendations[:3]]      # only these are explained
-        lines = []
-        if fits:
-            lines.append(f"Some do fit you: {', '.join(fits)}.")
-        lines += [f"{e.programme.title}: {e.reason}" for e in result.excluded[:4]]
-        if not lines:
-            lines.append(f"I don't know of a {name} open where you live at the moment.")
-        dispatcher.utter_message(text=f"{name}: " + "\n".join(lines))
         return []
 
 

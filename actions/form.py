@@ -110,11 +110,11 @@ class ValidateProfileForm(FormValidationAction):
         question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
         if slot in found or (slot == "qualification_level" and found.get("qualification_abroad")):
             return {} if question else {slot: text if slot in ("borough", "qualification_level") else found[slot]}
+        if asked and slot in ("barriers", "interests") and not question and normaliser().mentions_answer(text) == "none":
+            return {slot: text}             # "none, and I'm into lab work"; "none of those, but I'm actually 27"
         corrects = any(tracker.get_slot(s) is not None for s in found if s in PROFILE_SLOTS)
         if not asked or corrects:                             # "sorry, I'm actually 27" is not a borough
             return {}
-        if slot in ("barriers", "interests") and not question and normaliser().mentions_answer(text) == "none":
-            return {slot: text}                               # "none, and I'm into lab work"
         if intent in ATTEMPTS or (intent not in STATED_ONLY and not question and is_valid(slot, text)):
             return {slot: text}
         if slot == "borough" and postcodes.is_postcode(text):    # "E17" once came back as `stop`

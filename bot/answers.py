@@ -15,6 +15,7 @@ import re
 from knowledge.normalise import is_question, normaliser
 
 INFORM = "inform"
+DECLINE = "decline"
 # What a message that states a profile value may still be ("im a care leaver" came back as `ask_route`, "lab stuff"
 # as `show_profile`): a question, "delete my data", "talk to a person", "rather not say" or another language.
 # Anything else stating a value is an answer. Not the classifier's `distress`: it read "i live in hackny" as
@@ -57,10 +58,13 @@ def _unfounded_decline(text: str, intent: str | None) -> bool:
 
 
 def answer_intent(text: str, intent: str | None, entities: list[dict]) -> str | None:
-    """`inform` when the message is an answer whatever the classifier guessed (`intent`); `nlu_fallback` when the
-    classifier guessed "delete my data" for a message that does not ask for it; else None (the guess stands)."""
+    """`inform` when the message is an answer whatever the classifier guessed (`intent`); `decline` when all of it
+    is "rather not say" in some words; `nlu_fallback` when the classifier guessed "delete my data" for a message that
+    does not ask for it; else None (the guess stands)."""
     if text.startswith("/") or intent == INFORM:
         return None
+    if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
+        return DECLINE
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text):
         return INFORM
     if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"

@@ -1,8 +1,9 @@
 """A message written in another language gets an answer that says so, instead of being read as something else.
 
 Pathways understands English only, for now; replies in other languages will come with reviewed translations.
-Detection is offline: langdetect's profiles, for messages long enough to tell, and only when few of the words are
-ones residents use in English: the words of the NLU training data, learnt when the model is trained, so that
+Detection is offline: a message mostly in another script is another language whatever its length; otherwise
+langdetect's profiles, for messages long enough to tell, and only when few of the words are ones residents use in
+English: the words of the NLU training data, learnt when the model is trained, so that
 English typed briefly or badly ("me 23 year", "start over pls") is never taken for another language. The NLU
 component that applies this is bot.rasa.components.OtherLanguage.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 OTHER_LANGUAGE = "other_language"
-MIN_LETTERS = 12            # shorter messages are too short for any detector to tell
+MIN_LETTERS = 12            # shorter messages in the Latin alphabet are too short for any detector to tell
+MIN_OTHER_SCRIPT = 2        # letters of another script that make a message another language ("شكرا", "你好")
 MIN_WORDS = 3
 MAX_ENGLISH_SHARE = 0.25    # more words residents use in English than this and it is English, however it is spelt
 LETTER = re.compile(r"[^\W\d_]")
@@ -27,6 +29,9 @@ def detect(text: str, english: frozenset[str], entities: list[dict] | None = Non
     """The language code of a message in a language other than English, or None. `english`: words residents use
     in English (the training data's)."""
     letters = LETTER.findall(text)
+    latin = sum(bool(LATIN.match(c)) for c in letters)
+    if len(letters) - latin >= MIN_OTHER_SCRIPT and latin < len(letters) / 2:
+        return _langdetect(text) or "xx"            # mostly another script: not English, however short
     said = words(text)
     if len(letters) < MIN_LETTERS or len(said) < MIN_WORDS:
         return None
@@ -34,8 +39,6 @@ def detect(text: str, english: frozenset[str], entities: list[dict] | None = Non
     covered = sum(e.get("end", 0) - e.get("start", 0) for e in entities or [])
     if len(known) > MAX_ENGLISH_SHARE * len(said) or covered > len(text) / 3:
         return None
-    if sum(bool(LATIN.match(c)) for c in letters) < len(letters) / 2:
-        return _langdetect(text) or "xx"            # another script: certainly not English
     found = _langdetect(text)
     return found if found and found != "en" else None
 

@@ -86,6 +86,19 @@ def test_what_is_a_route(use_kb):
         assert texts(messages).startswith(name)
 
 
+def test_what_about_a_route_after_the_list_says_which_fit(use_kb):
+    """ "What about bootcamps?" once the list is shown: what a bootcamp is, then which fit them and why others don't;
+    before the list, only what it is."""
+    young = {**RESIDENT, "age": 17.0}
+    _, before, _ = run_action(ActionExplainRoute(), make_tracker("what about bootcamps?", intent="ask_route", **young))
+    _, after, _ = run_action(ActionExplainRoute(), make_tracker("what about bootcamps?", intent="ask_route",
+                                                                profile_complete=True, **young))
+    left_out = advisor.recommend(Profile.from_slots(young), route_type="skills_bootcamp").excluded
+    assert texts(after).startswith(texts(before)) and texts(before).startswith("Skills Bootcamp")
+    assert left_out and all(f"{e.programme.title}: {e.reason}" in texts(after) for e in left_out[:4])
+    assert not any(e.reason in texts(before) for e in left_out)
+
+
 def test_why_not_gives_the_engines_reason(use_kb):
     young = {**RESIDENT, "age": 17.0}
     _, messages, _ = run_action(ActionWhyNot(), make_tracker("why not a bootcamp?", intent="why_not", **young))

@@ -140,6 +140,13 @@ def test_none_and_negations_for_circumstances():
                                                                                     "claiming_benefits"]
 
 
+def test_none_alongside_a_correction_answers_the_question_too():
+    slots, _, _ = validate("none of those, but my highest is level 1 functional skills", requested="barriers",
+                           qualification_level="2")
+    assert slots["barriers"] == [] and slots["qualification_level"] == "1"
+    assert validate("non", requested="barriers")[0]["barriers"] == []
+
+
 def test_declined_and_outside_london_questions_are_not_asked_again():
     slots, _, _ = validate("hackney", requested="age", declined=["age"], qualification_level="2")
     assert slots["requested_slot"] == "barriers"

@@ -105,3 +105,8 @@ def test_rather_not_say_needs_the_words_of_it_when_an_answer_is_given(gazetteer)
 ])
 def test_for_a_message_stating_an_answer_the_safety_phrases_decide_distress(gazetteer, text, read):
     assert classify(gazetteer, text, intent="distress") == read
+
+
+@pytest.mark.parametrize("text, said", [("not telling you", "deny"), ("skip", "stop"), ("no comment", "deny")])
+def test_all_of_it_rather_not_say_is_a_decline_whatever_the_classifier_guessed(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said) == "decline"

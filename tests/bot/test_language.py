@@ -18,8 +18,13 @@ def test_other_languages_are_recognised(text):
     assert detect(text, ENGLISH)
 
 
+@pytest.mark.parametrize("text", ["شكرا", "你好", "ਧੰਨਵਾਦ", "Спасибо", "ευχαριστώ 30"])
+def test_a_short_message_in_another_script_is_another_language(text):
+    assert detect(text, ENGLISH)
+
+
 @pytest.mark.parametrize("text", ["me 23 year old", "start over please", "my english is not good", "hackny",
                                   "i want work in hospital", "salam alaikum", "pause, come back later",
-                                  "Walthamstow, Leytonstone"])
+                                  "Walthamstow, Leytonstone", "José, 34", "café work 😀"])
 def test_short_or_broken_english_is_english(text):
     assert detect(text, ENGLISH) is None
