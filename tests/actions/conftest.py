@@ -45,5 +45,5 @@ def insight_jobs(monkeypatch) -> list:
     from pathways.insight import writer
 
     jobs: list = []
-    monkeypatch.setattr(writer, "_writer", writer.Writer(jobs.append))
+    monkeypatch.setattr(writer, "submit", jobs.append)     # at once: the writer's thread would race the test
     return jobs
