@@ -141,7 +141,7 @@ class Normaliser:
         """'none' or 'decline' when the whole answer means that ("none of these", "I'd rather not say")."""
         doc = self.doc(text.strip(" .!?").lower())
         for m in self.matches(doc, "answer"):
-            if m.start == 0 and m.end == len(doc):
+            if m.start == 0 and m.end == len(doc) and m.id in ("none", "decline"):
                 return m.id
         return None
 
@@ -149,6 +149,10 @@ class Normaliser:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
         ids = {m.id for m in self.matches(self.doc(text), "answer")}
         return "decline" if "decline" in ids else ("none" if "none" in ids else None)
+
+    def no_statement(self, text: str) -> bool:
+        """True when the message says the resident has no UK ENIC statement (yet): "I applied but I'm still waiting"."""
+        return any(m.id == "no_statement" for m in self.matches(self.doc(text), "answer"))
 
     def asks_to_forget(self, text: str) -> bool:
         """True when the message has the words of a request to delete what Pathways holds ("delete my data")."""
@@ -244,7 +248,7 @@ class Normaliser:
             if definite:
                 return max(definite, key=self.vocab.level_rank)
             if self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "what")
-                                                  for t in doc):
+                                                  for t in doc) or self.no_statement(text):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "

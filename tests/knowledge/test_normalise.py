@@ -225,3 +225,19 @@ def test_one_meaning_per_phrase_and_mixed_answers(n):
     assert n.qualification("im 18 in year 13 doing a levels") == "2"
     with pytest.raises(InputError, match="150"):
         n.age("a hundred and fifty")
+
+
+@pytest.mark.parametrize("text", ["I applied for it but I'm still waiting", "lost it years ago", "not sure tbh",
+                                  "never heard of it"])
+def test_no_enic_statement_yet_is_an_unknown_level_never_a_guess(text):
+    assert normaliser().qualification(text, abroad=True) == "unknown"
+
+
+@pytest.mark.parametrize("text, level", [("its lvl 7", "7"), ("walked out of school at 14", "none"),
+                                         ("no have any paper", "none")])
+def test_levels_typed_short_and_leaving_school_with_nothing(text, level):
+    assert normaliser().qualification(text) == level
+
+
+def test_no_statement_words_are_not_an_answer_to_other_questions():
+    assert normaliser().interests("not sure") == ["not_sure"] and normaliser().answer("not sure") is None
