@@ -110,8 +110,10 @@ class ValidateProfileForm(FormValidationAction):
         question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
         if slot in found or (slot == "qualification_level" and found.get("qualification_abroad")):
             return {} if question else {slot: text if slot in ("borough", "qualification_level") else found[slot]}
-        if asked and slot in ("barriers", "interests") and not question and normaliser().mentions_answer(text) == "none":
-            return {slot: text}             # "none, and I'm into lab work"; "none of those, but I'm actually 27"
+        # "none, and I'm into lab work"; "none of those, but I'm actually 27" answers the question as it corrects
+        none = asked and slot in ("barriers", "interests") and normaliser().mentions_answer(text) == "none"
+        if none and not question:
+            return {slot: text}
         corrects = any(tracker.get_slot(s) is not None for s in found if s in PROFILE_SLOTS)
         if not asked or corrects:                             # "sorry, I'm actually 27" is not a borough
             return {}

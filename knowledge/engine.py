@@ -19,11 +19,16 @@ from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
 # Tiers, ranked before relevance: a route that fits outright 0; one with a check left open by the answers 2; one with
-# a check the answers fail 2 more; one whose status is in doubt, or a taster offered to an adult, 5 more. A third of a type on a page counts 3 more, so
-# it ranks below the checks left open and above the checks the resident fails.
+# a check the answers fail 2 more; one whose status is in doubt, or a taster offered to an adult, 5 more. A third of
+# a type on a page counts 3 more, so it ranks below the checks left open and above the checks the resident fails.
 OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
+ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
+
+
+def adult(profile: Profile) -> bool:
+    return profile.age is None or profile.age >= ADULT
 
 
 @dataclass(frozen=True)
@@ -222,7 +227,7 @@ class Screen:
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 1, -3, -2], 0)
         score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided
-        if profile.age is None or profile.age >= 19:        # an adult: the routes into work first (tasters: `order`)
+        if adult(profile):                                  # the routes into work first (tasters: `order`)
             score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)
             lo, hi = self.band
@@ -236,8 +241,8 @@ class Screen:
         answers fail, status in doubt), then by relevance; at most two of a route type in each five, unless the
         alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
-        adult = j.profile.age is None or j.profile.age >= 19
-        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * (self.doubt | (self.taster & adult))
+        aside = self.doubt | (self.taster & adult(j.profile))
+        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.route, tier, score)
@@ -274,7 +279,8 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
     goes to the best of the next `window` candidates, where a second route of a type already on the page counts
     SECOND_OF_A_TYPE points less: a page shows the different routes open to the resident before a near-twin. A
     third of a type goes OVER_THE_CAP down the tiers: it takes a place before a route whose check the resident's
-    answers fail or whose status is in doubt, or when nothing else is left. Only the first `pages` pages are regrouped: nobody reads further."""
+    answers fail or whose status is in doubt, or when nothing else is left. Only the first `pages` pages are
+    regrouped: nobody reads further."""
     head, tail = [int(i) for i in ranked[: PAGE * pages]], ranked[PAGE * pages:]
     out: list[int] = []
     while head:

@@ -63,10 +63,17 @@ def ruler_patterns(pats: list[Pattern]) -> list[dict]:
             for p in pats if owner[p.phrase] == p.label and p.label not in NOT_ENTITIES]
 
 
-def make_pipeline(vocab: Vocabulary, programmes: list[Programme]) -> Language:
+def ruler_patterns_of(data_dir: Path) -> list[dict]:
+    """The entity-ruler patterns the data in `data_dir` makes."""
+    vocab = load_vocabulary(data_dir)
+    return ruler_patterns(patterns(vocab, load_programmes(data_dir, vocab)))
+
+
+def make_pipeline(made: list[dict]) -> Language:
+    """The pipeline for entity-ruler patterns `made` (`ruler_patterns`)."""
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": True})
-    ruler.add_patterns(ruler_patterns(patterns(vocab, programmes)))
+    ruler.add_patterns(made)
     nlp.meta["name"] = "pathways_gazetteer"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["description"] = "Blank English pipeline with an entity ruler generated from knowledge/data."
@@ -81,11 +88,13 @@ def pattern_key(data_dir: Path) -> str:
     """What the pipeline is made of: its patterns as generated from the data, this module (which builds it) and
     the packages. A programme's rules or summary make no pattern, so editing them neither rebuilds the pipeline nor
     retrains the model."""
+    return _key(ruler_patterns_of(data_dir))
+
+
+def _key(made: list[dict]) -> str:
     import hashlib
     from importlib.metadata import version
 
-    vocab = load_vocabulary(data_dir)
-    made = ruler_patterns(patterns(vocab, load_programmes(data_dir, vocab)))
     h = hashlib.sha256(json.dumps(made, sort_keys=True).encode())
     h.update((CODE / "gazetteer.py").read_bytes())
     for package in PACKAGES:
@@ -96,14 +105,12 @@ def pattern_key(data_dir: Path) -> str:
 def build_gazetteer(out: Path | None = None, data_dir: Path | None = None) -> tuple[Path, bool]:
     """Writes the pipeline for Rasa's SpacyNLP; skipped when its key has not changed. Returns (path, rebuilt)."""
     out = Path(out or config.gazetteer_dir())
-    data_dir = Path(data_dir or config.data_dir())
-    digest = pattern_key(data_dir)
+    made = ruler_patterns_of(Path(data_dir or config.data_dir()))      # read once: for the key and the pipeline
+    digest = _key(made)
     stamp = out / "pathways-fingerprint.json"
     if stamp.exists() and json.loads(stamp.read_text()).get("fingerprint") == digest:
         return out, False
-    vocab = load_vocabulary(data_dir)
-    nlp = make_pipeline(vocab, load_programmes(data_dir, vocab))
-    nlp.to_disk(out)
+    make_pipeline(made).to_disk(out)
     stamp.write_text(json.dumps({"fingerprint": digest}))
     return out, True
 

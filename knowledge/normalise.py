@@ -147,16 +147,20 @@ class Normaliser:
 
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
-        ids = {m.id for m in self.matches(self.doc(text), "answer")}
+        ids = self._answers_in(text)
         return "decline" if "decline" in ids else ("none" if "none" in ids else None)
 
     def no_statement(self, text: str) -> bool:
-        """True when the message says the resident has no UK ENIC statement (yet): "I applied but I'm still waiting"."""
-        return any(m.id == "no_statement" for m in self.matches(self.doc(text), "answer"))
+        """True when the message says the resident has no UK ENIC statement (yet): "I applied, still waiting"."""
+        return "no_statement" in self._answers_in(text)
 
     def asks_to_forget(self, text: str) -> bool:
         """True when the message has the words of a request to delete what Pathways holds ("delete my data")."""
-        return any(m.id == "forget" for m in self.matches(self.doc(text), "answer"))
+        return "forget" in self._answers_in(text)
+
+    def _answers_in(self, text: str) -> set[str]:
+        """The answers.yml ids whose phrases the message holds anywhere."""
+        return {m.id for m in self.matches(self.doc(text), "answer")}
 
     def just_an_answer(self, text: str) -> bool:
         """True when every word of a short message is profile vocabulary (allowing a typo) or a number:

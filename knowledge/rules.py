@@ -49,7 +49,8 @@ class Resident:
         self.level = None if profile.qualification_level is None else vocab.level_rank(profile.qualification_level)
         # "No qualifications yet" at 16 or under is a pupil still taking their first exams: what a course asks for
         # is still open, not failed.
-        self.taking_exams = profile.qualification_level == "none" and profile.age is not None and profile.age <= 16
+        self.taking_exams = (profile.qualification_level == "none" and profile.age is not None
+                             and profile.age <= SCHOOL_LEAVING_AGE)
         self.has = 0
         for b in profile.barriers:
             self.has |= bits.get(b, 0)
