@@ -24,6 +24,11 @@ PREFILL = {"age": 30, "qualification_level": "2", "borough": "Camden", "barriers
            "interests": ["not_sure"]}
 
 
+def corpora() -> list[str]:
+    """Every blind corpus under tests/eval (corpus*.yml)."""
+    return sorted(p.name for p in HERE.glob("corpus*.yml"))
+
+
 def load(name: str) -> list[dict]:
     return yaml.safe_load((HERE / name).read_text())
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from tests.eval.replay import load
+from tests.eval.replay import corpora, load
 
 ROOT = Path(__file__).resolve().parents[2]
 SIMILAR = 80                     # rapidfuzz's normalised Indel similarity, in percent: 0.8
@@ -30,8 +30,7 @@ def training_examples() -> list[str]:
 
 def test_no_training_example_comes_near_a_corpus_message():
     train = sorted({normalised(t) for t in training_examples()})
-    corpus = {normalised(c["text"]): c["text"] for name in ("corpus.yml", "corpus_fresh.yml", "corpus_fresh2.yml", "corpus_fresh3.yml")
-              for c in load(name)}
+    corpus = {normalised(c["text"]): c["text"] for name in corpora() for c in load(name)}
     assert len(train) > 1000 and len(corpus) > 800
     near = []
     for text, original in corpus.items():

@@ -16,8 +16,16 @@ def month(kb_url, tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PATHWAYS_DB_URL", kb_url)
         records = conversations(2000)
-    engine = create_engine(f"sqlite:///{tmp_path_factory.mktemp('insight') / 'console.db'}", future=True)
-    store.create_tables(engine)
-    store.add(engine, records)
+    engine = create_engine(counted(records, tmp_path_factory.mktemp("insight")), future=True)
     yield engine, records
     engine.dispose()
+
+
+def counted(records, folder) -> str:
+    """The URL of a new console database in `folder` holding the counts of `records`."""
+    url = f"sqlite:///{folder / 'console.db'}"
+    engine = create_engine(url, future=True)
+    store.create_tables(engine)
+    store.add(engine, records)
+    engine.dispose()
+    return url

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from bot.model import ROOT
-from pathways.insight import store
+from tests.insight.conftest import counted
 
 
 def insight(console_url: str, kb_url: str, *args: str) -> subprocess.CompletedProcess:
@@ -21,15 +21,7 @@ def insight(console_url: str, kb_url: str, *args: str) -> subprocess.CompletedPr
 @pytest.fixture(scope="module")
 def console(month, tmp_path_factory):
     """The synthetic month copied into a console database of its own (the file the CLI reads)."""
-    from sqlalchemy import create_engine
-
-    engine, records = month
-    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'console.db'}"
-    target = create_engine(url, future=True)
-    store.create_tables(target)
-    store.add(target, records)
-    target.dispose()
-    return url
+    return counted(month[1], tmp_path_factory.mktemp("cli"))
 
 
 def test_each_format_to_a_file(console, kb_url, tmp_path):

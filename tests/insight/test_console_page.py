@@ -8,12 +8,11 @@ import sys
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
 
 from bot.coach import roles, store
 from bot.process import free_port
 from knowledge import db
-from pathways.insight import store as counts
+from tests.insight.conftest import counted
 from tests.support.browser import screenshot
 from tests.support.servers import small_server
 
@@ -24,12 +23,7 @@ PASSWORD = "purple elephant tea"
 def console_web(month, kb_url, tmp_path_factory):
     """The web front alone (the report needs no Rasa) on a console database holding the synthetic month, a
     manager for Hackney and Newham, and a coach."""
-    _, records = month
-    url = f"sqlite:///{tmp_path_factory.mktemp('insight-web') / 'console.db'}"
-    engine = create_engine(url, future=True)
-    counts.create_tables(engine)
-    counts.add(engine, records)
-    engine.dispose()
+    url = counted(month[1], tmp_path_factory.mktemp("insight-web"))
     store.add_staff("manager.one", PASSWORD, url=url)
     store.add_staff("coach.one", PASSWORD, url=url)
     roles.set_manager("manager.one", ["Hackney", "Newham"], url=url)

@@ -243,9 +243,9 @@ def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) 
     """The promises one answer keeps: a verdict is "check" exactly when there are check lines, shown last in `why`;
     in each of the first `pages` pages (the ones regrouped) no route type appears more than PER_TYPE times while a
     route of another type was among the next WINDOW candidates, unless each of those is at least 3 tiers below it
-    (a check the answers fail or a route in doubt, against a route that fits); a route over the cap is the first of the capped types in
-    the ranking; a route that fits comes after one with a check in the same page only when the type cap forced
-    it or its own tier is lower (a taster offered to an adult)."""
+    (a check the answers fail or a route in doubt, against a route that fits); a route over the cap is the first of
+    the capped types in the ranking; a route that fits comes after one with a check in the same page only when the
+    type cap forced it or its own tier is lower (a taster offered to an adult)."""
     recs = list(result.recommendations)
     ids = [r.programme.id for r in recs]
     assert sorted(ids) == sorted(base)
@@ -266,10 +266,12 @@ def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) 
             if before.count(t) >= PER_TYPE:
                 # Over the cap: every route of another type within reach is at least 3 tiers further down.
                 others = [i for i in left[:WINDOW] if before.count(route[i]) < PER_TYPE]
-                assert all(tier[i] >= tier[r.programme.id] + 3 for i in others), ([x.programme.id for x in page], others)
+                assert all(tier[i] >= tier[r.programme.id] + 3 for i in others), \
+                    ([x.programme.id for x in page], others)
                 assert r.programme.id == next(i for i in left if before.count(route[i]) >= PER_TYPE)
             if r.verdict == "fits" and any(x.verdict == "check" for x in page[:k]):   # forced, or a taster for an adult
-                assert before.count(t) >= PER_TYPE or tier[r.programme.id] > 0, [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
+                assert before.count(t) >= PER_TYPE or tier[r.programme.id] > 0, \
+                    [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
             placed.add(r.programme.id)
 
 
