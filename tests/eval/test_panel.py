@@ -14,7 +14,7 @@ from tests.eval.replay import load
 
 # Checks passed on 3 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
 FLOOR = {"panel.yml": 1166, "panel_fresh.yml": 661, "panel_fresh2.yml": 2105,
-         "panel_fresh3.yml": 2140, "panel_fresh4.yml": 2241}
+         "panel_fresh3.yml": 2140, "panel_fresh4.yml": 2241, "panel_fresh5.yml": 2899}
 PANELS = sorted(FLOOR)
 
 
