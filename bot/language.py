@@ -1,7 +1,8 @@
 """A message written in another language gets an answer that says so, instead of being read as something else.
 
 Pathways understands English only, for now; replies in other languages will come with reviewed translations.
-Detection is offline: a message mostly in another script is another language whatever its length; otherwise
+Detection is offline: a message mostly in another script is another language whatever its length, and so is one
+with accented Latin letters ("locuiesc în Harrow") that langdetect does not read as English; otherwise
 langdetect's profiles, for messages long enough to tell, and only when few of the words are ones residents use in
 English: the words of the NLU training data, learnt when the model is trained, so that
 English typed briefly or badly ("me 23 year", "start over pls") is never taken for another language. The NLU
@@ -10,6 +11,7 @@ component that applies this is bot.rasa.components.OtherLanguage.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 OTHER_LANGUAGE = "other_language"
 MIN_LETTERS = 12            # shorter messages in the Latin alphabet are too short for any detector to tell
@@ -33,10 +35,16 @@ def detect(text: str, english: frozenset[str], entities: list[dict] | None = Non
     if len(letters) - latin >= MIN_OTHER_SCRIPT and latin < len(letters) / 2:
         return _langdetect(text) or "xx"            # mostly another script: not English, however short
     said = words(text)
+    covered = sum(e.get("end", 0) - e.get("start", 0) for e in entities or [])
+    accented = sum(not c.isascii() and unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    # Letters English spelling doesn't use: "locuiesc în Harrow" (but not "Baccalauréat from Morocco", all vocabulary)
+    if accented and len(said) >= 2 and covered <= len(text) / 3:
+        found = _langdetect(text)
+        if found and found != "en":
+            return found
     if len(letters) < MIN_LETTERS or len(said) < MIN_WORDS:
         return None
     known = [w for w in said if w in english]
-    covered = sum(e.get("end", 0) - e.get("start", 0) for e in entities or [])
     if len(known) > MAX_ENGLISH_SHARE * len(said) or covered > len(text) / 3:
         return None
     found = _langdetect(text)

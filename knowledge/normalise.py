@@ -34,13 +34,13 @@ _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
 _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
 _AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant"}  # "I'm 19", "aged 19"
 _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after"}   # "unemployed for 3 years", "since 2021"
-_WILL_BE = {"be", "turning", "turn"}                              # "I'll be 25 next month" is 24 now
+_WILL_BE = {"be", "turning", "turn", "nearly", "almost"}                            # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
 _NUMBER_WORDS = [*_UNITS, *_TENS]
 # Words a typo search would misread as numbers.
 _LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}
 _SCHOOL_YEAR = {"year", "yr", "y"}                                 # "year 11", "yr 11", "y11"
-_LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave"}   # "left in year 10" is not now
+_LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave", "excluded", "expelled"}  # not now
 # A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
 _YEAR_TO_AGE = 5
 
@@ -172,13 +172,15 @@ class Normaliser:
             t.i in covered or t.like_num or _number_word(t.lower_) for t in words)
 
     def states_an_answer(self, text: str) -> bool:
-        """True when a message gives a profile value among other words: a phrase from the vocabularies, or a number
-        in a short one ("yes 37", "I'm in Harrow"). `just_an_answer` covers messages of nothing else."""
+        """True when a message gives a profile value among other words: a phrase from the vocabularies, a number
+        in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `just_an_answer` covers messages of nothing else."""
         doc = self.doc(text)
         if any(m.id != "not_sure" for label in PROFILE_LABELS for m in self.matches(doc, label)):
             return True                                     # "everything" (not sure) states nothing on its own
         words = [t for t in doc if t.is_alpha or t.like_num]
-        return len(words) <= 3 and any(10 <= v <= 99 for _, _, v in _numbers(doc))
+        numbers = _numbers(doc)
+        return (len(words) <= 3 and any(10 <= v <= 99 for _, _, v in numbers)
+                or any(_age_cue(doc, s, e) for s, e, _ in numbers))      # "lol sorry im 30"; "im 300", to re-ask
 
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
@@ -203,7 +205,7 @@ class Normaliser:
                 return _check_age(numbers[0][2] - 1)
             now = numbers
         if len({v for _, _, v in now}) > 1:
-            cued = [v for s, e, v in now if _age_cue(doc, s, e)]
+            cued = [v for s, e, v in now if _age_cue(doc, s, e)] or [v for s, e, v in now if _opens(doc, s, e)]
             if len(set(cued)) != 1:
                 raise InputError("age", "I found more than one number there.")
             return _check_age(cued[0])
@@ -246,7 +248,8 @@ class Normaliser:
         if str(text).strip().lower() in (*LEVEL_IDS, UNKNOWN_LEVEL):
             return str(text).strip().lower()
         doc = self.doc(text)
-        found = self.said(doc, "qualification")
+        said = self.said(doc, "qualification")
+        found = _graded(_affirmed(doc, said))
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             if definite:
@@ -257,7 +260,8 @@ class Normaliser:
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
-        if self.answer(text) == "none" or (not found and doc[:1].text.lower() in ("nothing", "none", "nuthing")):
+        if self.answer(text) == "none" or (said and not found) or (
+                not found and doc[:1].text.lower() in ("nothing", "none", "nuthing")):   # "no GCSEs or anything"
             return "none"                                   # "nothing, sorry, my english is not good"
         stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
         if stated:                                    # "from Ghana; my ENIC statement says bachelor's standard"
@@ -308,12 +312,14 @@ class Normaliser:
         doc = self.doc(text)
         # Profile labels only, so a longer phrase of another kind ("gcse maths" as a course) cannot hide one;
         # among them a span has one meaning ("mental health" is a circumstance, not a healthcare interest).
-        found = _affirmed(doc, _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)]))
+        every = _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)])
+        found = _affirmed(doc, every)
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
         ages = [n for s, e, n in _numbers(doc) if s not in taken and not _negated(doc, s) and s not in ends
-                and (_age_cue(doc, s, e) or (found and _set_off(doc, s, e)))
+                and not _future(doc, s, e)                # "turning 19", "nearly 20": the age question works it out
+                and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
                 and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
         pupil = _school_year(doc)
         if pupil is not None:
@@ -327,10 +333,12 @@ class Normaliser:
         elif len(places) == 1:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
-        quals = [m for m in found if m.label == "qualification"]
+        quals = _graded([m for m in found if m.label == "qualification"])
         levels = [m.id for m in quals]
         definite = [lv for lv in levels if not lv.startswith(AMBIGUOUS)]
-        if self._from_abroad(quals):
+        if not quals and any(m.label == "qualification" and _denied(doc, m) for m in every):
+            out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
+        elif self._from_abroad(quals):
             out["qualification_abroad"] = True
         elif definite and not any(self._ambiguous[lv[len(AMBIGUOUS):]].always_ask
                                   for lv in levels if lv.startswith(AMBIGUOUS)):
@@ -379,19 +387,45 @@ def _place(found: postcodes.Postcode) -> Place:
 
 
 def _longest(found: list[Match]) -> list[Match]:
-    """Non-overlapping matches, longer first, in text order."""
+    """Non-overlapping matches, longer first, in text order; of two as long, a definite level before an ambiguous
+    one ("an NVQ 2" is level 2, not "an NVQ" of some level)."""
     kept: list[Match] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.id.startswith(AMBIGUOUS), m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 
 def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
-    """Drops circumstances the resident denies: "no criminal record", "I'm not disabled"."""
-    def denied(m: Match) -> bool:
-        return m.label == "barrier" and any(t.lower_ in _NEGATIONS for t in doc[max(0, m.start - 2):m.start])
-    return [m for m in found if not denied(m)]
+    """Drops what the resident denies: "no criminal record", "I'm not disabled", "no O levels or anything"."""
+    return [m for m in found if not _denied(doc, m)]
+
+
+_STUDYING = {"doing", "studying", "taking", "towards"}     # "doing my A levels": not held yet
+
+
+def _denied(doc: Doc, m: Match) -> bool:
+    """A circumstance, level or interest the resident takes back ("not manufacturing"), or a qualification still
+    being studied for ("in year 12 doing the health T level")."""
+    before = doc[max(0, m.start - 2):m.start]
+    if m.label == "qualification" and any(t.lower_ in _STUDYING for t in doc[max(0, m.start - 3):m.start]):
+        return True
+    return (m.label in ("barrier", "qualification", "interest") and any(t.lower_ in _NEGATIONS for t in before)
+            and not any(t.lower_ == "mind" for t in before))                 # "I don't mind lab work"
+
+
+_BARE_GCSE = {"gcse", "gcses", "gcse's"}
+_GRADE = re.compile(r"\bgrades?\b|^[23]s$|\bds\b")
+
+
+def _graded(found: list[Match]) -> list[Match]:
+    """GCSEs said with low grades only ("gcses but all grade 3 and below", "english grade 2 and maths grade 1") are
+    level 1: the grade tells the level, which a bare "GCSEs" would otherwise put at 2."""
+    low = [m for m in found if m.id == "1" and _GRADE.search(m.text.lower())]
+    twos = [m for m in found if m.id == "2"]
+    if low and twos and all(m.text.lower() in _BARE_GCSE for m in twos):
+        return [m for m in found if m.id != "2"]
+    return found
 
 
 def _set_off(doc: Doc, start: int, end: int) -> bool:
@@ -522,8 +556,25 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     before = doc[i].lower_ if i >= 0 else ""
     before2 = doc[i - 1].lower_ if i > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
+    after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
-            or after in _AGE_AFTER or doc[start].lower_.endswith(("yo", "yrs")))
+            or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
+            or doc[start].lower_.endswith(("yo", "yrs")))
+
+
+def _teens_up(token) -> bool:
+    """ "19 years" may be an age; "2 years" ("out of work 2 years") is not."""
+    return token.text.isdigit() and int(token.text) >= 10
+
+
+_JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n"}
+
+
+def _opens(doc: Doc, start: int, end: int) -> bool:
+    """A number from 10 to 99 that opens a message and is followed by more answers reads as the resident's age:
+    "34 and I left school at 16", "36. I have two kids", "17 from brent"."""
+    return (start == 0 and end < len(doc) and doc[end].lower_ in _JOINS and doc[0].text.isdigit()
+            and 10 <= int(doc[0].text) <= 99)
 
 
 @lru_cache(maxsize=4)

@@ -1,6 +1,8 @@
 """validate_profile_form: answers out of real messages, specific re-asks, and messages that are not answers."""
 from __future__ import annotations
 
+import pytest
+
 from actions.form import ValidateProfileForm
 from actions.questions import AFTER_TWO_MISSES, AskAge, AskBorough, AskQualification
 from tests.actions.conftest import make_tracker, run_action, texts
@@ -99,6 +101,13 @@ def test_rather_not_say_skips_the_question():
 
 def test_rather_not_say_for_circumstances_is_an_empty_list():
     slots, _, _ = validate("prefer not to say", intent="inform", requested="barriers")
+    assert slots["barriers"] == [] and slots["declined"] == ["barriers"]
+
+
+@pytest.mark.parametrize("text", ["prefer not to answer", "I don't want to share that",
+                                  "id rather keep that to myself"])
+def test_declining_in_other_words_skips_the_question(text):
+    slots, _, _ = validate(text, intent="decline", requested="barriers")
     assert slots["barriers"] == [] and slots["declined"] == ["barriers"]
 
 

@@ -28,3 +28,19 @@ def test_a_short_message_in_another_script_is_another_language(text):
                                   "Walthamstow, Leytonstone", "José, 34", "café work 😀"])
 def test_short_or_broken_english_is_english(text):
     assert detect(text, ENGLISH) is None
+
+
+@pytest.mark.parametrize("text", ["Am 29 de ani și locuiesc în Harrow", "Bună ziua", "Dzień dobry"])
+def test_a_short_latin_message_with_letters_english_does_not_use_is_another_language(text):
+    assert detect(text, ENGLISH)
+
+
+@pytest.mark.parametrize("text", ["I did my baccalauréat in France", "my name is José and I'm 23",
+                                  "I worked in a café for two years"])
+def test_an_english_message_with_an_accented_word_is_english(text):
+    assert detect(text, ENGLISH) is None
+
+
+def test_an_accented_answer_the_gazetteer_knows_is_english():
+    text = "Baccalauréat from Morocco"
+    assert detect(text, ENGLISH, [{"start": 0, "end": 12}, {"start": 18, "end": 25}]) is None

@@ -241,3 +241,54 @@ def test_levels_typed_short_and_leaving_school_with_nothing(text, level):
 
 def test_no_statement_words_are_not_an_answer_to_other_questions():
     assert normaliser().interests("not sure") == ["not_sure"] and normaliser().answer("not sure") is None
+
+
+@pytest.mark.parametrize("text, level", [
+    ("gcses but all grade 3 and below", "1"), ("GCSE english grade 2 and maths grade 1", "1"),
+    ("gcses grade 4 and a level 1 nvq", "2"),                    # a grade 4 GCSE is level 2 whatever else
+    ("an NVQ 2 in groundworks", "2"),                            # not "an NVQ" of some level
+    ("left at 15, no O levels or anything", "none"), ("no gcses", "none"),
+    ("no gcses but I've got a levels", "3"),
+])
+def test_grades_and_denials_tell_the_level(n, text, level):
+    assert n.qualification(text) == level
+    assert n.extract(text)["qualification_level"] == level
+
+
+@pytest.mark.parametrize("text, age", [("34 and i left school at 16 with nothing", 34),
+                                       ("36. I have two kids and I've been out of work since 2019", 36)])
+def test_a_number_opening_the_answer_is_the_age(n, text, age):
+    assert n.age(text) == age
+    assert n.extract(text)["age"] == age
+
+
+def test_a_number_opening_a_list_of_answers_is_an_age_but_a_duration_is_not(n):
+    assert n.extract("17 from brent want to be a lab tech")["age"] == 17
+    assert "age" not in n.extract("out of work 2 years, live in tooting")
+    assert n.extract("19 years")["age"] == 19 and n.extract("i'm 34, unemployed 2 years")["age"] == 34
+    assert "age" not in n.extract("5 gcses and a levels")
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("I've been in and out of hostels", ["homelessness"]), ("still waiting for the home office", ["asylum_seeker"]),
+    ("I live with foster parents", ["care_leaver"]), ("on ESA because of MS", ["claiming_benefits",
+                                                                             "disability_or_health"]),
+    ("I haven't worked in about 6 years", ["long_term_unemployed"]), ("i'm on jobseekers", ["claiming_benefits"]),
+])
+def test_circumstances_in_residents_words(n, text, ids):
+    assert n.barriers(text) == ids
+
+
+def test_what_is_taken_back_or_still_being_studied_is_not_recorded(n):
+    assert n.extract("change my interest to engineering not manufacturing")["interests"] == ["engineering"]
+    assert n.extract("I don't mind lab work")["interests"] == ["laboratory"]
+    said = n.extract("in year 12 doing the health T level, got english and maths gcse at grade 4")
+    assert said["age"] == 17 and said["qualification_level"] == "2"
+    said = n.extract("got excluded in year 9, came out with nothing")      # a year left, not the year they're in
+    assert "age" not in said and said["qualification_level"] == "none"
+    assert n.qualification("left school early, only got a D in english") == "1"
+
+
+@pytest.mark.parametrize("text, age", [("19 nearly 20", 19), ("I'm nearly 20", 19), ("almost 18", 17)])
+def test_nearly_an_age_is_the_year_before(n, text, age):
+    assert n.age(text) == age and "age" not in n.extract(text)     # the age question reads it, not a guess
