@@ -230,6 +230,10 @@ class ActionTellMore(Action):
 
 def _which_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     recommended = tracker.get_slot("recommended") or []
+    if not recommended:           # no list yet: mid-form the question follows, so this asks nothing itself
+        dispatcher.utter_message(text="Once you've answered a few questions I'll show you some routes, and you can "
+                                      "ask me about any of them.")
+        return []
     titles = _titles(recommended)
     buttons = [{"title": titles.get(pid, pid), "payload": payload("ask_more", programme=pid)} for pid in recommended]
     dispatcher.utter_message(text="I can tell you more about any of these: what it is, who it's for, what it asks of "
@@ -257,7 +261,8 @@ class ActionExplainRoute(Action):
             if pid:
                 return await ActionTellMore().run(dispatcher, tracker, domain)
             names = ", ".join(t.name for t in vocabulary().route_types)
-            dispatcher.utter_message(text=f"I can explain any of these: {names}. Which one?")
+            # Not a question: mid-form, the form's own question follows, and one turn asks one thing.
+            dispatcher.utter_message(text=f"I can explain any of these: {names}. Just name the one you mean.")
             return []
         _explain_route(dispatcher, route)
         if tracker.get_slot("profile_complete"):      # "what about apprenticeships?" after the list: which fit them
@@ -304,8 +309,8 @@ class ActionWhyNot(Action):
                     dispatcher.utter_message(text=_why_not_programme(outcome))
                     return []
             if route is None:
-                dispatcher.utter_message(text="Which route do you mean? For example \"why not a bootcamp?\" or "
-                                              "\"why not an apprenticeship?\"")
+                dispatcher.utter_message(text="Tell me which route you mean, for example \"why not a bootcamp?\" "
+                                              "or \"why not an apprenticeship?\"")
                 return []
             dispatcher.utter_message(text=await _route_for_you(dispatcher, tracker, route))
         except Unavailable:

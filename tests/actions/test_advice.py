@@ -1,6 +1,8 @@
 """Recommendations, follow-ups and hand-over, run against a knowledge base built in the test."""
 from __future__ import annotations
 
+import re
+
 import time
 
 from actions.advice import ActionRecommend, ActionShowProfile, ActionTellMore, ActionUpdateProfile, ActionWhyNot
@@ -84,6 +86,16 @@ def test_what_is_a_route(use_kb):
     for text, name in (("what is a T Level?", "T Level"), ("what's a SWAP?", "SWAP")):
         _, messages, _ = run_action(ActionExplainRoute(), make_tracker(text, intent="ask_route", **RESIDENT))
         assert texts(messages).startswith(name)
+
+
+def test_a_question_about_no_route_in_particular_asks_nothing_so_the_form_question_stands_alone(use_kb):
+    """Mid-form, the form's own question follows these replies: one turn puts one question."""
+    for action, intent in ((ActionExplainRoute(), "ask_route"), (ActionWhyNot(), "why_not"),
+                           (ActionTellMore(), "ask_more")):
+        _, messages, _ = run_action(action, make_tracker("i dont know what is good for me", intent=intent,
+                                                         requested_slot="interests", age=30.0))
+        said = texts(messages)
+        assert said and "?" not in re.sub(r'"[^"]*"', "", said)
 
 
 def test_what_about_a_route_after_the_list_says_which_fit(use_kb):

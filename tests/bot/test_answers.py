@@ -56,7 +56,8 @@ def test_distress_still_has_the_last_word(gazetteer):
 
 @pytest.mark.parametrize("text, said", [("I'm in Harrow", "deny"), ("yes 37", "affirm"), ("im a care leaver", "ask_route"),
                                         ("lab stuff", "show_profile"), ("Abitur from Germany", "start_again"),
-                                        ("none apply to me", "ask_more"), ("FORTY", "chitchat"), ("reserch", "start_again")])
+                                        ("none apply to me", "ask_more"), ("FORTY", "chitchat"), ("reserch", "start_again"),
+                                        ("lol sorry im 30", "chitchat"), ("im 300", "nlu_fallback")])
 def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "inform"
 
