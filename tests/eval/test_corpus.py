@@ -8,16 +8,17 @@ from tests.support.report import figure
 from tests.eval import replay
 
 # The issue's bars: slot accuracy 0.95 for every question, intent macro-F1 0.90, no understood answer asked again.
-# Where Pathways stands short of a bar, FLOOR holds the line a little below the figures measured on 2 December 2026
-# (slots 0.02, F1 0.03; corpus_fresh2 and 3 on 3 December): the same inputs trained on another machine scored up to
-# 0.05 apart (docs/performance.md), so a floor at the exact figure would fail on a retraining. Raise the floors as it
-# improves; once a bar is met, its floor is the bar.
+# Where Pathways stands short of a bar, FLOOR holds the line a little below the figures measured on 3 December 2026
+# (slots 0.02, F1 0.03): the same inputs trained on another machine scored up to 0.05 apart (docs/performance.md),
+# so a floor at the exact figure would fail on a retraining. Raise the floors as it improves; once a bar is met with
+# that much to spare, its floor is the bar. Removing training examples near a new corpus can lower the figures of the
+# others: corpus_fresh2's F1 went 0.860 -> 0.841 in one such training, and back to 0.901 after new examples.
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.82, "twice": 0},
-         "corpus_fresh.yml": {"slot": 0.86, "intent_f1": 0.78, "twice": 1},
-         "corpus_fresh2.yml": {"slot": 0.79, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh3.yml": {"slot": 0.75, "intent_f1": 0.83, "twice": 0},
-         "corpus_fresh4.yml": {"slot": 0.84, "intent_f1": 0.83, "twice": 1}}
+         "corpus_fresh.yml": {"slot": 0.91, "intent_f1": 0.80, "twice": 0},
+         "corpus_fresh2.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh3.yml": {"slot": 0.89, "intent_f1": 0.86, "twice": 0},
+         "corpus_fresh4.yml": {"slot": 0.87, "intent_f1": 0.86, "twice": 0}}
 
 
 @pytest.mark.parametrize("name", replay.corpora())
