@@ -289,14 +289,21 @@ class Normaliser:
             return []
         doc = self.doc(text)
         said = self.said(doc, label)
-        if not said:
+        capitals = self._in_capitals(text) if label == "interest" else []
+        if not said and not capitals:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
             raise InputError(field, message)
-        ids = list(dict.fromkeys(m.id for m in _affirmed(doc, said)))   # "I'm not disabled" is a clear "none"
+        ids = list(dict.fromkeys([*(m.id for m in _affirmed(doc, said)), *capitals]))  # "I'm not disabled": none
         if "not_sure" in ids and len(ids) > 1:                            # "anything with computers"
             ids.remove("not_sure")
         return ids
+
+    def _in_capitals(self, text: str) -> list[str]:
+        """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
+        shouted = text == text.upper() and len(text.split()) > 1
+        return [] if shouted else [t.id for t in self.vocab.interests
+                if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in t.capitals)]
 
     def route_type(self, text: str) -> str | None:
         found = self.find(text, "route_type")
@@ -345,6 +352,8 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             ids = list(dict.fromkeys(m.id for m in found if m.label == label))
+            if label == "interest":
+                ids = list(dict.fromkeys([*ids, *self._in_capitals(text)]))
             if "not_sure" in ids and len(ids) > 1:
                 ids.remove("not_sure")
             if ids:

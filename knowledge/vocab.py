@@ -48,6 +48,7 @@ class Term:
     right_to_work: bool = True   # circumstances: false when people in it usually may not work in the UK
     kind: str = ""         # route types: what it leads to (ROUTE_KINDS)
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
+    capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,13 @@ class _Reader:
                 out.append(phrase)
         return tuple(out)
 
+    def capitals(self, entry: dict, where: str) -> tuple[str, ...]:
+        value = entry.get("capitals") or []
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() and w != w.lower() for w in value):
+            self.problem(where, "`capitals` must be a list of words written with capitals, such as IT")
+            return ()
+        return tuple(w.strip() for w in value)
+
     def entries(self, data: Any, where: str = "-") -> list[dict]:
         if not isinstance(data, list):
             self.problem(where, "expected a list of entries")
@@ -198,6 +206,7 @@ class _Reader:
                 phrases=self.phrases(entry, "phrases", where, tid),
                 button=self.text(entry, "button", where, required=False),
                 right_to_work=works is not False,
+                capitals=self.capitals(entry, where),
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):

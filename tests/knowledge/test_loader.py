@@ -231,6 +231,15 @@ def test_vocabulary_phrase_under_two_ids(data_copy):
         load_vocabulary(data_copy)
 
 
+def test_capitals_must_be_written_in_capitals(data_copy):
+    path = data_copy / "interests.yml"
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["capitals"] = ["it"]
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match="`capitals` must be a list of words written with capitals"):
+        load_vocabulary(data_copy)
+
+
 def test_missing_borough_and_vocab_file(data_copy):
     path = data_copy / "boroughs.yml"
     data = yaml.safe_load(path.read_text())

@@ -292,3 +292,8 @@ def test_what_is_taken_back_or_still_being_studied_is_not_recorded(n):
 @pytest.mark.parametrize("text, age", [("19 nearly 20", 19), ("I'm nearly 20", 19), ("almost 18", 17)])
 def test_nearly_an_age_is_the_year_before(n, text, age):
     assert n.age(text) == age and "age" not in n.extract(text)     # the age question reads it, not a guess
+
+
+def test_a_word_that_counts_only_in_capitals(n):
+    assert n.interests("IT") == ["data_and_digital"] and n.extract("something in IT") == {"interests": ["data_and_digital"]}
+    assert "interests" not in n.extract("I like it") and "interests" not in n.extract("CAN I DO IT")
