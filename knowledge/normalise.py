@@ -173,7 +173,8 @@ class Normaliser:
 
     def states_an_answer(self, text: str) -> bool:
         """True when a message gives a profile value among other words: a phrase from the vocabularies, a number
-        in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `just_an_answer` covers messages of nothing else."""
+        in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `just_an_answer` covers messages of
+        nothing else."""
         doc = self.doc(text)
         if any(m.id != "not_sure" for label in PROFILE_LABELS for m in self.matches(doc, label)):
             return True                                     # "everything" (not sure) states nothing on its own
@@ -289,13 +290,18 @@ class Normaliser:
             return []
         doc = self.doc(text)
         said = self.said(doc, label)
-        capitals = self._in_capitals(text) if label == "interest" else []
-        if not said and not capitals:
+        ids = self._chosen(label, [m.id for m in _affirmed(doc, said)], text)   # "I'm not disabled": a clear none
+        if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
             raise InputError(field, message)
-        ids = list(dict.fromkeys([*(m.id for m in _affirmed(doc, said)), *capitals]))  # "I'm not disabled": none
-        if "not_sure" in ids and len(ids) > 1:                            # "anything with computers"
+        return ids
+
+    def _chosen(self, label: str, ids: list[str], text: str) -> list[str]:
+        """The circumstances or interests a message names, once each, with interests in capitals ("IT"); "not sure"
+        only when nothing else is named ("anything with computers")."""
+        ids = list(dict.fromkeys([*ids, *(self._in_capitals(text) if label == "interest" else [])]))
+        if "not_sure" in ids and len(ids) > 1:
             ids.remove("not_sure")
         return ids
 
@@ -351,11 +357,7 @@ class Normaliser:
                                   for lv in levels if lv.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            ids = list(dict.fromkeys(m.id for m in found if m.label == label))
-            if label == "interest":
-                ids = list(dict.fromkeys([*ids, *self._in_capitals(text)]))
-            if "not_sure" in ids and len(ids) > 1:
-                ids.remove("not_sure")
+            ids = self._chosen(label, [m.id for m in found if m.label == label], text)
             if ids:
                 out[key] = ids
         return out
@@ -441,7 +443,11 @@ def _set_off(doc: Doc, start: int, end: int) -> bool:
     """A number from 10 to 99 standing alone between commas in a list of answers: "28, degree in chemistry,
     Peckham", "care leaver, 18, Southwark"."""
     alone = (start == 0 or doc[start - 1].text == ",") and (end == len(doc) or doc[end].text == ",")
-    return alone and end - start == 1 and doc[start].text.isdigit() and 10 <= int(doc[start].text) <= 99
+    return alone and end - start == 1 and _two_digits(doc[start])
+
+
+def _two_digits(token) -> bool:
+    return token.text.isdigit() and 10 <= int(token.text) <= 99
 
 
 _ENIC_WORDS = {"enic", "naric", "statement", "comparable", "compares", "compared", "equivalent", "equal"}
@@ -582,8 +588,7 @@ _JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", "
 def _opens(doc: Doc, start: int, end: int) -> bool:
     """A number from 10 to 99 that opens a message and is followed by more answers reads as the resident's age:
     "34 and I left school at 16", "36. I have two kids", "17 from brent"."""
-    return (start == 0 and end < len(doc) and doc[end].lower_ in _JOINS and doc[0].text.isdigit()
-            and 10 <= int(doc[0].text) <= 99)
+    return start == 0 and end < len(doc) and doc[end].lower_ in _JOINS and _two_digits(doc[0])
 
 
 @lru_cache(maxsize=4)

@@ -166,7 +166,8 @@ class _Reader:
 
     def capitals(self, entry: dict, where: str) -> tuple[str, ...]:
         value = entry.get("capitals") or []
-        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() and w != w.lower() for w in value):
+        written = isinstance(value, list) and all(isinstance(w, str) and w != w.lower() for w in value)
+        if not written:
             self.problem(where, "`capitals` must be a list of words written with capitals, such as IT")
             return ()
         return tuple(w.strip() for w in value)

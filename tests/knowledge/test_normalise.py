@@ -295,5 +295,6 @@ def test_nearly_an_age_is_the_year_before(n, text, age):
 
 
 def test_a_word_that_counts_only_in_capitals(n):
-    assert n.interests("IT") == ["data_and_digital"] and n.extract("something in IT") == {"interests": ["data_and_digital"]}
+    assert n.interests("IT") == ["data_and_digital"]
+    assert n.extract("something in IT") == {"interests": ["data_and_digital"]}
     assert "interests" not in n.extract("I like it") and "interests" not in n.extract("CAN I DO IT")
