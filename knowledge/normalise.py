@@ -261,7 +261,7 @@ class Normaliser:
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
-        if self.answer(text) == "none" or (said and not found) or (
+        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not found) or (
                 not found and doc[:1].text.lower() in ("nothing", "none", "nuthing")):   # "no GCSEs or anything"
             return "none"                                   # "nothing, sorry, my english is not good"
         stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
@@ -271,6 +271,9 @@ class Normaliser:
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
         if ask:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
+        if not definite and any(_studying(doc, m) for m in said):
+            raise InputError("qualification", "Good luck with it! What's the highest qualification you've already "
+                                              "finished? For example GCSEs or A levels.")
         if not definite:
             raise InputError("qualification", "I didn't catch your qualifications.")
         return max(definite, key=self.vocab.level_rank)
@@ -408,21 +411,24 @@ def _longest(found: list[Match]) -> list[Match]:
 
 
 def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
-    """Drops what the resident denies: "no criminal record", "I'm not disabled", "no O levels or anything"."""
-    return [m for m in found if not _denied(doc, m)]
+    """Drops what the resident denies ("no criminal record", "I'm not disabled", "no O levels or anything") and
+    qualifications still being studied for ("in year 12 doing the health T level")."""
+    return [m for m in found if not _denied(doc, m) and not _studying(doc, m)]
 
 
 _STUDYING = {"doing", "studying", "taking", "towards"}     # "doing my A levels": not held yet
 
 
 def _denied(doc: Doc, m: Match) -> bool:
-    """A circumstance, level or interest the resident takes back ("not manufacturing"), or a qualification still
-    being studied for ("in year 12 doing the health T level")."""
+    """A circumstance, level or interest the resident takes back: "not manufacturing", "no O levels"."""
     before = doc[max(0, m.start - 2):m.start]
-    if m.label == "qualification" and any(t.lower_ in _STUDYING for t in doc[max(0, m.start - 3):m.start]):
-        return True
     return (m.label in ("barrier", "qualification", "interest") and any(t.lower_ in _NEGATIONS for t in before)
             and not any(t.lower_ == "mind" for t in before))                 # "I don't mind lab work"
+
+
+def _studying(doc: Doc, m: Match) -> bool:
+    """A qualification still being studied for is not held, and says nothing of what is ("studying for a degree")."""
+    return m.label == "qualification" and any(t.lower_ in _STUDYING for t in doc[max(0, m.start - 3):m.start])
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}

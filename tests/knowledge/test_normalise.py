@@ -298,3 +298,11 @@ def test_a_word_that_counts_only_in_capitals(n):
     assert n.interests("IT") == ["data_and_digital"]
     assert n.extract("something in IT") == {"interests": ["data_and_digital"]}
     assert "interests" not in n.extract("I like it") and "interests" not in n.extract("CAN I DO IT")
+
+
+@pytest.mark.parametrize("text", ["studying for a degree", "currently doing an access course"])
+def test_a_qualification_still_being_studied_is_neither_held_nor_none(n, text):
+    """What they hold is not said, so the question asks again rather than record a degree, or nothing."""
+    with pytest.raises(InputError, match="already finished"):
+        n.qualification(text)
+    assert "qualification_level" not in n.extract(text)
