@@ -21,7 +21,7 @@ DECLINE = "decline"
 # Anything else stating a value is an answer. Not the classifier's `distress`: it read "i live in hackny" as
 # distress (0.96) and stopped the questions; for a message that states a value, the safety phrases decide
 # (bot.rasa.components.SafetyNet runs last and makes any message with one of them distress, whatever came before).
-KEEP = {"forget_me", "human_handoff", "decline", "other_language"}
+KEEP = {"forget_me", "human_handoff", DECLINE, "other_language"}
 
 PROFILE_ENTITIES = {"borough", "qualification", "barrier", "interest"}
 LETTER = re.compile(r"[^\W\d_]")
@@ -54,7 +54,7 @@ def _unfounded_forget(text: str, intent: str | None) -> bool:
 
 def _unfounded_decline(text: str, intent: str | None) -> bool:
     """`decline` for a message without "rather not say" in it ("engineering and manufacturing" once was)."""
-    return intent == "decline" and normaliser().mentions_answer(text) != "decline"
+    return intent == DECLINE and normaliser().mentions_answer(text) != DECLINE
 
 
 def answer_intent(text: str, intent: str | None, entities: list[dict]) -> str | None:
