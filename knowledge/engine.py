@@ -7,6 +7,8 @@ programmes a caller reads.
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left, insort
+from collections import deque
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -280,24 +282,37 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
     SECOND_OF_A_TYPE points less: a page shows the different routes open to the resident before a near-twin. A
     third of a type goes OVER_THE_CAP down the tiers: it takes a place before a route whose check the resident's
     answers fail or whose status is in doubt, or when nothing else is left. Only the first `pages` pages are
-    regrouped: nobody reads further."""
-    head, tail = [int(i) for i in ranked[: PAGE * pages]], ranked[PAGE * pages:]
+    regrouped: nobody reads further.
+
+    Within a route type the candidates are already in order, so only the first left of each type can win a place."""
+    head, tail = ranked[: PAGE * pages], ranked[PAGE * pages:]
+    kinds, tiers, scores = route[head].tolist(), tier[head].tolist(), score[head].tolist()
+    queues: dict[object, deque[int]] = {}
+    for at, kind in enumerate(kinds):
+        queues.setdefault(kind, deque()).append(at)
+    taken: list[int] = []                         # positions in `head` already placed, sorted
     out: list[int] = []
-    while head:
-        page, count = [], {}
-        while len(page) < PAGE and head:
+    while len(taken) < len(head):
+        count: dict[object, int] = {}
+        for _ in range(min(PAGE, len(head) - len(taken))):
             best, best_key = None, None
-            for k, i in enumerate(head[:window]):
-                c = count.get(route[i], 0)
-                over = OVER_THE_CAP if c >= PER_TYPE else 0
-                key = (tier[i] + over, -(score[i] - SECOND_OF_A_TYPE * min(c, 1)), k)
+            for kind, queue in queues.items():
+                if not queue:
+                    continue
+                at = queue[0]
+                k = at - bisect_left(taken, at)   # its place among the candidates left
+                if k >= window:
+                    continue
+                c = count.get(kind, 0)
+                key = (tiers[at] + (OVER_THE_CAP if c >= PER_TYPE else 0),
+                       -(scores[at] - SECOND_OF_A_TYPE * min(c, 1)), k)
                 if best_key is None or key < best_key:
-                    best, best_key = k, key
-            i = head.pop(best)
-            page.append(i)
-            count[route[i]] = count.get(route[i], 0) + 1
-        out += page
-    return np.concatenate([np.asarray(out, np.int64), tail.astype(np.int64)])
+                    best, best_key = kind, key
+            at = queues[best].popleft()
+            insort(taken, at)
+            out.append(at)
+            count[best] = count.get(best, 0) + 1
+    return np.concatenate([head[np.asarray(out, np.int64)], tail]).astype(np.int64)
 
 
 def _counts(n: int, lists: list[tuple[str, ...]]) -> dict[str, np.ndarray]:
