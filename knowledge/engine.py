@@ -27,6 +27,11 @@ OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
+# Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
+# designed for an adult's circumstances gains.
+SERVICES, SERVICE = ("employment_support", "careers_information"), 6
+MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
+WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
 
 
 def adult(profile: Profile) -> bool:
@@ -182,12 +187,14 @@ class Screen:
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
-        self.specific = np.array([0 < len(p.interests) <= 2 for p in ps], np.int64)
+        # The work a route is mainly for comes first in its interests; a route open to most kinds of work has none.
+        self.mainly = _counts(n, [p.interests[:1] if len(p.interests) <= MAINLY_FOR else () for p in ps])
         self._level_2 = vocab.level_rank("2")
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
         self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
+        self.service = np.array([not p.interests and p.route_type in SERVICES for p in ps], bool)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
@@ -209,7 +216,8 @@ class Screen:
         interests = [x for x in dict.fromkeys(profile.interests) if x != "not_sure"]
         wants = sum((self.wants[x] for x in interests if x in self.wants), np.zeros(n, np.int64))
         suits = sum((self.suits[x] for x in dict.fromkeys(profile.barriers) if x in self.suits), np.zeros(n, np.int64))
-        score = 3 * np.minimum(wants, 2) + 2 * np.minimum(suits, 2) + ((wants > 0) & self.specific)  # lab, not "any"
+        mainly = sum((self.mainly[x] for x in interests if x in self.mainly), np.zeros(n, np.int64))
+        score = 3 * np.minimum(wants, 2) + 2 * np.minimum(suits, 2) + (mainly > 0)     # lab first, not "any"
         if interests:                                   # it is for other kinds of work than they want
             score -= (self.lists_interests & (wants == 0)).astype(np.int64)
         made_for = np.zeros(n, bool)
@@ -236,7 +244,20 @@ class Screen:
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
         if self._where is not None:
             score += self._where.test.locality(self._where.columns, j.resident)
+        if adult(profile):
+            score[self._service(j, score)] += SERVICE
         return score
+
+    def _service(self, j: Judgement, score: np.ndarray) -> list[int]:
+        """The best service open to them that is designed for their circumstances, if any: an adviser refers an
+        adult whose circumstances make work harder to one such service beside the courses and jobs. Having no work
+        experience yet is where everyone starts, so it doesn't count."""
+        hard = np.zeros(len(self.programmes), bool)
+        for b in dict.fromkeys(j.profile.barriers):
+            if b in self.suits and b != WHERE_EVERYONE_STARTS:
+                hard |= self.suits[b] > 0
+        open_to_them = np.flatnonzero(self.service & hard & j.fits & ~j.checks & ~self.doubt)
+        return [int(open_to_them[np.argmax(score[open_to_them])])] if len(open_to_them) else []
 
     def order(self, j: Judgement, among: np.ndarray) -> np.ndarray:
         """The programmes in `among` that fit, best first, by tier (fits outright, then checks left open, checks the

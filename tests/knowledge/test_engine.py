@@ -401,6 +401,39 @@ def test_circumstances_a_programme_is_designed_for_count_as_fit():
     assert "It's designed for people whose first language is not English." in result.recommendations[0].why
 
 
+def test_the_work_a_route_is_mainly_for_comes_first_in_its_interests():
+    progs = [prog("making", route_type="apprenticeship", interests=["manufacturing", "laboratory"], levels=["3"]),
+             prog("lab", route_type="apprenticeship", interests=["laboratory", "research", "manufacturing",
+                                                                 "healthcare"], levels=["3"], position=1),
+             prog("any", route_type="apprenticeship", levels=["3"], position=2,
+                  interests=["laboratory", "manufacturing", "research", "healthcare", "engineering"])]
+
+    def first(interest):
+        return recommend(Profile(age=20, interests=(interest,)), progs, vocabulary()).recommendations[0].programme.id
+    assert first("laboratory") == "lab"
+    assert first("manufacturing") == "making"
+
+
+def test_an_adult_whose_circumstances_a_service_is_for_hears_of_the_best_one():
+    progs = [prog(f"course_{i}", route_type=t, interests=["laboratory"], levels=["3"], position=i)
+             for i, t in enumerate(["apprenticeship", "skills_bootcamp", "short_course", "htq", "access_to_he",
+                                    "t_level"])]
+    progs += [prog("careers", route_type="careers_information", suits=["long_term_unemployed", "no_work_experience"],
+                   position=6),
+              prog("support", route_type="employment_support", suits=["long_term_unemployed"], position=7),
+              prog("doubtful", route_type="employment_support", status="unconfirmed", suits=["long_term_unemployed"],
+                   position=8)]
+
+    def top(age, *barriers):
+        result = recommend(Profile(age=age, qualification_level="2", barriers=barriers, interests=("laboratory",)),
+                           progs, vocabulary())
+        return [r.programme.id for r in result.recommendations[:5]]
+    assert [p for p in top(40, "long_term_unemployed") if p in ("careers", "support", "doubtful")] == ["support"]
+    assert not {"careers", "support"} & set(top(40))                      # no circumstances: the courses
+    assert not {"careers", "support"} & set(top(40, "no_work_experience"))  # where everyone starts
+    assert not {"careers", "support"} & set(top(17, "long_term_unemployed"))  # a young person: courses first
+
+
 def test_excluded_are_listed_in_file_order_with_their_reason():
     progs = [prog("b", rules=[{"min_age": 19}], position=1), prog("a", status="ended", position=0),
              prog("c", position=2)]

@@ -23,7 +23,7 @@ def catalogue() -> list:
         prog("lab_t_level", route_type="t_level", audience="students_16_18", where=["london"],
              rules=[{"min_age": 16}, {"max_age": 19}], interests=["laboratory", "research"], levels=["3"]),
         prog("swap", route_type="swap", audience="adults", rules=[CLAIMANTS, WORK], checks=[{"min_age": 18}],
-             interests=["healthcare", "laboratory", "manufacturing"],
+             interests=["healthcare", "laboratory", "manufacturing", "business_and_sales", "data_and_digital"],
              suits=["claiming_benefits", "long_term_unemployed"]),
         prog("healthcare_swap", route_type="swap", audience="adults", rules=[CLAIMANTS, WORK],
              checks=[{"min_age": 18}], interests=["healthcare"], suits=["claiming_benefits", "long_term_unemployed"]),
