@@ -32,7 +32,8 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
 _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
-_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant"}  # "I'm 19", "aged 19"
+_AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant", "mean"}  # "I'm 19"
+_CORRECTING = {"mean", "meant", "sorry", "wait", "oops", "actually", "correction"}   # "42 sorry i mean 24"
 _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after"}   # "unemployed for 3 years", "since 2021"
 _WILL_BE = {"be", "turning", "turn", "nearly", "almost"}                            # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
@@ -45,7 +46,10 @@ _LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave", "e
 _YEAR_TO_AGE = 5
 
 
-_QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|which|who|where|when|whereabouts)\b|"
+# "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
+# clause starts with them.
+_QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|whereabouts)\b|"
+                       r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|could|do|does|did|is|are|will|would|should)\b|"
                        r"\b(are they|is it|can i|do i|do they)\b", re.I)
 
@@ -109,7 +113,7 @@ class Normaliser:
         keeps "parking" from becoming Barking and "dealing" from becoming Ealing."""
         phrases = self.by_label.get(label, {})
         words = [t for t in doc if t.is_alpha or t.like_num]
-        if len(words) > MAX_FUZZY_WORDS:
+        if sum(len(t) > 1 for t in words) > MAX_FUZZY_WORDS:        # "i m a carrer for my dad" is short
             return []
         best: dict[int, tuple[float, Match]] = {}
         for n in (3, 2, 1):
@@ -176,7 +180,7 @@ class Normaliser:
         in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `just_an_answer` covers messages of
         nothing else."""
         doc = self.doc(text)
-        if any(m.id != "not_sure" for label in PROFILE_LABELS for m in self.matches(doc, label)):
+        if any(m.id != "not_sure" for label in PROFILE_LABELS for m in self.said(doc, label)):     # typos too
             return True                                     # "everything" (not sure) states nothing on its own
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)
@@ -206,6 +210,8 @@ class Normaliser:
                 return _check_age(numbers[0][2] - 1)
             now = numbers
         if len({v for _, _, v in now}) > 1:
+            if _corrected(doc, now) is not None:
+                return _check_age(_corrected(doc, now))
             cued = [v for s, e, v in now if _age_cue(doc, s, e)] or [v for s, e, v in now if _opens(doc, s, e)]
             if len(set(cued)) != 1:
                 raise InputError("age", "I found more than one number there.")
@@ -220,7 +226,7 @@ class Normaliser:
             return _place(_lookup(full[0][2]))
         doc = self.doc(text)
         found = [m for m in self.said(doc, "borough") if not _negated(doc, m.start)]    # "Lewisham, not Lambeth"
-        names = sorted({m.id for m in found if m.id != OUTSIDE_LONDON})
+        names = sorted(_lived_in(doc, found) - {OUTSIDE_LONDON})
         if len(names) > 1:
             raise AmbiguousInput("borough", f"You mentioned {' and '.join(names)}. Which borough do you live in?")
         if names:
@@ -271,6 +277,8 @@ class Normaliser:
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
         if ask:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
+        if not found and (_school_year(doc) is not None or _left_early(doc)):
+            return "none"                           # "year 10 so no results yet", "left in yr 9": nothing yet
         if not definite and any(_studying(doc, m) for m in said):
             raise InputError("qualification", "Good luck with it! What's the highest qualification you've already "
                                               "finished? For example GCSEs or A levels.")
@@ -338,11 +346,13 @@ class Normaliser:
                 and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
                 and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
         pupil = _school_year(doc)
+        if len(set(ages)) > 1:
+            ages = [_corrected(doc, [n for n in _numbers(doc) if n[2] in ages])] if pupil is None else []
         if pupil is not None:
             out["age"] = pupil
-        elif len(set(ages)) == 1 and MIN_AGE <= ages[0] <= MAX_AGE:
+        elif len(set(ages)) == 1 and ages[0] is not None and MIN_AGE <= ages[0] <= MAX_AGE:
             out["age"] = int(ages[0])
-        places = {m.id for m in found if m.label == "borough" and not _negated(doc, m.start)}
+        places = _lived_in(doc, [m for m in found if m.label == "borough" and not _negated(doc, m.start)])
         posted = self.postcode_place(text)
         if posted is not None:
             out["borough"], out["outside_london"] = posted.borough, posted.outside_london
@@ -416,7 +426,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
     return [m for m in found if not _denied(doc, m) and not _studying(doc, m)]
 
 
-_STUDYING = {"doing", "studying", "taking", "towards"}     # "doing my A levels": not held yet
+_STUDYING = {"doing", "studying", "taking", "towards", "started"}   # "doing my A levels": not held yet
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -432,17 +442,25 @@ def _studying(doc: Doc, m: Match) -> bool:
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}
-_GRADE = re.compile(r"\bgrades?\b|^[23]s$|\bds\b")
+_GRADES = {"grade", "grades", "1s", "2s", "3s", "ds", "es", "fs", "gs"}
+_LOW_GRADES = {"1", "2", "3", "d", "e", "f", "g"}
+_NAMES_A_LEVEL = {"level", "lvl", "nvq", "entry"}               # "level 1" is a level, not a grade
 
 
 def _graded(found: list[Match]) -> list[Match]:
     """GCSEs said with low grades only ("gcses but all grade 3 and below", "english grade 2 and maths grade 1") are
     level 1: the grade tells the level, which a bare "GCSEs" would otherwise put at 2."""
-    low = [m for m in found if m.id == "1" and _GRADE.search(m.text.lower())]
+    low = [m for m in found if m.id == "1" and _a_grade(m.text.lower().split())]
     twos = [m for m in found if m.id == "2"]
     if low and twos and all(m.text.lower() in _BARE_GCSE for m in twos):
         return [m for m in found if m.id != "2"]
     return found
+
+
+def _a_grade(words: list[str]) -> bool:
+    """ "grade 3", "Fs and Gs", "a 3 in maths": a GCSE grade, where "level 1" or "NVQ 1" is a level."""
+    return any(w in _GRADES or (w in _LOW_GRADES and (i == 0 or words[i - 1] not in _NAMES_A_LEVEL))
+               for i, w in enumerate(words))
 
 
 def _set_off(doc: Doc, start: int, end: int) -> bool:
@@ -462,6 +480,17 @@ _ENIC_WORDS = {"enic", "naric", "statement", "comparable", "compares", "compared
 def _after_enic(doc: Doc, start: int) -> bool:
     """A level named after "ENIC", "NARIC", "comparable to"...: the UK level an overseas qualification compares to."""
     return any(t.lower_ in _ENIC_WORDS for t in doc[:start])
+
+
+_HOME = {"live", "lives", "living", "livin", "stay", "staying", "renting", "rent", "home", "moved"}
+
+
+def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
+    """The places named; of several, the one named just after "I live", "renting a room in", "moved to" ("at school
+    in Lambeth but I live in Croydon")."""
+    named = {m.id for m in places}
+    home = {m.id for m in places if any(t.lower_ in _HOME for t in doc[max(0, m.start - 4):m.start])}
+    return home if len(named) > 1 and len(home) == 1 else named
 
 
 def _negated(doc: Doc, start: int) -> bool:
@@ -497,6 +526,19 @@ def _school_year(doc: Doc) -> int | None:
         if n is not None and 7 <= n <= 13 and not any(w in _LEFT_SCHOOL for w in toks[max(0, i - 3):i]):
             return int(n) + _YEAR_TO_AGE
     return None
+
+
+_EARLY = {"left", "dropped", "quit", "excluded", "expelled", "kicked"}
+
+
+def _left_early(doc: Doc) -> bool:
+    """Left school before Year 11, when GCSEs are taken ("left in yr 10", "got kicked out in year 9")."""
+    toks = [t.lower_ for t in doc]
+    for i, t in enumerate(toks[:-1]):
+        n = _word_value(toks[i + 1]) if t in _SCHOOL_YEAR else None
+        if n is not None and 7 <= n <= 10 and any(w in _EARLY for w in toks[max(0, i - 4):i]):
+            return True
+    return False
 
 
 def _word_value(token: str) -> int | None:
@@ -581,6 +623,13 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or doc[start].lower_.endswith(("yo", "yrs")))
+
+
+def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:
+    """The last of several numbers when the resident corrects themselves before it: "im 42 sorry i mean 24",
+    "45, no wait 46"."""
+    (_, end, _), (start, _, value) = numbers[-2], numbers[-1]
+    return value if any(t.lower_ in _CORRECTING for t in doc[end:start]) else None
 
 
 def _teens_up(token) -> bool:

@@ -96,7 +96,8 @@ def _matches(slot: str, want, slots: dict) -> bool:
         if want == "abroad":
             return bool(slots.get("qualification_abroad")) and slots.get("qualification_level") is None
         return slots.get("qualification_level") == str(want)
-    return set(slots.get(slot) or []) == set(want or [])
+    got = slots.get(slot)                   # None: not answered, which is not "none of these" ([])
+    return got is not None and set(got) == set(want or [])
 
 
 def run_case(bot: Bot, case: dict) -> Outcome:

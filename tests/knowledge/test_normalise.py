@@ -255,6 +255,48 @@ def test_grades_and_denials_tell_the_level(n, text, level):
     assert n.extract(text)["qualification_level"] == level
 
 
+@pytest.mark.parametrize("text, level", [
+    ("A*-C in maths and english", "2"), ("i got a 2 in english and a 3 in maths", "1"),
+    ("gcses but mostly Ds and Es", "1"), ("gcses and a level 1 award", "2"),     # "level 1" is a level, not a grade
+    ("did a level 2 in carpentry at college", "2"),                               # "a level 2", not an A level
+    ("my statement says doctoral degree", "8"),
+    ("started a levels but dropped out, gcses are my highest", "2"),              # A levels begun aren't held
+])
+def test_grades_levels_and_courses_begun(n, text, level):
+    assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text", ["year 11, exams next summer", "left school before my exams", "left in yr 9",
+                                  "got kicked out in year 10", "never finished secondary school"])
+def test_pupils_and_early_leavers_have_no_qualifications_yet(n, text):
+    assert n.qualification(text) == "none"
+
+
+@pytest.mark.parametrize("text, age", [("i'm 52, sorry, i mean 25", 25), ("33 no wait 34", 34)])
+def test_a_corrected_age_is_the_last(n, text, age):
+    assert n.age(text) == age
+    assert n.extract(text).get("age", age) == age
+
+
+def test_where_they_live_among_other_places(n):
+    text = "i go to college in Lambeth but i live in Croydon"
+    assert n.borough(text).borough == "Croydon" and n.extract(text)["borough"] == "Croydon"
+    with pytest.raises(AmbiguousInput):
+        n.borough("Lambeth or Croydon")
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("not very good with computers", ["digital_skills"]), ("my english is still weak", ["english_language"]),
+    ("did 3 years inside", ["criminal_record"]), ("im a carrer for my mum", ["caring_responsibilities"]),
+])
+def test_circumstances_in_more_words(n, text, ids):
+    assert n.barriers(text) == ids
+
+
+def test_not_a_clue_is_not_sure(n):
+    assert n.interests("haven't got a clue") == ["not_sure"]
+
+
 @pytest.mark.parametrize("text, age", [("34 and i left school at 16 with nothing", 34),
                                        ("36. I have two kids and I've been out of work since 2019", 36)])
 def test_a_number_opening_the_answer_is_the_age(n, text, age):
