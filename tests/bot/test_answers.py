@@ -57,7 +57,9 @@ def test_distress_still_has_the_last_word(gazetteer):
 @pytest.mark.parametrize("text, said", [("I'm in Harrow", "deny"), ("yes 37", "affirm"), ("im a care leaver", "ask_route"),
                                         ("lab stuff", "show_profile"), ("Abitur from Germany", "start_again"),
                                         ("none apply to me", "ask_more"), ("FORTY", "chitchat"), ("reserch", "start_again"),
-                                        ("lol sorry im 30", "chitchat"), ("im 300", "nlu_fallback")])
+                                        ("lol sorry im 30", "chitchat"), ("im 300", "nlu_fallback"),
+                                        ("i look after my mum who has MS", "distress"),   # "who" joins, asks nothing
+                                        ("homless atm", "out_of_scope")])                 # a typo still states it
 def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "inform"
 
@@ -65,6 +67,7 @@ def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(
 @pytest.mark.parametrize("text, said", [("delete my data", "forget_me"), ("i dont know what i like", "distress"),
                                         ("talk to a person about lab work", "human_handoff"),
                                         ("why do you need to know if im disabled", "why_needed"),
+                                        ("i live in hackney, which one is nearest", "ask_more"),
                                         ("right cya then", "goodbye"), ("no", "deny")])
 def test_distress_requests_questions_and_plain_replies_keep_their_intent(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == said
