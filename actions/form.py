@@ -94,9 +94,9 @@ class ValidateProfileForm(FormValidationAction):
             return {}
         asked = tracker.get_slot("requested_slot") == slot
         entities = latest_entities(tracker)
-        if slot in entities:                                  # a button payload
-            return {slot: entities[slot]} if asked or is_valid(slot, entities[slot]) else {}
         text = latest_text(tracker)
+        if slot in entities and not text:                     # a button payload (typed places are read below)
+            return {slot: entities[slot]} if asked or is_valid(slot, entities[slot]) else {}
         if asked and intent == "decline" and (not text or normaliser().mentions_answer(text) == "decline"):
             return {slot: DECLINED}           # a classifier's "decline" for "blah blah" must not skip a question
         if not text:
@@ -115,8 +115,8 @@ class ValidateProfileForm(FormValidationAction):
         if none and not question:
             return {slot: text}
         corrects = any(tracker.get_slot(s) is not None for s in found if s in PROFILE_SLOTS)
-        if not asked or corrects:                             # "sorry, I'm actually 27" is not a borough
-            return {}
+        if not asked or (corrects and not is_valid(slot, text)):    # "sorry, I'm actually 27" is not a borough,
+            return {}                                               # "year 10 so no results yet" is a level
         if intent in ATTEMPTS or (intent not in STATED_ONLY and not question and is_valid(slot, text)):
             return {slot: text}
         if slot == "borough" and postcodes.is_postcode(text):    # "E17" once came back as `stop`

@@ -23,6 +23,7 @@ from knowledge.vocab import LEVEL_IDS, Vocabulary, countries, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
 PROFILE_LABELS = ("borough", "qualification", "barrier", "interest")
+_STOPS = {",", ".", ";", ":", "!", "?", "(", ")"}       # a typo search never reads across these
 MAX_FUZZY_WORDS = 6        # typo matching only for short answers, where a near miss is most likely meant
 _NEGATIONS = {"no", "not", "never", "without", "n't", "dont", "don't", "isn't", "aren't", "haven't", "havent",
               "nor", "neither"}
@@ -109,8 +110,9 @@ class Normaliser:
 
     def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.85) -> list[Match]:
         """Close matches for typos ("hackny", "tower hamlts") in short answers: runs of 1-3 words against the
-        label's phrases of the same length. A typo rarely changes the first letter, so that must agree; this
-        keeps "parking" from becoming Barking and "dealing" from becoming Ealing."""
+        label's phrases of the same length. A typo rarely changes the first letter of a word, so those must agree;
+        this keeps "parking" from becoming Barking, "dealing" from becoming Ealing and "levels live" from becoming
+        "level five"."""
         phrases = self.by_label.get(label, {})
         words = [t for t in doc if t.is_alpha or t.like_num]
         if sum(len(t) > 1 for t in words) > MAX_FUZZY_WORDS:        # "i m a carrer for my dad" is short
@@ -118,11 +120,14 @@ class Normaliser:
         best: dict[int, tuple[float, Match]] = {}
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
+                if any(t.text in _STOPS for t in doc[words[i].i:words[i + n - 1].i]):  # "a levels, live"
+                    continue
                 run = " ".join(t.lower_ for t in words[i:i + n])
                 if len(run) < 5:
                     continue
                 digits = [c for c in run if c.isdigit()]
-                cands = [p for p in phrases if p.count(" ") == n - 1 and p[0] == run[0]
+                initials = [w[0] for w in run.split()]
+                cands = [p for p in phrases if p.count(" ") == n - 1 and [w[0] for w in p.split()] == initials
                          and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
                 if close:

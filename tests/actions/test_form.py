@@ -137,6 +137,18 @@ def test_correction_while_another_question_is_asked():
     assert messages == []
 
 
+def test_a_correction_that_answers_the_question_asked_too():
+    slots, _, _ = validate("year 10 so no results yet", requested="qualification_level", age=30.0)
+    assert slots["age"] == 15 and slots["qualification_level"] == "none"
+
+
+def test_a_typed_place_is_read_as_a_whole_not_as_its_first_borough():
+    entities = [{"entity": "borough", "value": "Lambeth", "start": 26, "end": 33}]
+    slots, _, _ = validate("i go to a school in Lambeth but i live in Croydon", entities=entities,
+                           requested="borough")
+    assert slots["borough"] == "Croydon"
+
+
 def test_ambiguous_qualification_asks_instead_of_guessing():
     slots, messages, _ = validate("a btec", requested="qualification_level")
     assert slots["qualification_level"] is None and "Which level" in slots["reask"]["text"]

@@ -293,6 +293,11 @@ def test_circumstances_in_more_words(n, text, ids):
     assert n.barriers(text) == ids
 
 
+def test_typo_search_keeps_to_one_phrase_and_each_word_s_first_letter(n):
+    assert n.qualification("22, got a levels, live in croydon") == "3"      # not "levels live", "level five"
+    assert n.qualification("I've got 6 O-levels") == "2"                     # a hyphen is no stop
+
+
 def test_not_a_clue_is_not_sure(n):
     assert n.interests("haven't got a clue") == ["not_sure"]
 
