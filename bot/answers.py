@@ -71,6 +71,7 @@ def answer_intent(text: str, intent: str | None, entities: list[dict]) -> str | 
         return INFORM if normaliser().states_an_answer(text) else FALLBACK
     if is_question(text) or (intent in KEEP and not _unfounded_decline(text, intent)):
         return None
-    if _none_of_them(text) or normaliser().states_an_answer(text):
+    # A typo's close match never outweighs the classifier's distress: "self harming" is not Havering.
+    if _none_of_them(text) or normaliser().states_an_answer(text, typos=intent != "distress"):
         return INFORM
     return None

@@ -180,12 +180,13 @@ class Normaliser:
         return bool(words) and len(words) <= MAX_FUZZY_WORDS and all(
             t.i in covered or t.like_num or _number_word(t.lower_) for t in words)
 
-    def states_an_answer(self, text: str) -> bool:
+    def states_an_answer(self, text: str, typos: bool = True) -> bool:
         """True when a message gives a profile value among other words: a phrase from the vocabularies, a number
-        in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `just_an_answer` covers messages of
-        nothing else."""
+        in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `typos`: a close match counts too
+        ("homless atm"). `just_an_answer` covers messages of nothing else."""
         doc = self.doc(text)
-        if any(m.id != "not_sure" for label in PROFILE_LABELS for m in self.said(doc, label)):     # typos too
+        read = self.said if typos else self.matches
+        if any(m.id != "not_sure" for label in PROFILE_LABELS for m in read(doc, label)):
             return True                                     # "everything" (not sure) states nothing on its own
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)

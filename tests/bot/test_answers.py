@@ -68,6 +68,7 @@ def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(
                                         ("talk to a person about lab work", "human_handoff"),
                                         ("why do you need to know if im disabled", "why_needed"),
                                         ("i live in hackney, which one is nearest", "ask_more"),
+                                        ("i keep harming people", "distress"),   # not "harming" ~ Havering
                                         ("right cya then", "goodbye"), ("no", "deny")])
 def test_distress_requests_questions_and_plain_replies_keep_their_intent(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == said
