@@ -24,7 +24,7 @@ from typing import Any, Iterable, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, delete, event, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -75,10 +75,18 @@ class PathwaysTrackerStore(SQLTrackerStore):
                  wait_for_database: bool = True, **kwargs: Any) -> None:
         self.engine = engine_for(self.get_db_url(dialect, host, int(port) if port else None, db, username,
                                                  password, None, query))
+        raced = False
         while True:                     # the database may still be starting, as Rasa's own store allows for
             try:
                 self.Base.metadata.create_all(self.engine)
                 break
+            except (IntegrityError, ProgrammingError):
+                # The production profile's two Rasa processes create the tables of a new database at the same
+                # moment, and PostgreSQL refuses the second CREATE TABLE: once more finds them there.
+                if raced:
+                    raise
+                raced = True
+                time.sleep(0.5)
             except OperationalError as e:
                 if not wait_for_database:
                     raise

@@ -69,3 +69,21 @@ def test_postgresql(domain, pg_url):
     u = make_url(pg_url)
     round_trip(domain, {"dialect": "postgresql", "db": u.database, "host": u.host, "port": u.port,
                         "username": u.username, "password": u.password})
+
+
+def test_tables_created_by_another_process_at_the_same_moment_are_taken_as_they_are(domain, tmp_path, monkeypatch):
+    """Two Rasa processes on a new PostgreSQL database: the second CREATE TABLE fails with a unique violation."""
+    from sqlalchemy.exc import IntegrityError
+
+    real, calls = PathwaysTrackerStore.Base.metadata.create_all, []
+
+    def racing(engine, *args, **kwargs):
+        calls.append(engine)
+        if len(calls) == 1:
+            real(engine, *args, **kwargs)                 # the other process got there first
+            raise IntegrityError("CREATE TABLE events", {}, Exception("duplicate key value"))
+        return real(engine, *args, **kwargs)
+
+    monkeypatch.setattr(PathwaysTrackerStore.Base.metadata, "create_all", racing)
+    round_trip(domain, {"dialect": "sqlite", "db": str(tmp_path / "tracker.db")})
+    assert len(calls) == 3              # ours raced once, then found the tables; Rasa's own store once
