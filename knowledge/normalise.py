@@ -216,8 +216,9 @@ class Normaliser:
                 return _check_age(numbers[0][2] - 1)
             now = numbers
         if len({v for _, _, v in now}) > 1:
-            if _corrected(doc, now) is not None:
-                return _check_age(_corrected(doc, now))
+            corrected = _corrected(doc, now)
+            if corrected is not None:
+                return _check_age(corrected)
             cued = [v for s, e, v in now if _age_cue(doc, s, e)] or [v for s, e, v in now if _opens(doc, s, e)]
             if len(set(cued)) != 1:
                 raise InputError("age", "I found more than one number there.")
@@ -347,17 +348,20 @@ class Normaliser:
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
-        ages = [n for s, e, n in _numbers(doc) if s not in taken and not _negated(doc, s) and s not in ends
-                and not _future(doc, s, e)                # "turning 19", "nearly 20": the age question works it out
-                and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
-                and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
+        said_ages = [(s, e, n) for s, e, n in _numbers(doc) if s not in taken and not _negated(doc, s)
+                     and s not in ends
+                     and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
+                     and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
+                     and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
+        ages = {n for _, _, n in said_ages}
+        if len(ages) > 1:                                       # "im 42 sorry i mean 24"
+            corrected = _corrected(doc, said_ages)
+            ages = set() if corrected is None else {corrected}
         pupil = _school_year(doc)
-        if len(set(ages)) > 1:
-            ages = [_corrected(doc, [n for n in _numbers(doc) if n[2] in ages])] if pupil is None else []
         if pupil is not None:
             out["age"] = pupil
-        elif len(set(ages)) == 1 and ages[0] is not None and MIN_AGE <= ages[0] <= MAX_AGE:
-            out["age"] = int(ages[0])
+        elif len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE:
+            out["age"] = int(min(ages))
         places = _lived_in(doc, [m for m in found if m.label == "borough" and not _negated(doc, m.start)])
         posted = self.postcode_place(text)
         if posted is not None:
@@ -523,15 +527,21 @@ def _school_year(doc: Doc) -> int | None:
     for words, year in _SIXTH_FORM.items():
         if any(tuple(toks[i:i + len(words)]) == words for i in range(len(toks))):
             return year + _YEAR_TO_AGE
-    for i, t in enumerate(toks):
-        n = None
-        if t in _SCHOOL_YEAR and i + 1 < len(toks):
-            n = _word_value(toks[i + 1])
-        elif t[:1] == "y" and t.lstrip("yearr").isdigit():             # "y11", "yr11", "year11"
-            n = int(t.lstrip("yearr"))
-        if n is not None and 7 <= n <= 13 and not any(w in _LEFT_SCHOOL for w in toks[max(0, i - 3):i]):
+    for i, n in _years(toks):
+        if 7 <= n <= 13 and not any(w in _LEFT_SCHOOL for w in toks[max(0, i - 3):i]):
             return int(n) + _YEAR_TO_AGE
     return None
+
+
+def _years(toks: list[str]):
+    """(position, N) for each school year named: "year 11", "yr 12", "year eleven", "y11"."""
+    for i, t in enumerate(toks):
+        if t in _SCHOOL_YEAR and i + 1 < len(toks):
+            n = _word_value(toks[i + 1])
+            if n is not None:
+                yield i, n
+        elif t[:1] == "y" and t.lstrip("yearr").isdigit():             # "y11", "yr11", "year11"
+            yield i, int(t.lstrip("yearr"))
 
 
 _EARLY = {"left", "dropped", "quit", "excluded", "expelled", "kicked"}
@@ -540,11 +550,7 @@ _EARLY = {"left", "dropped", "quit", "excluded", "expelled", "kicked"}
 def _left_early(doc: Doc) -> bool:
     """Left school before Year 11, when GCSEs are taken ("left in yr 10", "got kicked out in year 9")."""
     toks = [t.lower_ for t in doc]
-    for i, t in enumerate(toks[:-1]):
-        n = _word_value(toks[i + 1]) if t in _SCHOOL_YEAR else None
-        if n is not None and 7 <= n <= 10 and any(w in _EARLY for w in toks[max(0, i - 4):i]):
-            return True
-    return False
+    return any(7 <= n <= 10 and any(w in _EARLY for w in toks[max(0, i - 4):i]) for i, n in _years(toks))
 
 
 def _word_value(token: str) -> int | None:
