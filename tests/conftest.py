@@ -99,11 +99,10 @@ def use_kb(kb_url, monkeypatch) -> str:
 def servers(kb_url, tmp_path_factory):
     """`python -m bot run` for real on free ports, beside any `make run`, with its own tracker and console database;
     one for the whole run, shared by every test whose settings are the defaults (each uses its own senders)."""
-    from tests.support.servers import Servers, require_model
+    from tests.support.servers import embedded, require_model
 
     require_model()
-    tmp = tmp_path_factory.mktemp("stack")
-    s = Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_CONSOLE_DB_URL=f"sqlite:///{tmp / 'console.db'}")
+    s = embedded(kb_url, tmp_path_factory.mktemp("stack"))
     s.start()
     yield s
     s.cleanup()

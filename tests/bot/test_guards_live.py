@@ -16,7 +16,7 @@ import pytest
 
 from actions.privacy import CONFIRMATION
 from bot.rasa.channels import TOO_FAST, TOO_LONG
-from tests.support.servers import Servers, require_model
+from tests.support.servers import embedded, require_model
 
 TOKEN = "e2e-test-token"
 LIMIT = 8
@@ -27,8 +27,7 @@ FOREIGN = "http://evil.example"
 def live(kb_url, tmp_path_factory):
     require_model()
     tmp = tmp_path_factory.mktemp("guards")
-    s = Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_RATE_LIMIT=f"{LIMIT}/60", PATHWAYS_MAX_MESSAGE_CHARS="300",
-                PATHWAYS_CONSOLE_DB_URL=f"sqlite:///{tmp / 'console.db'}")
+    s = embedded(kb_url, tmp, PATHWAYS_RATE_LIMIT=f"{LIMIT}/60", PATHWAYS_MAX_MESSAGE_CHARS="300")
     s.tracker_db = str(tmp / "tracker.db")
     s.console_db = f"sqlite:///{tmp / 'console.db'}"
     s.start(seconds=900)             # a loaded machine takes minutes to load the model

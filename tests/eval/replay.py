@@ -116,9 +116,10 @@ def run_case(bot: Bot, case: dict) -> Outcome:
     return out
 
 
-def replay(bot: Bot, cases: list[dict], workers: int = 4) -> list[Outcome]:
-    with ThreadPoolExecutor(workers) as pool:
-        return list(pool.map(lambda c: run_case(bot, c), cases))
+def replay(bots: list[Bot], cases: list[dict], workers: int = 4) -> list[Outcome]:
+    """Cases dealt in turn to each bot (one Rasa process uses one core), `workers` at a time on each."""
+    with ThreadPoolExecutor(workers * len(bots)) as pool:
+        return list(pool.map(lambda ic: run_case(bots[ic[0] % len(bots)], ic[1]), enumerate(cases)))
 
 
 def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, float]]:

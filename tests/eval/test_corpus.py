@@ -22,11 +22,23 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.82, "twice": 0},
          "corpus_fresh5.yml": {"slot": 0.82, "intent_f1": 0.76, "twice": 0}}
 
 
+@pytest.fixture(scope="module")
+def bots(servers, kb_url, tmp_path_factory):
+    """The shared Pathways and a second one like it: one Rasa process is bound to one core, so the replays use
+    both (docs/performance.md, "Time of make test and CI")."""
+    from tests.support.servers import embedded
+
+    second = embedded(kb_url, tmp_path_factory.mktemp("stack2"))
+    second.start()
+    yield [replay.Bot(s.rasa, "e2e-test-token") for s in (servers, second)]
+    second.cleanup()
+
+
 @pytest.mark.parametrize("name", replay.corpora())
-def test_residents_are_understood_in_their_own_words(servers, name):
+def test_residents_are_understood_in_their_own_words(bots, name):
     cases = replay.load(name)
     assert len(cases) >= (400 if name == "corpus.yml" else 200)
-    score = replay.score(replay.replay(replay.Bot(servers.rasa, "e2e-test-token"), cases))
+    score = replay.score(replay.replay(bots, cases))
     for line in score.lines(name):
         figure(line)
     floor = FLOOR[name]

@@ -13,7 +13,8 @@ import uuid
 import pytest
 
 from bot.rasa.channels import FAILED
-from tests.support.servers import Servers, require_model
+from tests.support import servers
+from tests.support.servers import require_model
 from tests.support.report import figure
 
 TIMEOUT = 3.0
@@ -22,9 +23,7 @@ TIMEOUT = 3.0
 @pytest.fixture(scope="module")
 def embedded(kb_url, tmp_path_factory):
     require_model()
-    tmp = tmp_path_factory.mktemp("actions-down")
-    s = Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_ACTION_TIMEOUT=str(TIMEOUT),
-                PATHWAYS_CONSOLE_DB_URL=f"sqlite:///{tmp / 'console.db'}")
+    s = servers.embedded(kb_url, tmp_path_factory.mktemp("actions-down"), PATHWAYS_ACTION_TIMEOUT=str(TIMEOUT))
     s.start(seconds=900)             # a loaded machine takes minutes to load the model
     yield s
     for pid in _paused:

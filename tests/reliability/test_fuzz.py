@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.support.report import figure
-from tests.support.servers import Servers, require_model
+from tests.support.servers import embedded, require_model
 
 SEED = 20261123
 SENDERS = 500
@@ -117,10 +117,8 @@ def stacks(kb_url, tmp_path_factory):
     require_model()
     servers = []
     for i in range(STACKS):
-        tmp = tmp_path_factory.mktemp(f"fuzz{i}")
-        servers.append(Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_RATE_LIMIT="1000/60",
-                               PATHWAYS_MAX_MESSAGE_CHARS=str(MAX_CHARS),
-                               PATHWAYS_CONSOLE_DB_URL=f"sqlite:///{tmp / 'console.db'}"))
+        servers.append(embedded(kb_url, tmp_path_factory.mktemp(f"fuzz{i}"), PATHWAYS_RATE_LIMIT="1000/60",
+                                PATHWAYS_MAX_MESSAGE_CHARS=str(MAX_CHARS)))
     try:
         with ThreadPoolExecutor(STACKS) as pool:
             list(pool.map(lambda s: s.start(seconds=900), servers))

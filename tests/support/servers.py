@@ -70,6 +70,11 @@ class Servers:
         shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
+def embedded(kb_url: str, tmp, **env: str) -> Servers:
+    """An embedded Pathways (not started) whose tracker and console databases are SQLite files in `tmp`."""
+    return Servers(kb_url, str(tmp / "tracker.db"), PATHWAYS_CONSOLE_DB_URL=f"sqlite:///{tmp / 'console.db'}", **env)
+
+
 def small_server(name: str, args: list[str], url: str, env: dict[str, str] | None = None) -> Process:
     """A small server (the web front alone, a stand-in bot) in its own process group, once `url` answers."""
     kinds.need("live", f"starts {name}")
