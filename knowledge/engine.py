@@ -32,6 +32,7 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
 MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
+YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
 
 
 def adult(profile: Profile) -> bool:
@@ -189,11 +190,13 @@ class Screen:
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
         # The work a route is mainly for comes first in its interests; a route open to most kinds of work has none.
         self.mainly = _counts(n, [p.interests[:1] if len(p.interests) <= MAINLY_FOR else () for p in ps])
-        self._level_2 = vocab.level_rank("2")
+        self._level_2, self._level_3, self._level_6 = (vocab.level_rank(x) for x in ("2", "3", "6"))
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
         self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
+        retrain = {t.id for t in vocab.route_types if t.any_level}
+        self.retrain = np.array([p.route_type in retrain for p in ps], bool)
         self.service = np.array([not p.interests and p.route_type in SERVICES for p in ps], bool)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
@@ -229,11 +232,13 @@ class Screen:
         if profile.qualification_level is not None:
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
+            if r == self._level_3 and profile.age is not None and profile.age <= YOUNG:
+                up |= sum(1 << k for k in range(r + 1, self._level_6 + 1))     # after A levels, a degree too
             offers = self.levels != 0
             score -= 2 * ((self.levels & up) != 0) * self.broad
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 ((self.levels >> r) & 1) != 0,                         # their own level
-                                offers & (self.top_level < r) & ~made_for,             # only lower
+                                offers & (self.top_level < r) & ~made_for & ~self.retrain,    # only lower
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 1, -3, -2], 0)
         score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided

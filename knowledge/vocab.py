@@ -47,6 +47,7 @@ class Term:
     button: str = ""       # label of the quick-reply button the bot offers for this answer, if any
     right_to_work: bool = True   # circumstances: false when people in it usually may not work in the UK
     kind: str = ""         # route types: what it leads to (ROUTE_KINDS)
+    any_level: bool = False    # route types: people retrain on it, so one below their level is no step down
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
     capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
 
@@ -201,12 +202,16 @@ class _Reader:
             works = entry.get("right_to_work", True)
             if not isinstance(works, bool) or (works is False and "who" not in extra):
                 self.problem(where, f"`right_to_work` must be true or false, on a circumstance, got {works!r}")
+            any_level = entry.get("any_level", False)
+            if not isinstance(any_level, bool) or (any_level and "kind" not in extra):
+                self.problem(where, f"`any_level` must be true or false, on a route type, got {any_level!r}")
             terms.append(Term(
                 id=tid,
                 name=self.text(entry, "name", where),
                 phrases=self.phrases(entry, "phrases", where, tid),
                 button=self.text(entry, "button", where, required=False),
                 right_to_work=works is not False,
+                any_level=any_level is True,
                 capitals=self.capitals(entry, where),
                 **{k: self.text(entry, k, where) for k in extra},
             ))

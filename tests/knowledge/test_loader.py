@@ -240,6 +240,16 @@ def test_capitals_must_be_written_in_capitals(data_copy):
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("file, value", [("route_types.yml", "yes"), ("interests.yml", True)])
+def test_any_level_is_a_yes_or_no_on_a_route_type(data_copy, file, value):
+    path = data_copy / file
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["any_level"] = value
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match="`any_level` must be true or false, on a route type"):
+        load_vocabulary(data_copy)
+
+
 def test_missing_borough_and_vocab_file(data_copy):
     path = data_copy / "boroughs.yml"
     data = yaml.safe_load(path.read_text())

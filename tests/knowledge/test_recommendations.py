@@ -180,6 +180,21 @@ def test_access_to_he_is_recommended_below_level_3(use_kb):
     assert "access_to_he" in {x.programme.route_type for x in r.recommendations}
 
 
+@pytest.mark.parametrize("level, interest", [("6", "laboratory"), ("6", "business_and_sales"), ("7", "data_and_digital")])
+def test_a_graduate_retraining_hears_of_a_skills_bootcamp(use_kb, level, interest):
+    # Bootcamps teach at levels 3 to 5 but are open whatever you hold: people retrain on them (route_types.yml).
+    r = advisor.recommend(Profile(age=23, qualification_level=level, borough="Hillingdon",
+                                  barriers=("no_work_experience",), interests=(interest,)))
+    assert "skills_bootcamp" in {x.programme.route_type for x in r.recommendations[:5]}
+
+
+@pytest.mark.parametrize("age, interest", [(18, "research"), (21, "research"), (18, "laboratory")])
+def test_after_a_levels_a_young_person_hears_of_a_degree_apprenticeship(use_kb, age, interest):
+    r = advisor.recommend(Profile(age=age, qualification_level="3", borough="Bromley", interests=(interest,)))
+    assert any("6" in x.programme.levels and x.programme.route_type == "apprenticeship"
+               for x in r.recommendations[:5]), [x.programme.id for x in r.recommendations[:5]]
+
+
 def test_an_asylum_seeker_gets_no_job_route_and_something_to_do_now(use_kb):
     r = run(age="30", qualification="none", borough="Newham", barriers=["I'm seeking asylum", "my english is not good"],
             interests=["not sure"])
