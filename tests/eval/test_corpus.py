@@ -19,7 +19,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.82, "twice": 0},
          "corpus_fresh2.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh3.yml": {"slot": 0.91, "intent_f1": 0.86, "twice": 0},
          "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh5.yml": {"slot": 0.82, "intent_f1": 0.76, "twice": 0}}
+         "corpus_fresh5.yml": {"slot": 0.82, "intent_f1": 0.76, "twice": 0},
+         "corpus_fresh6.yml": {"slot": 0.74, "intent_f1": 0.82, "twice": 0}}
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from tests.eval.replay import load
 # Checks passed on 3 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
 FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 663, "panel_fresh2.yml": 2124,
          "panel_fresh3.yml": 2148, "panel_fresh4.yml": 2255, "panel_fresh5.yml": 2914,
-         "panel_fresh6.yml": 2505}
+         "panel_fresh6.yml": 2505, "panel_fresh7.yml": 2443}
 PANELS = sorted(FLOOR)
 
 
