@@ -44,6 +44,16 @@ def _none_of_them(text: str) -> bool:
 
 
 FALLBACK = "nlu_fallback"
+ASK_ROUTE = "ask_route"
+# "How about ESOL classes", "any bootcamps?", "what about the Crick?": a route asked about, not a profile answer
+# (read as one, "ESOL" once replaced the resident's circumstances with limited English).
+ABOUT = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:what|wat|wot|how)\s+abou?t|(?:are\s+there\s+|do\s+you\s+have\s+|"
+                   r"got\s+)?any)\b", re.I)
+
+
+def _asks_about_a_route(text: str) -> bool:
+    n = normaliser()
+    return bool(ABOUT.search(text)) and (n.route_type(text) or n.programme(text)) is not None
 
 
 def _unfounded_forget(text: str, intent: str | None) -> bool:
@@ -57,14 +67,27 @@ def _unfounded_decline(text: str, intent: str | None) -> bool:
     return intent == DECLINE and normaliser().mentions_answer(text) != DECLINE
 
 
-def answer_intent(text: str, intent: str | None, entities: list[dict]) -> str | None:
-    """`inform` when the message is an answer whatever the classifier guessed (`intent`); `decline` when all of it
-    is "rather not say" in some words; `nlu_fallback` when the classifier guessed "delete my data" for a message that
-    does not ask for it; else None (the guess stands)."""
-    if text.startswith("/") or intent == INFORM:
+# A "no" while a question is open is the resident's reply to it ("no" to "do you have a UK ENIC statement?", "nope,
+# all good" to the circumstances): the form reads it as the answer, and `deny` is for a "no" to nothing asked. A yes
+# alone stays `affirm`: "ok carry on" is no answer to the question.
+NO = "deny"
+
+
+def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None) -> str | None:
+    """`ask_route` when it asks about a named route ("how about ESOL classes"); `inform` when the message is an
+    answer whatever the classifier guessed (`intent`), or a no while the question `asked` is open; `decline`
+    when all of it is "rather not say" in some words; `nlu_fallback` when the classifier guessed "delete my data"
+    for a message that does not ask for it; else None (the guess stands)."""
+    if text.startswith("/"):
+        return None
+    if _asks_about_a_route(text):
+        return None if intent == ASK_ROUTE else ASK_ROUTE
+    if intent == INFORM:
         return None
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
         return DECLINE
+    if asked and intent == NO:                                      # "no, rather not say" still declines
+        return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text):
         return INFORM
     if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"

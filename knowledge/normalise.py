@@ -122,6 +122,8 @@ class Normaliser:
             for i in range(len(words) - n + 1):
                 if any(t.text in _STOPS for t in doc[words[i].i:words[i + n - 1].i]):  # "a levels, live"
                     continue
+                if words[i].lower_ in _TAKEN_BACK:      # "not greenwich" is no typo of North Greenwich
+                    continue
                 run = " ".join(t.lower_ for t in words[i:i + n])
                 if len(run) < 5:
                     continue
@@ -436,14 +438,17 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
     return [m for m in found if not _denied(doc, m) and not _studying(doc, m)]
 
 
+_BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 _STUDYING = {"doing", "studying", "taking", "towards", "started"}   # "doing my A levels": not held yet
 
 
 def _denied(doc: Doc, m: Match) -> bool:
     """A circumstance, level or interest the resident takes back: "not manufacturing", "no O levels"."""
     before = doc[max(0, m.start - 2):m.start]
-    return (m.label in ("barrier", "qualification", "interest") and any(t.lower_ in _NEGATIONS for t in before)
-            and not any(t.lower_ == "mind" for t in before))                 # "I don't mind lab work"
+    after = tuple(t.lower_ for t in doc[m.end:m.end + 2])
+    return m.label in ("barrier", "qualification", "interest") and (
+        (any(t.lower_ in _NEGATIONS for t in before) and not any(t.lower_ == "mind" for t in before))  # "don't mind"
+        or after in _BY_MISTAKE)                                      # "I clicked research by mistake"
 
 
 def _studying(doc: Doc, m: Match) -> bool:
@@ -503,9 +508,12 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     return home if len(named) > 1 and len(home) == 1 else named
 
 
+_TAKEN_BACK = ("not", "no")
+
+
 def _negated(doc: Doc, start: int) -> bool:
     """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"."""
-    return start > 0 and doc[start - 1].lower_ in ("not", "no")
+    return start > 0 and doc[start - 1].lower_ in _TAKEN_BACK
 
 
 def _future(doc: Doc, start: int, end: int) -> bool:

@@ -1,8 +1,8 @@
 """Pathways' NLU components: Rasa graph components placed after the classifiers (config.yml), each overriding the
 intent in one case the classifier gets wrong. The decisions are plain functions outside Rasa.
 
-- BareAnswer: a message that is an answer is `inform`, and one read as "delete my data" without asking for it is
-  `nlu_fallback` (bot/answers.py);
+- BareAnswer: a message that is an answer is `inform` (a "no" to the open question too), and one read as "delete
+  my data" without asking for it is `nlu_fallback` (bot/answers.py);
 - OtherLanguage: a message in another language is `other_language` (bot/language.py);
 - SafetyNet, last: a message suggesting distress is `distress`, whatever came before (the phrases in
   knowledge/data/safety.yml). The classifier is statistical and once read "I want to end it all" as `stop`; safety
@@ -11,13 +11,14 @@ intent in one case the classifier gets wrong. The decisions are plain functions 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -50,14 +51,24 @@ class BareAnswer(GraphComponent):
                execution_context: ExecutionContext) -> "BareAnswer":
         return cls()
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: List[Message], tracker: Optional[DialogueStateTracker] = None) -> List[Message]:
+        """`tracker`: the conversation before this message (Rasa's recipe passes it to a `process` that asks for
+        it; empty for /model/parse), for the question it asked."""
+        asked = _open_question(tracker)
         for message in messages:
             text = _typed(message)
-            intent = answer_intent(text, (message.get(INTENT) or {}).get("name"), message.get(ENTITIES) or []) \
-                if text else None
+            intent = answer_intent(text, (message.get(INTENT) or {}).get("name"), message.get(ENTITIES) or [],
+                                   asked) if text else None
             if intent:
                 override_intent(message, intent)
         return messages
+
+
+def _open_question(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
+    """The profile question the conversation is waiting on, if any."""
+    if tracker is None or not tracker.active_loop_name:
+        return None
+    return tracker.get_slot("requested_slot")
 
 
 @DefaultV1Recipe.register(CLASSIFIER, is_trainable=True)

@@ -16,14 +16,24 @@ def gazetteer():
     return spacy.load(config.gazetteer_dir())
 
 
-def classify(nlp, text: str, intent: str = "distress") -> str:
+def classify(nlp, text: str, intent: str = "distress", tracker=None) -> str:
     """What the pipeline's last two components make of `text`, when the classifier said `intent`."""
     entities = [{"start": e.start_char, "end": e.end_char, "entity": e.label_, "value": e.text}
                 for e in nlp(text).ents]
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.39},
                             "intent_ranking": [{"name": intent, "confidence": 0.39}], "entities": entities})
-    SafetyNet().process(BareAnswer().process([message]))
+    SafetyNet().process(BareAnswer().process([message], tracker))
     return message.get("intent")["name"]
+
+
+def asking(slot: str | None, form: str | None = "profile_form"):
+    """A conversation whose form (if any) waits on `slot`, as Rasa hands it to the NLU pipeline."""
+    from rasa.shared.core.events import ActiveLoop, SlotSet
+    from rasa.shared.core.slots import AnySlot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    return DialogueStateTracker.from_events("t", [ActiveLoop(form), SlotSet("requested_slot", slot)],
+                                            slots=[AnySlot("requested_slot", mappings=[])])
 
 
 def test_every_borough_alone_is_an_answer(gazetteer):
@@ -115,3 +125,36 @@ def test_for_a_message_stating_an_answer_the_safety_phrases_decide_distress(gaze
 @pytest.mark.parametrize("text, said", [("not telling you", "deny"), ("skip", "stop"), ("no comment", "deny")])
 def test_all_of_it_rather_not_say_is_a_decline_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "decline"
+
+
+@pytest.mark.parametrize("text, said", [("how about ESOL classes", "inform"), ("any bootcamps?", "why_not"),
+                                        ("and what about T levels?", "inform"), ("wot about the crick", "chitchat")])
+def test_a_route_asked_about_is_a_question_not_an_answer(gazetteer, text, said):
+    # Read as an answer after the recommendations, "ESOL" replaced the resident's circumstances.
+    assert classify(gazetteer, text, intent=said) == "ask_route"
+
+
+@pytest.mark.parametrize("text", ["how about lab jobs", "any of these in hackney", "anything for me"])
+def test_what_about_a_kind_of_work_is_not_a_route(gazetteer, text):
+    assert classify(gazetteer, text, intent="inform") == "inform"
+
+
+@pytest.mark.parametrize("text, slot", [("no", "qualification_level"),          # the UK ENIC question
+                                        ("nope, all good", "barriers"), ("no i dont have one", "qualification_level")])
+def test_a_no_to_the_open_question_is_the_answer(gazetteer, text, slot):
+    assert classify(gazetteer, text, intent="deny", tracker=asking(slot)) == "inform"
+
+
+def test_a_yes_alone_stays_a_yes_while_a_question_is_open(gazetteer):
+    assert classify(gazetteer, "ok carry on", intent="affirm", tracker=asking("barriers")) == "affirm"
+
+
+@pytest.mark.parametrize("tracker", [None, asking(None, form=None), asking(None)])
+def test_a_no_with_no_question_open_keeps_its_intent(gazetteer, tracker):
+    assert classify(gazetteer, "no", intent="deny", tracker=tracker) == "deny"
+    assert classify(gazetteer, "yes please", intent="affirm", tracker=tracker) == "affirm"
+
+
+def test_distress_and_declining_win_over_the_open_question(gazetteer):
+    assert classify(gazetteer, "no i want to end it all", intent="deny", tracker=asking("barriers")) == "distress"
+    assert classify(gazetteer, "no, rather not say", intent="deny", tracker=asking("age")) == "decline"

@@ -16,6 +16,7 @@ def classify(text: str, intent: str = "stop") -> str:
 def test_distress_overrides_whatever_the_classifier_said():
     assert classify("I want to end it all") == "distress"
     assert classify("honestly i feel like nobody would miss me", intent="chitchat") == "distress"
+    assert classify("none of these will help, i havent eaten in 3 days", intent="inform") == "distress"
 
 
 def test_other_messages_and_button_payloads_are_left_alone():

@@ -13,14 +13,17 @@ from tests.eval import replay
 # so a floor at the exact figure would fail on a retraining. Raise the floors as it improves; once a bar is met with
 # that much to spare, its floor is the bar. Removing training examples near a new corpus can lower the figures of the
 # others: corpus_fresh2's F1 went 0.860 -> 0.841 in one such training, and back to 0.901 after new examples.
+# Lowered once on purpose (7th session): corpus_fresh4's writer labelled 13 "no"s to the UK ENIC question `deny`;
+# the schema every writer since was given calls a reply to an open question `inform`, which the bot now reads, and
+# corpus_fresh2 fell to 0.872 when the 40 training examples near corpus_fresh6 were removed.
 BAR = {"slot": 0.95, "intent_f1": 0.90}
-FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.82, "twice": 0},
-         "corpus_fresh.yml": {"slot": 0.91, "intent_f1": 0.80, "twice": 0},
-         "corpus_fresh2.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0},
-         "corpus_fresh3.yml": {"slot": 0.91, "intent_f1": 0.86, "twice": 0},
-         "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh5.yml": {"slot": 0.82, "intent_f1": 0.76, "twice": 0},
-         "corpus_fresh6.yml": {"slot": 0.74, "intent_f1": 0.82, "twice": 0}}
+FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh.yml": {"slot": 0.91, "intent_f1": 0.83, "twice": 0},
+         "corpus_fresh2.yml": {"slot": 0.91, "intent_f1": 0.84, "twice": 0},
+         "corpus_fresh3.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.85, "twice": 0},
+         "corpus_fresh5.yml": {"slot": 0.86, "intent_f1": 0.81, "twice": 0},
+         "corpus_fresh6.yml": {"slot": 0.79, "intent_f1": 0.85, "twice": 0}}
 
 
 @pytest.fixture(scope="module")

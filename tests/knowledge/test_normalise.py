@@ -105,13 +105,17 @@ def test_ages_as_residents_give_them(n, text, age):
 
 
 @pytest.mark.parametrize("text", ["left school at 15 with nothing", "left before my gcses", "dropped out in yr 10",
-                                  "never sat any exams"])
+                                  "never sat any exams", "dropped out before my gcses", "nuffin, got expelled",
+                                  "i never go school"])
 def test_leaving_school_early_is_no_qualifications(n, text):
     assert n.qualification(text) == "none"
 
 
-def test_a_place_taken_back_is_not_the_answer(n):
-    assert n.borough("sorry, I live in Lewisham not Lambeth").borough == "Lewisham"
+@pytest.mark.parametrize("text", ["sorry, I live in Lewisham not Lambeth",
+                                  "sorry i meant lewisham not greenwich",     # "not greenwich" ~ North Greenwich
+                                  "not greenwich, lewisham"])
+def test_a_place_taken_back_is_not_the_answer(n, text):
+    assert n.borough(text).borough == "Lewisham"
 
 
 def test_unknown_qualification(n):
@@ -321,6 +325,8 @@ def test_a_number_opening_a_list_of_answers_is_an_age_but_a_duration_is_not(n):
     ("I live with foster parents", ["care_leaver"]), ("on ESA because of MS", ["claiming_benefits",
                                                                              "disability_or_health"]),
     ("I haven't worked in about 6 years", ["long_term_unemployed"]), ("i'm on jobseekers", ["claiming_benefits"]),
+    ("i got a record", ["criminal_record"]), ("i look after my granma", ["caring_responsibilities"]),
+    ("i am sick, bad heart", ["disability_or_health"]),
 ])
 def test_circumstances_in_residents_words(n, text, ids):
     assert n.barriers(text) == ids
@@ -329,6 +335,7 @@ def test_circumstances_in_residents_words(n, text, ids):
 def test_what_is_taken_back_or_still_being_studied_is_not_recorded(n):
     assert n.extract("change my interest to engineering not manufacturing")["interests"] == ["engineering"]
     assert n.extract("I don't mind lab work")["interests"] == ["laboratory"]
+    assert n.extract("sorry i clicked research by mistake, i want engineering")["interests"] == ["engineering"]
     said = n.extract("in year 12 doing the health T level, got english and maths gcse at grade 4")
     assert said["age"] == 17 and said["qualification_level"] == "2"
     said = n.extract("got excluded in year 9, came out with nothing")      # a year left, not the year they're in
