@@ -93,11 +93,12 @@ evaluate: train
 	$(PY) -m bot evaluate
 
 # Every test: unit, browser (Chromium), live servers, the production profile on PostgreSQL/Redis/nginx, the fuzz
-# corpus; then Rasa's scripted stories and the held-out NLU set.
+# corpus (the unit tests in a second pytest beside the rest: scripts/test-all); then Rasa's scripted stories and the
+# held-out NLU set.
 test: kb web browsers nginx
 	$(PY) -m knowledge validate
 	$(PY) -m bot train
-	$(PY) -m pytest
+	scripts/test-all
 	$(PY) -m bot evaluate
 
 # The unit tests only: no servers, Chromium, PostgreSQL, Redis or nginx (tests/support/kinds.py), and the property
