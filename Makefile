@@ -93,12 +93,11 @@ evaluate: train
 	$(PY) -m bot evaluate
 
 # Every test: unit, browser (Chromium), live servers, the production profile on PostgreSQL/Redis/nginx, the fuzz
-# corpus (the unit tests in a second pytest beside the rest: scripts/test-all); then Rasa's scripted stories and the
-# held-out NLU set.
+# corpus; then Rasa's scripted stories and the held-out NLU set.
 test: kb web browsers nginx
 	$(PY) -m knowledge validate
 	$(PY) -m bot train
-	scripts/test-all
+	$(PY) -m pytest
 	$(PY) -m bot evaluate
 
 # The unit tests only: no servers, Chromium, PostgreSQL, Redis or nginx (tests/support/kinds.py), and the property
