@@ -88,9 +88,11 @@ shell: $(STAMP)
 train: kb
 	$(PY) -m bot train
 
-# Rasa's scripted stories and the held-out NLU set (intent macro-F1 bar 0.90), on the current model.
-evaluate: train
+# Rasa's scripted stories and the held-out NLU set (intent macro-F1 bar 0.90), on the current model; then every
+# corpus under tests/eval replayed against the running assistant (`make test` replays the newest two).
+evaluate: train web
 	$(PY) -m bot evaluate
+	$(PY) -m pytest tests/eval/test_corpus.py --every-corpus -q
 
 # Every test: unit, browser (Chromium), live servers, the production profile on PostgreSQL/Redis/nginx, the fuzz
 # corpus; then Rasa's scripted stories and the held-out NLU set.

@@ -18,6 +18,8 @@ DATA = config.data_dir()
 def pytest_addoption(parser):
     parser.addoption("--quick", action="store_true",
                      help="property tests try a quarter of their random cases (make check; make test tries them all)")
+    parser.addoption("--every-corpus", action="store_true",
+                     help="replay every corpus under tests/eval (make evaluate; make test replays the newest two)")
 
 
 def pytest_collection_modifyitems(items):

@@ -24,9 +24,12 @@ PREFILL = {"age": 30, "qualification_level": "2", "borough": "Camden", "barriers
            "interests": ["not_sure"]}
 
 
-def corpora() -> list[str]:
-    """Every blind corpus under tests/eval (corpus*.yml)."""
-    return sorted(p.name for p in HERE.glob("corpus*.yml"))
+def corpora(newest: int | None = None) -> list[str]:
+    """The corpora under tests/eval (corpus*.yml), oldest first (corpus, corpus_fresh, corpus_fresh2...); only the
+    `newest` ones if given."""
+    names = sorted((p.name for p in HERE.glob("corpus*.yml")),
+                   key=lambda n: int(re.sub(r"\D", "", n) or (1 if "fresh" in n else 0)))
+    return names[-newest:] if newest else names
 
 
 def load(name: str) -> list[dict]:

@@ -26,6 +26,17 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh6.yml": {"slot": 0.79, "intent_f1": 0.85, "twice": 0}}
 
 
+# `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
+# one: each replay takes 25-60 s on a slow machine, and the older ones kept `make test` over its 20 minutes.
+IN_MAKE_TEST = 2
+
+
+def pytest_generate_tests(metafunc):
+    if "name" in metafunc.fixturenames:
+        every = metafunc.config.getoption("--every-corpus")
+        metafunc.parametrize("name", replay.corpora(None if every else IN_MAKE_TEST))
+
+
 @pytest.fixture(scope="module")
 def bots(servers, kb_url, tmp_path_factory):
     """The shared Pathways and a second one like it: one Rasa process is bound to one core, so the replays use
@@ -38,7 +49,6 @@ def bots(servers, kb_url, tmp_path_factory):
     second.cleanup()
 
 
-@pytest.mark.parametrize("name", replay.corpora())
 def test_residents_are_understood_in_their_own_words(bots, name):
     cases = replay.load(name)
     assert len(cases) >= (400 if name == "corpus.yml" else 200)
