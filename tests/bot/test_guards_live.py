@@ -179,7 +179,8 @@ def test_socketio_conversation_and_forget_me(live):
         replies = []
         while not any(r.get("text") == CONFIRMATION for r in replies):
             replies.append(await asyncio.wait_for(got.get(), 120))
-        await client.disconnect()
+        # without waiting for the pending long-poll: a polling client's disconnect waits out the ping interval (30 s)
+        await client.eio.disconnect(abort=True)
         return session, first, replies
 
     session, first, replies = asyncio.run(scenario())
