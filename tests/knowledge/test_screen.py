@@ -166,7 +166,8 @@ def same_alone_as_together(programmes, people, sample: int | None = None, seed: 
 
 
 def test_together_and_alone_agree_on_the_real_catalogue(real, trials):
-    seen = same_alone_as_together(real, residents(real, trials(2000), seed=1))
+    # a third of the programmes per resident: each is still judged both ways about 650 times
+    seen = same_alone_as_together(real, residents(real, trials(2000), seed=1), sample=25, seed=1)
     assert min(seen.values()) > trials(1000), seen
 
 
