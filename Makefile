@@ -22,7 +22,7 @@ help:
 $(PY):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
 
-# uv (pinned in requirements.lock) installs the locked set: 66 s against pip's 170 s on a fresh clone here.
+# uv (pinned in requirements.lock) installs the locked set, several times faster than pip (docs/performance.md).
 # --compile-bytecode as pip does: where PYTHONDONTWRITEBYTECODE is set (as on these machines) nothing else compiles
 # the .pyc files, and every process would compile Rasa and TensorFlow again.
 $(STAMP): pyproject.toml requirements.lock | $(PY)

@@ -27,7 +27,7 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
-# one: each replay takes 25-60 s on a slow machine, and the older ones kept `make test` over its 20 minutes.
+# one: the older ones kept `make test` over its 20 minutes on slow machines (docs/performance.md).
 IN_MAKE_TEST = 2
 
 

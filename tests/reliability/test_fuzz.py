@@ -28,7 +28,7 @@ from tests.support.servers import embedded, require_model
 
 SEED = 20261123
 # Short conversations: Rasa reads and featurises a conversation's whole history at every turn, so 1,000 senders of 11
-# messages cost a quarter less than 500 of 21 (docs/performance.md); answers are weighted up to keep questions moving.
+# messages cost less than 500 of 21 (docs/performance.md); answers are weighted up to keep questions moving.
 SENDERS = 1000
 PER_SENDER = 11                 # 11,000 messages
 WORKERS = 12
