@@ -30,6 +30,7 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
 # designed for an adult's circumstances gains.
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
+BASICS = 2                     # relevance an adult below level 2 gives a course made for people without it
 MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
@@ -198,6 +199,12 @@ class Screen:
         retrain = {t.id for t in vocab.route_types if t.any_level}
         self.retrain = np.array([p.route_type in retrain for p in ps], bool)
         self.service = np.array([not p.interests and p.route_type in SERVICES for p in ps], bool)
+        # A course up to level 2 with a level ceiling is made for adults without level 2 (free English and maths, a
+        # first full level 2): an adviser names it first to an adult below that level, whatever work they want.
+        ceiling = [any(c is not None for row in self.rows if row.rule and row.test.key == "max_level"
+                       for c in (row.conds[i],)) for i in range(n)]
+        self.basics = np.array([ceiling[i] and kind.get(p.route_type) == "course" and
+                                0 <= self.top_level[i] <= self._level_2 for i, p in enumerate(ps)], bool)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
@@ -235,6 +242,8 @@ class Screen:
             if r == self._level_3 and profile.age is not None and profile.age <= YOUNG:
                 up |= sum(1 << k for k in range(r + 1, self._level_6 + 1))     # after A levels, a degree too
             offers = self.levels != 0
+            if self.needs_basics(profile):
+                score += BASICS * self.basics
             score -= 2 * ((self.levels & up) != 0) * self.broad
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 ((self.levels >> r) & 1) != 0,                         # their own level
@@ -252,6 +261,10 @@ class Screen:
         if adult(profile):
             score[self._service(j, score)] += SERVICE
         return score
+
+    def needs_basics(self, profile: Profile) -> bool:
+        level = profile.qualification_level
+        return level is not None and adult(profile) and self.vocab.level_rank(level) < self._level_2
 
     def _service(self, j: Judgement, score: np.ndarray) -> list[int]:
         """The best service open to them that is designed for their circumstances, if any: an adviser refers an
@@ -273,7 +286,12 @@ class Screen:
         tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
-        return _paged(ranked, self.route, tier, score)
+        return _paged(ranked, self.page_types(j.profile), tier, score)
+
+    def page_types(self, profile: Profile) -> np.ndarray:
+        """The type each programme counts as on a page: its route type, except that for an adult below level 2 the
+        basics are not a near-twin of ESOL or a digital skills course and count as a type of their own."""
+        return np.where(self.basics, "basics", self.route) if self.needs_basics(profile) else self.route
 
     def result(self, profile: Profile, route_type: str | None = None) -> Result:
         """`recommend`, over one route type if given."""

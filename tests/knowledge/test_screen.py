@@ -240,9 +240,13 @@ def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
     return {p.id: int(t) for p, t in zip(screen.programmes, tiers(screen, profile))}
 
 
-def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) -> None:
+def kinds_of(screen: Screen, profile: Profile) -> dict[str, str]:
+    return {p.id: str(k) for p, k in zip(screen.programmes, screen.page_types(profile))}
+
+
+def check_order(result, base: list[str], tier: dict[str, int], kinds: dict[str, str], pages: int = 20) -> None:
     """The promises one answer keeps: a verdict is "check" exactly when there are check lines, shown last in `why`;
-    in each of the first `pages` pages (the ones regrouped) no route type appears more than PER_TYPE times while a
+    in each of the first `pages` pages (the ones regrouped) no type (`kinds`: Screen.page_types) appears more than PER_TYPE times while a
     route of another type was among the next WINDOW candidates, unless each of those is at least 3 tiers below it
     (a check the answers fail or a route in doubt, against a route that fits); a route over the cap is the first of
     the capped types in the ranking; a route that fits comes after one with a check in the same page only when the
@@ -256,13 +260,13 @@ def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) 
         assert d["why"] == [*r.why, *r.checks]
         assert all(c.startswith(("Check: ", "Check with the provider: ")) for c in r.checks), r.checks
         assert not any(w.startswith(("Check: ", "Check with the provider: ")) for w in r.why), r.why
-    route = {r.programme.id: r.programme.route_type for r in recs}
+    route = kinds
     placed: set[str] = set()
     for start in range(0, min(len(recs), PAGE * pages), PAGE):
         page = recs[start:start + PAGE]
         for k, r in enumerate(page):
-            t = r.programme.route_type
-            before = [x.programme.route_type for x in page[:k]]
+            t = route[r.programme.id]
+            before = [route[x.programme.id] for x in page[:k]]
             left = [i for i in base[:PAGE * pages] if i not in placed]
             if before.count(t) >= PER_TYPE:
                 # Over the cap: every route of another type within reach is at least 3 tiers further down.
@@ -279,21 +283,24 @@ def check_order(result, base: list[str], tier: dict[str, int], pages: int = 20) 
 def test_order_promises_on_the_real_catalogue(real, trials):
     screen = Screen(real, vocabulary())
     for profile in residents(real, trials(1500), seed=9):
-        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile))
+        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile),
+                    kinds_of(screen, profile))
 
 
 def test_order_promises_on_random_rules(trials):
     programmes = random_rules(300, seed=10)
     screen = Screen(programmes, vocabulary())
     for profile in residents(programmes, trials(400), seed=10):
-        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile))
+        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile),
+                    kinds_of(screen, profile))
 
 
 def test_order_promises_on_a_generated_catalogue(generated, trials):
     programmes, _ = generated
     screen = Screen(programmes, vocabulary())
     for profile in residents(programmes, trials(200), seed=11):
-        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile))
+        check_order(screen.result(profile), base_order(screen, profile), tier_of(screen, profile),
+                    kinds_of(screen, profile))
 
 
 def test_the_same_profile_always_gives_the_same_order(real, trials):
@@ -321,7 +328,8 @@ def test_one_route_type_is_the_full_answer_filtered(kb_url, real):
             assert {r.programme.id for r in one.recommendations} == \
                 {r.programme.id for r in full.recommendations if r.programme.route_type == route}
             assert list(one.excluded) == [e for e in full.excluded if e.programme.route_type == route]
-            check_order(one, [i for i in base_order(screen, profile) if route_of[i] == route], tier_of(screen, profile))
+            check_order(one, [i for i in base_order(screen, profile) if route_of[i] == route], tier_of(screen, profile),
+                        kinds_of(screen, profile))
 
 
 def test_the_database_gives_what_the_file_gives(kb_url, real):
