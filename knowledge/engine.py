@@ -201,10 +201,12 @@ class Screen:
         self.service = np.array([not p.interests and p.route_type in SERVICES for p in ps], bool)
         # A course up to level 2 with a level ceiling is made for adults without level 2 (free English and maths, a
         # first full level 2): an adviser names it first to an adult below that level, whatever work they want.
-        ceiling = [any(c is not None for row in self.rows if row.rule and row.test.key == "max_level"
-                       for c in (row.conds[i],)) for i in range(n)]
-        self.basics = np.array([ceiling[i] and kind.get(p.route_type) == "course" and
-                                0 <= self.top_level[i] <= self._level_2 for i, p in enumerate(ps)], bool)
+        ceiling = np.zeros(n, bool)
+        for row in self.rows:
+            if row.rule and row.test.key == "max_level":
+                ceiling |= np.array([c is not None for c in row.conds], bool)
+        course = np.array([kind.get(p.route_type) == "course" for p in ps], bool)
+        self.basics = ceiling & course & (self.top_level >= 0) & (self.top_level <= self._level_2)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes

@@ -34,14 +34,14 @@ class PathwaysLockStore(RedisLockStore):
             while True:
                 lock = self.get_or_create_lock(conversation_id)
                 mine = next((t for t in lock.tickets if t.number == ticket and not t.has_expired()), None)
-                if mine is None:
+                lost = mine is None
+                if lost:
                     ticket = lock.issue_ticket(lock_lifetime)
+                    mine = lock.tickets[-1]
                 served = lock.now_serving == ticket
-                if mine is None or served or mine.expires - time.time() < lock_lifetime / 2:
+                if lost or served or mine.expires - time.time() < lock_lifetime / 2:
                     # Saved only when needed: every save may undo another process's change made since the read.
-                    for t in lock.tickets:
-                        if t.number == ticket:
-                            t.expires = time.time() + lock_lifetime
+                    mine.expires = time.time() + lock_lifetime
                     self.save_lock(lock)
                 if served:
                     break

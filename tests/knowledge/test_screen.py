@@ -260,20 +260,19 @@ def check_order(result, base: list[str], tier: dict[str, int], kinds: dict[str, 
         assert d["why"] == [*r.why, *r.checks]
         assert all(c.startswith(("Check: ", "Check with the provider: ")) for c in r.checks), r.checks
         assert not any(w.startswith(("Check: ", "Check with the provider: ")) for w in r.why), r.why
-    route = kinds
     placed: set[str] = set()
     for start in range(0, min(len(recs), PAGE * pages), PAGE):
         page = recs[start:start + PAGE]
         for k, r in enumerate(page):
-            t = route[r.programme.id]
-            before = [route[x.programme.id] for x in page[:k]]
+            t = kinds[r.programme.id]
+            before = [kinds[x.programme.id] for x in page[:k]]
             left = [i for i in base[:PAGE * pages] if i not in placed]
             if before.count(t) >= PER_TYPE:
                 # Over the cap: every route of another type within reach is at least 3 tiers further down.
-                others = [i for i in left[:WINDOW] if before.count(route[i]) < PER_TYPE]
+                others = [i for i in left[:WINDOW] if before.count(kinds[i]) < PER_TYPE]
                 assert all(tier[i] >= tier[r.programme.id] + 3 for i in others), \
                     ([x.programme.id for x in page], others)
-                assert r.programme.id == next(i for i in left if before.count(route[i]) >= PER_TYPE)
+                assert r.programme.id == next(i for i in left if before.count(kinds[i]) >= PER_TYPE)
             if r.verdict == "fits" and any(x.verdict == "check" for x in page[:k]):   # forced, or a taster for an adult
                 assert before.count(t) >= PER_TYPE or tier[r.programme.id] > 0, \
                     [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
