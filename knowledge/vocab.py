@@ -148,8 +148,13 @@ class _Reader:
 
     def phrases(self, entry: dict, key: str, where: str, owner: str, required: bool = True) -> tuple[str, ...]:
         value = entry.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(p, (str, int, float)) for p in value):
+        if not isinstance(value, list):
             self.problem(where, f"`{key}` must be a list of phrases")
+            return ()
+        odd = [p for p in value if not isinstance(p, str)]
+        if odd:             # YAML reads 2:1 as the number 121: a phrase must be written as text
+            self.problem(where, f"`{key}` holds {odd[0]!r}, which YAML read as a {type(odd[0]).__name__}; "
+                                f"put the phrase in quotes")
             return ()
         if required and not value:
             self.problem(where, f"`{key}` is empty")

@@ -231,6 +231,13 @@ def test_vocabulary_phrase_under_two_ids(data_copy):
         load_vocabulary(data_copy)
 
 
+def test_a_phrase_yaml_reads_as_a_number_is_an_error(data_copy):
+    path = data_copy / "qualifications.yml"
+    path.write_text(path.read_text().replace('- "2:1"', "- 2:1"))       # unquoted, YAML reads it as 121
+    with pytest.raises(DataError, match="holds 121, which YAML read as a int; put the phrase in quotes"):
+        load_vocabulary(data_copy)
+
+
 def test_capitals_must_be_written_in_capitals(data_copy):
     path = data_copy / "interests.yml"
     entries = yaml.safe_load(path.read_text())

@@ -63,7 +63,8 @@ def test_borough_errors(n):
     ("5 GCSEs", "2"), ("gcses", "2"), ("A levels", "3"), ("a-levels", "3"), ("BTEC level 3", "3"), ("HND", "5"),
     ("degree", "6"), ("a degree in biology", "6"), ("masters", "7"), ("PhD", "8"), ("still at school", "none"),
     ("none", "none"), ("no qualifications", "none"), ("gcses and a levels", "3"), ("level 3", "3"), ("2", "2"),
-    ("entry", "entry"), ("got my gcses", "2"),
+    ("entry", "entry"), ("got my gcses", "2"), ("2:1 in psychology", "6"), ("a 2:2 from Kent", "6"), ("nvq2", "2"),
+    ("only ESOL E1", "entry"), ("never got any qualifications", "none"),
 ])
 def test_qualification(n, text, level):
     assert n.qualification(text) == level
