@@ -17,7 +17,8 @@ from tests.eval import replay
 # the schema every writer since was given calls a reply to an open question `inform`, which the bot now reads, and
 # corpus_fresh2 fell to 0.872 when the 40 training examples near corpus_fresh6 were removed.
 # corpus_fresh7 (9th session) scored F1 0.906 with one training and 0.857 with the next, which added four examples
-# of one intent: its floor is set from the lower.
+# of one intent: its floor is set from the lower. corpus_fresh8 (10th session) is set from its first figures after its
+# 31 near-duplicates left the training data.
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
@@ -26,7 +27,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.86, "twice": 0},
          "corpus_fresh5.yml": {"slot": 0.86, "intent_f1": 0.83, "twice": 0},
          "corpus_fresh6.yml": {"slot": 0.83, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh7.yml": {"slot": 0.88, "intent_f1": 0.82, "twice": 0}}
+         "corpus_fresh7.yml": {"slot": 0.92, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh8.yml": {"slot": 0.86, "intent_f1": 0.85, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
