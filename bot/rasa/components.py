@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.answers import answer_intent
-from bot.language import OTHER_LANGUAGE, detect, english_words
+from bot.language import OTHER_LANGUAGE, detect, english_words, foreign_words
 from knowledge.normalise import normaliser
 
 DISTRESS = "distress"
@@ -75,10 +75,11 @@ def _open_question(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
 class OtherLanguage(GraphComponent):
     """Learns the words residents use in English from the training data, and keeps them with the model."""
 
-    FILE = "english_words.json"
+    FILE, FOREIGN = "english_words.json", "foreign_words.json"
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource, english: frozenset[str] = frozenset()):
-        self._storage, self._resource, self.english = model_storage, resource, english
+    def __init__(self, model_storage: ModelStorage, resource: Resource, english: frozenset[str] = frozenset(),
+                 foreign: frozenset[str] = frozenset()):
+        self._storage, self._resource, self.english, self.foreign = model_storage, resource, english, foreign
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -87,20 +88,23 @@ class OtherLanguage(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         self.english = english_words([(m.get(TEXT) or "", m.get(INTENT)) for m in training_data.intent_examples])
+        self.foreign = foreign_words()
         with self._storage.write_to(self._resource) as directory:
             (directory / self.FILE).write_text(json.dumps(sorted(self.english)))
+            (directory / self.FOREIGN).write_text(json.dumps(sorted(self.foreign), ensure_ascii=False))
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "OtherLanguage":
         with model_storage.read_from(resource) as directory:
-            return cls(model_storage, resource, frozenset(json.loads((directory / cls.FILE).read_text())))
+            return cls(model_storage, resource, frozenset(json.loads((directory / cls.FILE).read_text())),
+                       frozenset(json.loads((directory / cls.FOREIGN).read_text())))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = _typed(message)
-            if text and detect(text, self.english, message.get(ENTITIES) or []):
+            if text and detect(text, self.english, message.get(ENTITIES) or [], self.foreign):
                 override_intent(message, OTHER_LANGUAGE)
         return messages
 

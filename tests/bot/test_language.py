@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import detect
+from functools import lru_cache
+
+from bot.language import detect, foreign_words
 
 ENGLISH = frozenset("i im am a the my in and want work job lab hospital english is not good speak little me year "
                     "old from live start over please stop pause come back later".split())
@@ -44,3 +46,25 @@ def test_an_english_message_with_an_accented_word_is_english(text):
 def test_an_accented_answer_the_gazetteer_knows_is_english():
     text = "Baccalauréat from Morocco"
     assert detect(text, ENGLISH, [{"start": 0, "end": 12}, {"start": 18, "end": 25}]) is None
+
+
+@lru_cache(maxsize=None)
+def foreign() -> frozenset[str]:
+    return foreign_words()
+
+
+@pytest.mark.parametrize("text", ["Tenho 40 anos", "Mam 30 lat", "Nie mam"])
+def test_a_message_too_short_for_langdetect_in_everyday_words_of_another_language(text):
+    assert detect(text, ENGLISH) is None            # too short to tell by letters alone
+    assert detect(text, ENGLISH, foreign=foreign())
+
+
+@pytest.mark.parametrize("text", ["me 23 year old", "salam alaikum", "José, 34", "nah mate", "im nineteen",
+                                  "Ilford", "ja", "uni grad", "hiya"])
+def test_short_english_with_a_word_of_another_language_is_english(text):
+    assert detect(text, ENGLISH, foreign=foreign()) is None
+
+
+def test_english_words_residents_use_outweigh_the_lists():
+    english = ENGLISH | {"nie", "mam"}               # residents wrote them in English training examples
+    assert detect("Nie mam", english, foreign=foreign()) is None
