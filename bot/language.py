@@ -43,17 +43,18 @@ def detect(text: str, english: frozenset[str], entities: list[dict] | None = Non
     if len(letters) - latin >= MIN_OTHER_SCRIPT and latin < len(letters) / 2:
         return _langdetect(text) or "xx"            # mostly another script: not English, however short
     said = words(text)
-    covered = sum(e.get("end", 0) - e.get("start", 0) for e in entities or [])
+    # Mostly words the gazetteer knows ("Baccalauréat from Morocco"): English, whatever the rest looks like.
+    vocabulary = sum(e.get("end", 0) - e.get("start", 0) for e in entities or []) > len(text) / 3
     accented = sum(not c.isascii() and _latin(c) for c in letters)
     # Letters English spelling doesn't use: "locuiesc în Harrow" (but not "Baccalauréat from Morocco", all vocabulary)
-    if accented and len(said) >= 2 and covered <= len(text) / 3:
+    if accented and len(said) >= 2 and not vocabulary:
         found = _langdetect(text)
         if found and found != "en":
             return found
     if len(letters) < MIN_LETTERS or len(said) < MIN_WORDS:
-        return _by_words(text, said, english, foreign) if covered <= len(text) / 3 else None
+        return None if vocabulary else _by_words(text, said, english, foreign)
     known = [w for w in said if w in english]
-    if len(known) > MAX_ENGLISH_SHARE * len(said) or covered > len(text) / 3:
+    if len(known) > MAX_ENGLISH_SHARE * len(said) or vocabulary:
         return None
     found = _langdetect(text)
     return found if found and found != "en" else None

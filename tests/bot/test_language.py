@@ -1,9 +1,9 @@
 """A message in another language is recognised offline, and short or broken English never is."""
 from __future__ import annotations
 
-import pytest
-
 from functools import lru_cache
+
+import pytest
 
 from bot.language import detect, foreign_words
 
