@@ -81,8 +81,11 @@ def _validate(args) -> int:
     from knowledge.catalogue import load_programmes
     from knowledge.vocab import load_vocabulary
 
+    from knowledge import postcodes
+
     vocab = load_vocabulary()
     programmes = load_programmes(vocab=vocab)
+    postcodes.checked_rows(vocab)                    # landmarks are where their postcodes say
     print(f"{config.data_dir()}: {len(programmes)} programmes, {len(vocab.boroughs)} boroughs, "
           f"{len(vocab.route_types)} route types, {len(vocab.barriers)} circumstances, "
           f"{len(vocab.interests)} interests: no problems")

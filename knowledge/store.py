@@ -83,6 +83,7 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
     ons = {b.ons: b.name for b in vocab.boroughs}
     src = postcodes.source()                           # DataError for missing or altered files
     post_digest = postcodes.digest(src, ons)
+    rows = postcodes.checked_rows(vocab, src)           # DataError for a landmark in another borough
     u = make_url(url)
     try:
         engine = get_engine(url)
@@ -99,7 +100,6 @@ def build(url: str | None = None, data_dir: Path | None = None) -> BuildReport:
                                    position=p.position, payload=json.dumps(p.to_payload())))
             if write_districts:                        # seconds to read; unchanged data is left as it is
                 s.execute(delete(PostcodeDistrict))
-                rows = postcodes.build_rows(src, ons, config.var_dir())
                 s.execute(PostcodeDistrict.__table__.insert(),
                           [dict(outward=o, boroughs=b, outside=x, units=u) for o, b, x, u in rows])
             districts = s.execute(select(func.count()).select_from(PostcodeDistrict)).scalar()

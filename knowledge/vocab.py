@@ -15,6 +15,7 @@ import yaml
 
 from knowledge import config
 from knowledge.errors import DataError, Problem
+from knowledge.postcodes import full_postcodes
 
 ROUTE_TYPE_IDS = (
     "t_level", "apprenticeship", "supported_internship", "skills_bootcamp", "swap", "htq", "access_to_he",
@@ -53,12 +54,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Landmark:
+    names: tuple[str, ...]
+    postcode: str          # where it is: the borough is checked against the ONS Postcode Directory (knowledge build)
+
+
+@dataclass(frozen=True)
 class Borough:
     name: str
     subregion: str
     phrases: tuple[str, ...]
-    places: tuple[str, ...]
+    places: tuple[str, ...]        # neighbourhoods, and the names of its landmarks
     ons: str = ""          # the ONS local authority code (E09...), which postcodes are mapped to
+    landmarks: tuple[Landmark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -259,12 +267,35 @@ def _boroughs(data: Any, r: _Reader) -> tuple[dict[str, str], tuple[Borough, ...
         elif ons in onses:
             r.problem(where, f"`ons` {ons} is also {onses[ons]}'s")
         onses.setdefault(ons, name)
-        boroughs.append(Borough(name, sub, phrases, r.phrases(entry, "places", where, name, required=False), ons))
+        places = r.phrases(entry, "places", where, name, required=False)
+        landmarks = _landmarks(entry, where, name, r)
+        places += tuple(n for mark in landmarks for n in mark.names)
+        boroughs.append(Borough(name, sub, phrases, places, ons, landmarks))
     if len(boroughs) != 33:
         r.problem("boroughs", f"expected the 32 London boroughs and the City of London (33), found {len(boroughs)}")
     outside = data.get("outside_london") or {}
     outside_phrases = r.phrases(outside if isinstance(outside, dict) else {}, "phrases", "outside_london", "outside_london")
     return subregions, tuple(boroughs), outside_phrases
+
+
+def _landmarks(entry: dict, where: str, owner: str, r: _Reader) -> tuple[Landmark, ...]:
+    """Hospitals, markets, venues: each with the names residents use and one postcode, so that the borough is
+    checked against the postcode directory rather than remembered."""
+    value = entry.get("landmarks") or []
+    if not isinstance(value, list):
+        r.problem(where, "`landmarks` must be a list of {names: [...], postcode: ...}")
+        return ()
+    out = []
+    for item in value:
+        code = str(item.get("postcode", "")) if isinstance(item, dict) else ""
+        found = full_postcodes(code)
+        if not isinstance(item, dict) or len(found) != 1 or found[0][:2] != (0, len(code)):
+            r.problem(where, f"landmark {item!r} needs `names` and one full `postcode` such as E1 1FR")
+            continue
+        names = r.phrases(item, "names", where, owner)
+        if names:
+            out.append(Landmark(names, found[0][2]))
+    return tuple(out)
 
 
 def _qualifications(data: Any, r: _Reader) -> tuple[tuple[Term, ...], tuple[Term, ...]]:

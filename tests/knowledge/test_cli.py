@@ -103,6 +103,15 @@ def test_validate_reports_problems_and_exits_1(data_copy):
     assert "programmes.yml: Bad Id: `id` must be lower_snake_case" in out.stderr
 
 
+def test_validate_checks_landmarks_against_the_postcode_directory(data_copy):
+    path = data_copy / "boroughs.yml"
+    path.write_text(path.read_text().replace("postcode: E11 1NR", "postcode: E8 1EJ"))     # Hackney Empire's
+    out = subprocess.run([sys.executable, "-m", "knowledge", "validate"], capture_output=True, text=True,
+                         env={**os.environ, "PATHWAYS_KB_DATA": str(data_copy)}, timeout=120)
+    assert out.returncode == 1
+    assert "landmark 'whipps cross hospital': postcode E8 1EJ is in Hackney, not Waltham Forest" in out.stderr
+
+
 def test_outside_london_gets_national_routes_and_checks_for_london_ones(kb_url):
     out = cli("recommend", "--age", "30", "--borough", "Manchester", "--json", db=kb_url)
     assert out.returncode == 0, out.stderr

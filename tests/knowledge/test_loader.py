@@ -345,3 +345,38 @@ def test_unbuilt_and_unreachable_databases_are_clear_errors(tmp_path):
     assert not (tmp_path / "missing.db").exists()
     with pytest.raises(KnowledgeBaseUnavailable, match="cannot read the knowledge base"):
         Catalogue("postgresql://nobody@127.0.0.1:1/none").all()
+
+
+def _set_landmarks(data: Path, borough: str, landmarks) -> None:
+    path = data / "boroughs.yml"
+    whole = yaml.safe_load(path.read_text())
+    next(b for b in whole["boroughs"] if b["name"] == borough)["landmarks"] = landmarks
+    path.write_text(yaml.safe_dump(whole))
+
+
+@pytest.mark.parametrize("landmarks", [[{"names": ["the big shed"]}], [{"names": ["the big shed"], "postcode": "E11"}],
+                                       [{"names": ["the big shed"], "postcode": "near E11 1NR"}], "the big shed"])
+def test_a_landmark_needs_names_and_one_full_postcode(data_copy, landmarks):
+    _set_landmarks(data_copy, "Waltham Forest", landmarks)
+    with pytest.raises(DataError, match="Waltham Forest: .*landmark"):
+        load_vocabulary(data_copy)
+
+
+def test_a_landmarks_names_are_places_of_its_borough(data_copy):
+    _set_landmarks(data_copy, "Waltham Forest", [{"names": ["the big shed", "big shed"], "postcode": "e111nr"}])
+    borough = load_vocabulary(data_copy).borough("Waltham Forest")
+    assert borough.landmarks[-1].postcode == "E11 1NR"
+    assert {"the big shed", "big shed"} <= set(borough.places)
+
+
+def test_a_landmark_in_another_borough_stops_the_build_naming_it(data_copy, tmp_path):
+    """Its borough is read off the ONS Postcode Directory: E11 1NR (Whipps Cross Hospital) is in Waltham Forest."""
+    _set_landmarks(data_copy, "Hackney", [{"names": ["the big shed"], "postcode": "E11 1NR"},
+                                          {"names": ["the small shed"], "postcode": "E8 9ZZ"}])
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    with pytest.raises(DataError) as e:
+        build(url, data_copy)
+    text = str(e.value)
+    assert "Hackney: landmark 'the big shed': postcode E11 1NR is in Waltham Forest, not Hackney" in text
+    assert "landmark 'the small shed': postcode E8 9ZZ is not in the ONS Postcode Directory" in text
+    assert not (tmp_path / "kb.db").exists() or not Catalogue(url).all()
