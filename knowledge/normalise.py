@@ -51,7 +51,7 @@ _YEAR_TO_AGE = 5
 # clause starts with them.
 _QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
-                       r"^\s*(can|could|do|does|did|is|are|will|would|should)\b|"
+                       r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they)\b", re.I)
 
 
@@ -217,6 +217,8 @@ class Normaliser:
             if len({v for _, _, v in numbers}) == 1:
                 return _check_age(numbers[0][2] - 1)
             now = numbers
+        if len({v for _, _, v in now}) > 1:                                   # "19, left school 3 yrs ago"
+            now = [n for n in now if not _a_while(doc, n[0], n[1])] or now
         if len({v for _, _, v in now}) > 1:
             corrected = _corrected(doc, now)
             if corrected is not None:
@@ -234,7 +236,8 @@ class Normaliser:
         if full:
             return _place(_lookup(full[0][2]))
         doc = self.doc(text)
-        found = [m for m in self.said(doc, "borough") if not _negated(doc, m.start)]    # "Lewisham, not Lambeth"
+        found = _since_correction(doc, [m for m in self.said(doc, "borough")
+                                        if not _negated(doc, m.start)])                 # "Lewisham, not Lambeth"
         names = sorted(_lived_in(doc, found) - {OUTSIDE_LONDON})
         if len(names) > 1:
             raise AmbiguousInput("borough", f"You mentioned {' and '.join(names)}. Which borough do you live in?")
@@ -310,7 +313,8 @@ class Normaliser:
             return []
         doc = self.doc(text)
         said = self.said(doc, label)
-        ids = self._chosen(label, [m.id for m in _affirmed(doc, said)], text)   # "I'm not disabled": a clear none
+        ids = self._chosen(label, [m.id for m in _since_correction(doc, _affirmed(doc, said))],
+                           text)                            # "I'm not disabled": a clear none
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
@@ -364,7 +368,8 @@ class Normaliser:
             out["age"] = pupil
         elif len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE:
             out["age"] = int(min(ages))
-        places = _lived_in(doc, [m for m in found if m.label == "borough" and not _negated(doc, m.start)])
+        places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
+                                                        and not _negated(doc, m.start)]))
         posted = self.postcode_place(text)
         if posted is not None:
             out["borough"], out["outside_london"] = posted.borough, posted.outside_london
@@ -435,7 +440,7 @@ def _longest(found: list[Match]) -> list[Match]:
 def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
     """Drops what the resident denies ("no criminal record", "I'm not disabled", "no O levels or anything") and
     qualifications still being studied for ("in year 12 doing the health T level")."""
-    return [m for m in found if not _denied(doc, m) and not _studying(doc, m)]
+    return [m for m in found if not _denied(doc, m) and not _studying(doc, m) and not _someone_elses(doc, m)]
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
@@ -449,6 +454,22 @@ def _denied(doc: Doc, m: Match) -> bool:
     return m.label in ("barrier", "qualification", "interest") and (
         (any(t.lower_ in _NEGATIONS for t in before) and not any(t.lower_ == "mind" for t in before))  # "don't mind"
         or after in _BY_MISTAKE)                                      # "I clicked research by mistake"
+
+
+_RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "dad", "father", "wife", "husband",
+              "partner", "child", "kid", "baby", "nan", "gran", "grandma", "grandad", "grandmother", "grandfather",
+              "aunt", "uncle", "cousin", "friend", "neighbour", "sibling", "parent", "children", "kids", "parents"}
+
+
+def _someone_elses(doc: Doc, m: Match) -> bool:
+    """A circumstance said of someone else: "I care for my disabled sister", "my autistic son", "my son has
+    autism"."""
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    of_them = (before[-1:] and before[-1] in ("my", "his", "her", "our", "their") and after in _RELATIVES
+               or len(before) == 3 and before[0] in ("my", "his", "her", "our", "their") and before[1] in _RELATIVES
+               and before[2] in ("is", "has", "'s", "s", "got"))
+    return m.label == "barrier" and bool(of_them)
 
 
 def _studying(doc: Doc, m: Match) -> bool:
@@ -512,8 +533,31 @@ _TAKEN_BACK = ("not", "no")
 
 
 def _negated(doc: Doc, start: int) -> bool:
-    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"."""
-    return start > 0 and doc[start - 1].lower_ in _TAKEN_BACK
+    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"; "sorry no 24" corrects."""
+    return (start > 0 and doc[start - 1].lower_ in _TAKEN_BACK
+            and not (start > 1 and doc[start - 2].lower_ in _CORRECTING))
+
+
+_RETRACTING = _CORRECTING - {"actually"}      # "actually" alone adds as often as it corrects ("lab, actually nhs too")
+
+
+def _retracts(doc: Doc, i: int) -> bool:
+    """Token i is where the resident corrects themselves: "sorry", "i mean", "wait", or "no" before one of those
+    or a pause ("lab. no actually the nhs side", "hackney, no, haringey")."""
+    t = doc[i].lower_
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return t in _RETRACTING or (t in ("no", "nah") and after is not None
+                                and (after.lower_ in _CORRECTING or after.is_punct))
+
+
+def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
+    """Of several values, those named after the resident last corrected themselves ("hackney, sorry i mean
+    haringey"); all of them when no value comes before the correction."""
+    marks = [t.i for t in doc if _retracts(doc, t.i)]
+    if not marks:
+        return found
+    later = [m for m in found if m.start > marks[-1]]
+    return later if later and len(later) < len(found) else found
 
 
 def _future(doc: Doc, start: int, end: int) -> bool:
@@ -643,6 +687,16 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or doc[start].lower_.endswith(("yo", "yrs")))
+
+
+_UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks"}
+
+
+def _a_while(doc: Doc, start: int, end: int) -> bool:
+    """A number that counts time, not age: "3 yrs ago", "for 2 years", "since 2021"."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    unit, ago = (doc[end].lower_ if end < len(doc) else ""), (doc[end + 1].lower_ if end + 1 < len(doc) else "")
+    return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and ago in ("ago", "now", "back"))
 
 
 def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:

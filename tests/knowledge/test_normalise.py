@@ -361,3 +361,46 @@ def test_a_qualification_still_being_studied_is_neither_held_nor_none(n, text):
     with pytest.raises(InputError, match="already finished"):
         n.qualification(text)
     assert "qualification_level" not in n.extract(text)
+
+
+@pytest.mark.parametrize("text, age", [("22 sorry no 24 i always forget", 24), ("im 13 wait no 31, typo", 31),
+                                       ("32 not 23", 32), ("19 left school 3 yrs ago been doing nothing", 19),
+                                       ("34, unemployed for 2 years", 34)])
+def test_an_age_among_corrections_and_spans_of_time(n, text, age):
+    assert n.age(text) == age
+
+
+def test_a_corrected_place_or_kind_of_work_is_the_last_named(n):
+    assert n.borough("hackney, sorry i mean haringey").borough == "Haringey"
+    assert n.extract("im 24 from hackney sorry i mean haringey")["borough"] == "Haringey"
+    assert n.interests("lab. no actually more the nhs side") == ["healthcare"]
+    assert n.interests("lab, actually healthcare too") == ["laboratory", "healthcare"]     # "actually" adds here
+    assert n.interests("healthcare but no lab work") == ["healthcare"]
+
+
+@pytest.mark.parametrize("text, ids", [("i care for my disabled sister", ["caring_responsibilities"]),
+                                       ("my son is autistic and i look after him", ["caring_responsibilities"]),
+                                       ("im disabled and my son has autism", ["disability_or_health"])])
+def test_a_circumstance_of_a_relative_is_not_the_residents(n, text, ids):
+    assert n.barriers(text) == ids
+
+
+def test_landmarks_are_read_as_their_borough(n):
+    assert n.borough("near the royal london hospital").borough == "Tower Hamlets"
+    assert n.borough("opposite st thomas' hospital").borough == "Lambeth"
+    assert n.borough("charing cross hospital").borough == "Hammersmith and Fulham"   # not Charing Cross station
+    assert n.borough("just off oxford street").borough == "Westminster"              # not Oxford
+
+
+@pytest.mark.parametrize("text, level", [("btec ext dip DMM", "3"), ("NVQ lvl3 in pharmacy services", "3"),
+                                         ("dip he nursing, didnt finish the full degree", "5"),
+                                         ("access to nursing", "3"), ("zero quals", "none"),
+                                         ("i dont have any certificate", "none"), ("didnt get any grades", "none")])
+def test_qualifications_in_residents_words(n, text, level):
+    assert n.qualification(text) == level
+
+
+def test_a_french_bac_is_from_abroad_and_the_ib_is_level_3(n):
+    with pytest.raises(AmbiguousInput, match="UK ENIC"):
+        n.qualification("french bac")
+    assert n.qualification("international baccalaureate") == "3"
