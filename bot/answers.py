@@ -45,10 +45,10 @@ def _none_of_them(text: str) -> bool:
 
 FALLBACK = "nlu_fallback"
 ASK_ROUTE = "ask_route"
-# "How about ESOL classes", "any bootcamps?", "what about the Crick?": a route asked about, not a profile answer
+# "How about ESOL classes", "any bootcamps?", "tell me about access courses": a route asked about, not a profile answer
 # (read as one, "ESOL" once replaced the resident's circumstances with limited English).
-ABOUT = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:what|wat|wot|how)\s+abou?t|(?:are\s+there\s+|do\s+you\s+have\s+|"
-                   r"got\s+)?any)\b", re.I)
+ABOUT = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:what|wat|wot|how)\s+abou?t|(?:can\s+you\s+)?tell\s+me\s+abou?t|"
+                   r"(?:are\s+there\s+|do\s+you\s+have\s+|got\s+)?any)\b", re.I)
 
 
 def _asks_about_a_route(text: str) -> bool:
@@ -60,6 +60,12 @@ def _unfounded_forget(text: str, intent: str | None) -> bool:
     """`forget_me` for a message without the words of one ("computers and data" once was): deleting a
     conversation needs the resident to ask for it (knowledge/data/answers.yml, `forget`)."""
     return intent == "forget_me" and not normaliser().asks_to_forget(text)
+
+
+def _declines(text: str) -> bool:
+    """ "Rather not say" in a message that states no value and asks nothing ("none of ur business m8")."""
+    n = normaliser()
+    return n.mentions_answer(text) == DECLINE and not is_question(text) and not n.states_an_answer(text)
 
 
 def _unfounded_decline(text: str, intent: str | None) -> bool:
@@ -82,6 +88,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None
     if _asks_about_a_route(text):
         return None if intent == ASK_ROUTE else ASK_ROUTE
+    if intent not in (DECLINE, *KEEP) and _declines(text):      # "bit embarrassing tbh rather not say"
+        return DECLINE
     if intent == INFORM:
         return None
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`

@@ -127,7 +127,18 @@ def test_all_of_it_rather_not_say_is_a_decline_whatever_the_classifier_guessed(g
     assert classify(gazetteer, text, intent=said) == "decline"
 
 
+@pytest.mark.parametrize("text, said, read", [
+    ("bit embarrassing tbh rather not say", "inform", "decline"),
+    ("i dont want to answer that one", "why_needed", "decline"),
+    ("im 30 but rather not say where i live", "inform", "inform"),       # a value stated: an answer
+    ("why do you need it? rather not say", "why_needed", "why_needed"),  # a question: the classifier's guess
+])
+def test_rather_not_say_inside_a_sentence_declines_when_nothing_else_is_said(gazetteer, text, said, read):
+    assert classify(gazetteer, text, intent=said) == read
+
+
 @pytest.mark.parametrize("text, said", [("how about ESOL classes", "inform"), ("any bootcamps?", "why_not"),
+                                        ("tell me about access courses", "inform"),
                                         ("and what about T levels?", "inform"), ("wot about the crick", "chitchat")])
 def test_a_route_asked_about_is_a_question_not_an_answer(gazetteer, text, said):
     # Read as an answer after the recommendations, "ESOL" replaced the resident's circumstances.
