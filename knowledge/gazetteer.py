@@ -43,7 +43,8 @@ def patterns(vocab: Vocabulary, programmes: list[Programme]) -> list[Pattern]:
     for t in vocab.ambiguous_levels:
         out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in t.phrases]
         if t.enic:                  # "a degree from Nigeria": any country but the UK means a qualification from abroad
-            out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in countries() if p not in t.phrases]
+            out += [Pattern("qualification", AMBIGUOUS + t.id, p) for p in countries(vocab)
+                    if p not in t.phrases]
     for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests),
                          ("route_type", vocab.route_types), ("answer", vocab.answers), ("safety", vocab.safety)):
         for t in terms:
@@ -81,7 +82,7 @@ def make_pipeline(made: list[dict]) -> Language:
 
 
 CODE = Path(__file__).resolve().parent
-PACKAGES = ("pycountry", "spacy")            # the country list, and what tokenises and saves the pipeline
+PACKAGES = ("pycountry", "countryinfo", "spacy")   # the names abroad, and what tokenises and saves the pipeline
 
 
 def pattern_key(data_dir: Path) -> str:

@@ -48,10 +48,10 @@ _YEAR_TO_AGE = 5
 
 
 # "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
-# clause starts with them.
-_QUESTION = re.compile(r"\?|\b(what|whats|what's|why|how|whereabouts)\b|"
+# clause starts with them. "I don't know how to use email" tells, it does not ask.
+_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
-                       r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|\d+)\b))\b|"
+                       r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they)\b", re.I)
 
 
@@ -83,7 +83,7 @@ class Normaliser:
         self.vocab = vocab
         self._ambiguous = {t.id: t for t in vocab.ambiguous_levels}
         self._enic = next((t for t in vocab.ambiguous_levels if t.enic), None)
-        self.countries = set(countries()) if self._enic else set()
+        self.countries = set(countries(vocab)) if self._enic else set()
         self.nlp = shared_tokenizer()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_label: dict[str, dict[str, str]] = {}       # label -> phrase -> id
@@ -94,6 +94,7 @@ class Normaliser:
             self.by_label.setdefault(p.label, {})[p.phrase] = p.id
         for key, docs in grouped.items():
             self.matcher.add(key, docs)
+        self.exact = {p.phrase for p in pats}
 
     # --- matching -------------------------------------------------------------------------------------------
     def doc(self, text: str) -> Doc:
@@ -125,8 +126,8 @@ class Normaliser:
                 if words[i].lower_ in _TAKEN_BACK:      # "not greenwich" is no typo of North Greenwich
                     continue
                 run = " ".join(t.lower_ for t in words[i:i + n])
-                if len(run) < 5:
-                    continue
+                if len(run) < 5 or (run in self.exact and run not in phrases):     # a phrase of another kind:
+                    continue                                                          # Kingston, not Kingstown
                 digits = [c for c in run if c.isdigit()]
                 initials = [w[0] for w in run.split()]
                 cands = [p for p in phrases if p.count(" ") == n - 1 and [w[0] for w in p.split()] == initials
@@ -387,7 +388,8 @@ class Normaliser:
                                   for lv in levels if lv.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            ids = self._chosen(label, [m.id for m in found if m.label == label], text)
+            ids = self._chosen(label, [m.id for m in _since_correction(doc, [m for m in found if m.label == label])],
+                               text)
             if ids:
                 out[key] = ids
         return out

@@ -371,19 +371,30 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
                       safety)
 
 
-def countries() -> tuple[str, ...]:
-    """Names of every country but the UK and its Crown Dependencies, lower case, from pycountry (ISO 3166)."""
-    import pycountry
+HOME = {"GB", "GG", "JE", "IM"}          # the UK and its Crown Dependencies: qualifications from here are not abroad
 
-    home = {"GB", "GG", "JE", "IM"}
+
+def countries(vocab: Vocabulary) -> tuple[str, ...]:
+    """Names that place a qualification abroad, lower case: every country but the UK and its Crown Dependencies
+    (pycountry, ISO 3166), its capital and its people ("a degree from Dhaka", "an Indian BSc": countryinfo). A name
+    that is also a place in the vocabulary (Kingston, Plymouth) is left to the vocabulary."""
+    return _countries(tuple(p for b in vocab.boroughs for p in (*b.phrases, *b.places)) + vocab.outside_london)
+
+
+@lru_cache(maxsize=4)
+def _countries(places: tuple[str, ...]) -> tuple[str, ...]:
+    import pycountry
+    from countryinfo import CountryInfo
+
     names: set[str] = set()
     for c in pycountry.countries:
-        if c.alpha_2 in home:
-            continue
-        for name in (c.name, getattr(c, "common_name", None)):
-            if name and "," not in name and "(" not in name:
-                names.add(" ".join(name.lower().split()))
-    return tuple(sorted(names))
+        if c.alpha_2 not in HOME:
+            names |= {n for n in (c.name, getattr(c, "common_name", None)) if n and "," not in n and "(" not in n}
+    for info in CountryInfo().all().values():
+        if (info.get("ISO") or {}).get("alpha2") not in HOME:
+            names |= {info.get("capital") or "", *(info.get("demonym") or "").split(",")}
+    tidy = {" ".join(n.lower().split()) for n in names}
+    return tuple(sorted(n for n in tidy if n and n not in set(places)))
 
 
 @lru_cache(maxsize=4)

@@ -78,11 +78,24 @@ def test_ambiguous_qualification_asks_instead_of_guessing(n):
 
 
 @pytest.mark.parametrize("text", ["a degree from abroad", "qualifications from my country", "I have a degree from Nigeria",
-                                  "matura (Poland)", "finished secondary school in Eritrea"])
+                                  "matura (Poland)", "finished secondary school in Eritrea",
+                                  "bsc from dhaka university", "Engineering degree from Kabul", "Indian BSc plus an MSc"])
 def test_a_qualification_from_abroad_asks_for_a_uk_enic_statement_never_a_guess(n, text):
     with pytest.raises(FromAbroad) as e:
         n.qualification(text)
     assert "UK ENIC statement of comparability" in e.value.message
+
+
+@pytest.mark.parametrize("text", ["bsc from dhaka university", "Indian BSc plus an MSc", "a degree from Nigeria"])
+def test_a_qualification_beside_a_place_or_people_abroad_is_from_abroad_in_any_message(n, text):
+    assert n.extract(text).get("qualification_abroad") is True
+
+
+@pytest.mark.parametrize("text, level", [("degree from kingston university", "6"),     # Kingston, Jamaica's capital,
+                                         ("i have a degree and live near victoria", "6"),   # and the Seychelles'
+                                         ("masters from plymouth uni", "7")])
+def test_a_capital_abroad_that_is_also_a_uk_place_is_the_uk_place(n, text, level):
+    assert n.qualification(text) == level
 
 
 @pytest.mark.parametrize("text, level", [("no", "unknown"), ("I don't have one", "unknown"),
@@ -374,6 +387,7 @@ def test_a_corrected_place_or_kind_of_work_is_the_last_named(n):
     assert n.borough("hackney, sorry i mean haringey").borough == "Haringey"
     assert n.extract("im 24 from hackney sorry i mean haringey")["borough"] == "Haringey"
     assert n.interests("lab. no actually more the nhs side") == ["healthcare"]
+    assert n.extract("lab. no actually more the nhs side")["interests"] == ["healthcare"]
     assert n.interests("lab, actually healthcare too") == ["laboratory", "healthcare"]     # "actually" adds here
     assert n.interests("healthcare but no lab work") == ["healthcare"]
 
