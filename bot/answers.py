@@ -88,12 +88,12 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None
     if _asks_about_a_route(text):
         return None if intent == ASK_ROUTE else ASK_ROUTE
+    if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
+        return DECLINE
     if intent not in (DECLINE, *KEEP) and _declines(text):      # "bit embarrassing tbh rather not say"
         return DECLINE
     if intent == INFORM:
         return None
-    if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
-        return DECLINE
     if asked and intent == NO:                                      # "no, rather not say" still declines
         return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text):

@@ -132,6 +132,8 @@ def test_all_of_it_rather_not_say_is_a_decline_whatever_the_classifier_guessed(g
     ("i dont want to answer that one", "why_needed", "decline"),
     ("im 30 but rather not say where i live", "inform", "inform"),       # a value stated: an answer
     ("why do you need it? rather not say", "why_needed", "why_needed"),  # a question: the classifier's guess
+    ("none of your business", "inform", "decline"),     # all of it a decline, though "business" is a kind of work
+    ("i dont know how to use email", "request_contact", "inform"),      # "know how to" tells, it does not ask
 ])
 def test_rather_not_say_inside_a_sentence_declines_when_nothing_else_is_said(gazetteer, text, said, read):
     assert classify(gazetteer, text, intent=said) == read
