@@ -28,7 +28,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh5.yml": {"slot": 0.86, "intent_f1": 0.83, "twice": 0},
          "corpus_fresh6.yml": {"slot": 0.83, "intent_f1": 0.85, "twice": 0},
          "corpus_fresh7.yml": {"slot": 0.92, "intent_f1": 0.87, "twice": 0},
-         "corpus_fresh8.yml": {"slot": 0.86, "intent_f1": 0.85, "twice": 0}}
+         "corpus_fresh8.yml": {"slot": 0.86, "intent_f1": 0.85, "twice": 0},
+         "corpus_fresh9.yml": {"slot": 0.82, "intent_f1": 0.83, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
