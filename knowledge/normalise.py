@@ -123,15 +123,16 @@ class Normaliser:
             for i in range(len(words) - n + 1):
                 if any(t.text in _STOPS for t in doc[words[i].i:words[i + n - 1].i]):  # "a levels, live"
                     continue
-                if words[i].lower_ in _TAKEN_BACK:      # "not greenwich" is no typo of North Greenwich
-                    continue
                 run = " ".join(t.lower_ for t in words[i:i + n])
                 if len(run) < 5 or (run in self.exact and run not in phrases):     # a phrase of another kind:
                     continue                                                          # Kingston, not Kingstown
                 digits = [c for c in run if c.isdigit()]
                 initials = [w[0] for w in run.split()]
+                # "not greenwich" is no typo of North Greenwich, but "not shure" is one of "not sure"
+                first = words[i].lower_ if words[i].lower_ in _TAKEN_BACK else None
                 cands = [p for p in phrases if p.count(" ") == n - 1 and [w[0] for w in p.split()] == initials
-                         and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits]
+                         and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits
+                         and (first is None or p.split()[0] == first)]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
                 if close:
                     score = difflib.SequenceMatcher(None, run, close[0]).ratio()
@@ -194,7 +195,8 @@ class Normaliser:
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)
         return (len(words) <= 3 and any(10 <= v <= 99 for _, _, v in numbers)
-                or any(_age_cue(doc, s, e) for s, e, _ in numbers))      # "lol sorry im 30"; "im 300", to re-ask
+                or any(_age_cue(doc, s, e) or _opens(doc, s, e) for s, e, _ in numbers))   # "lol sorry im 30";
+                                                                          # "63, retired early"; "im 300", to re-ask
 
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
@@ -360,6 +362,10 @@ class Normaliser:
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
                      and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
+        if said_ages:                                           # "im 13 wait no 31": the correction is the age
+            last = said_ages[-1][1]
+            said_ages += [(s, e, n) for s, e, n in _numbers(doc) if s >= last and s not in taken
+                          and any(_retracts(doc, i) for i in range(last, s))]
         ages = {n for _, _, n in said_ages}
         if len(ages) > 1:                                       # "im 42 sorry i mean 24"
             corrected = _corrected(doc, said_ages)

@@ -290,7 +290,8 @@ def test_pupils_and_early_leavers_have_no_qualifications_yet(n, text):
     assert n.qualification(text) == "none"
 
 
-@pytest.mark.parametrize("text, age", [("i'm 52, sorry, i mean 25", 25), ("33 no wait 34", 34)])
+@pytest.mark.parametrize("text, age", [("i'm 52, sorry, i mean 25", 25), ("33 no wait 34", 34),
+                                       ("im 13 wait no 31, typo", 31)])
 def test_a_corrected_age_is_the_last(n, text, age):
     assert n.age(text) == age
     assert n.extract(text).get("age", age) == age
@@ -418,3 +419,13 @@ def test_a_french_bac_is_from_abroad_and_the_ib_is_level_3(n):
     with pytest.raises(AmbiguousInput, match="UK ENIC"):
         n.qualification("french bac")
     assert n.qualification("international baccalaureate") == "3"
+
+
+def test_a_typo_of_not_sure_is_not_sure_and_not_before_a_place_still_takes_it_back(n):
+    assert n.interests("not shure") == ["not_sure"]
+    assert n.borough("not greenwich, lewisham").borough == "Lewisham"
+
+
+def test_a_number_opening_a_longer_answer_states_it(n):
+    assert n.states_an_answer("63, retired early but want to get back into something")
+    assert n.barriers("i have not work experience") == ["no_work_experience"]
