@@ -75,8 +75,10 @@ def _unfounded_decline(text: str, intent: str | None) -> bool:
 
 # A "no" while a question is open is the resident's reply to it ("no" to "do you have a UK ENIC statement?", "nope,
 # all good" to the circumstances): the form reads it as the answer, and `deny` is for a "no" to nothing asked. A yes
-# alone stays `affirm`: "ok carry on" is no answer to the question.
-NO = "deny"
+# alone stays `affirm` ("ok carry on" is no answer to the question), except to "do you have a UK ENIC statement?",
+# which it answers (the form then asks which level it gives).
+NO, YES = "deny", "affirm"
+ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 
 
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None) -> str | None:
@@ -96,6 +98,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None
     if asked and intent == NO:                                      # "no, rather not say" still declines
         return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
+    if asked == ENIC and intent == YES:                             # "yeah i have one"
+        return INFORM
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text):
         return INFORM
     if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"

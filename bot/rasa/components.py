@@ -22,7 +22,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.answers import answer_intent
+from bot.answers import ENIC, answer_intent
 from bot.language import OTHER_LANGUAGE, detect, english_words, foreign_words
 from knowledge.normalise import normaliser
 
@@ -65,10 +65,15 @@ class BareAnswer(GraphComponent):
 
 
 def _open_question(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
-    """The profile question the conversation is waiting on, if any."""
+    """The profile question the conversation is waiting on, if any: ENIC when the qualification question is asking
+    about a UK ENIC statement."""
     if tracker is None or not tracker.active_loop_name:
         return None
-    return tracker.get_slot("requested_slot")
+    asked = tracker.get_slot("requested_slot")
+    if asked == "qualification_level" and tracker.slots.get("qualification_abroad") is not None \
+            and tracker.get_slot("qualification_abroad"):
+        return ENIC
+    return asked
 
 
 @DefaultV1Recipe.register(CLASSIFIER, is_trainable=True)

@@ -36,6 +36,24 @@ def asking(slot: str | None, form: str | None = "profile_form"):
                                             slots=[AnySlot("requested_slot", mappings=[])])
 
 
+def asking_for_enic():
+    """The qualification question, asking whether the resident has a UK ENIC statement."""
+    from rasa.shared.core.events import ActiveLoop, SlotSet
+    from rasa.shared.core.slots import AnySlot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    return DialogueStateTracker.from_events(
+        "t", [ActiveLoop("profile_form"), SlotSet("requested_slot", "qualification_level"),
+              SlotSet("qualification_abroad", True)],
+        slots=[AnySlot("requested_slot", mappings=[]), AnySlot("qualification_abroad", mappings=[])])
+
+
+def test_a_yes_answers_the_uk_enic_question_but_not_the_others(gazetteer):
+    assert classify(gazetteer, "yeah i have one", intent="affirm", tracker=asking_for_enic()) == "inform"
+    assert classify(gazetteer, "yes", intent="affirm", tracker=asking("qualification_level")) == "affirm"
+    assert classify(gazetteer, "ok carry on", intent="affirm", tracker=asking("barriers")) == "affirm"
+
+
 def test_every_borough_alone_is_an_answer(gazetteer):
     boroughs = [b.name for b in vocabulary().boroughs]
     assert len(boroughs) >= 33
