@@ -26,30 +26,20 @@ def classify(nlp, text: str, intent: str = "distress", tracker=None) -> str:
     return message.get("intent")["name"]
 
 
-def asking(slot: str | None, form: str | None = "profile_form"):
-    """A conversation whose form (if any) waits on `slot`, as Rasa hands it to the NLU pipeline."""
+def asking(slot: str | None, form: str | None = "profile_form", **slots):
+    """A conversation whose form (if any) waits on `slot`, with `slots` set, as Rasa hands it to the NLU pipeline."""
     from rasa.shared.core.events import ActiveLoop, SlotSet
     from rasa.shared.core.slots import AnySlot
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    return DialogueStateTracker.from_events("t", [ActiveLoop(form), SlotSet("requested_slot", slot)],
-                                            slots=[AnySlot("requested_slot", mappings=[])])
-
-
-def asking_for_enic():
-    """The qualification question, asking whether the resident has a UK ENIC statement."""
-    from rasa.shared.core.events import ActiveLoop, SlotSet
-    from rasa.shared.core.slots import AnySlot
-    from rasa.shared.core.trackers import DialogueStateTracker
-
-    return DialogueStateTracker.from_events(
-        "t", [ActiveLoop("profile_form"), SlotSet("requested_slot", "qualification_level"),
-              SlotSet("qualification_abroad", True)],
-        slots=[AnySlot("requested_slot", mappings=[]), AnySlot("qualification_abroad", mappings=[])])
+    events = [ActiveLoop(form), SlotSet("requested_slot", slot), *(SlotSet(k, v) for k, v in slots.items())]
+    return DialogueStateTracker.from_events("t", events,
+                                            slots=[AnySlot(name, mappings=[]) for name in ("requested_slot", *slots)])
 
 
 def test_a_yes_answers_the_uk_enic_question_but_not_the_others(gazetteer):
-    assert classify(gazetteer, "yeah i have one", intent="affirm", tracker=asking_for_enic()) == "inform"
+    assert classify(gazetteer, "yeah i have one", intent="affirm",
+                    tracker=asking("qualification_level", qualification_abroad=True)) == "inform"
     assert classify(gazetteer, "yes", intent="affirm", tracker=asking("qualification_level")) == "affirm"
     assert classify(gazetteer, "ok carry on", intent="affirm", tracker=asking("barriers")) == "affirm"
 
