@@ -78,10 +78,9 @@ def _build(args) -> int:
 
 
 def _validate(args) -> int:
+    from knowledge import postcodes
     from knowledge.catalogue import load_programmes
     from knowledge.vocab import load_vocabulary
-
-    from knowledge import postcodes
 
     vocab = load_vocabulary()
     programmes = load_programmes(vocab=vocab)

@@ -357,14 +357,15 @@ class Normaliser:
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
-        said_ages = [(s, e, n) for s, e, n in _numbers(doc) if s not in taken and not _negated(doc, s)
+        numbers = _numbers(doc)
+        said_ages = [(s, e, n) for s, e, n in numbers if s not in taken and not _negated(doc, s)
                      and s not in ends
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
                      and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
-            said_ages += [(s, e, n) for s, e, n in _numbers(doc) if s >= last and s not in taken
+            said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
                           and any(_retracts(doc, i) for i in range(last, s))]
         ages = {n for _, _, n in said_ages}
         if len(ages) > 1:                                       # "im 42 sorry i mean 24"
@@ -469,13 +470,16 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
               "aunt", "uncle", "cousin", "friend", "neighbour", "sibling", "parent", "children", "kids", "parents"}
 
 
+_THEIRS = {"my", "his", "her", "our", "their"}
+
+
 def _someone_elses(doc: Doc, m: Match) -> bool:
     """A circumstance said of someone else: "I care for my disabled sister", "my autistic son", "my son has
     autism"."""
     before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
     after = doc[m.end].lower_ if m.end < len(doc) else ""
-    of_them = (before[-1:] and before[-1] in ("my", "his", "her", "our", "their") and after in _RELATIVES
-               or len(before) == 3 and before[0] in ("my", "his", "her", "our", "their") and before[1] in _RELATIVES
+    of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
+               or len(before) == 3 and before[0] in _THEIRS and before[1] in _RELATIVES
                and before[2] in ("is", "has", "'s", "s", "got"))
     return m.label == "barrier" and bool(of_them)
 

@@ -394,7 +394,7 @@ def _countries(places: tuple[str, ...]) -> tuple[str, ...]:
         if (info.get("ISO") or {}).get("alpha2") not in HOME:
             names |= {info.get("capital") or "", *(info.get("demonym") or "").split(",")}
     tidy = {" ".join(n.lower().split()) for n in names}
-    return tuple(sorted(n for n in tidy if n and n not in set(places)))
+    return tuple(sorted(tidy - set(places) - {""}))
 
 
 @lru_cache(maxsize=4)
