@@ -34,8 +34,9 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
 _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
 _AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant", "mean"}  # "I'm 19"
+_ORDINAL = {"st", "nd", "rd", "th"}
 _CORRECTING = {"mean", "meant", "sorry", "wait", "oops", "actually", "correction"}   # "42 sorry i mean 24"
-_NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after"}   # "unemployed for 3 years", "since 2021"
+_NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after", "at"}   # "unemployed for 3 years", "left at 16"
 _WILL_BE = {"be", "turning", "turn", "nearly", "almost"}                            # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
 _NUMBER_WORDS = [*_UNITS, *_TENS]
@@ -52,7 +53,7 @@ _YEAR_TO_AGE = 5
 _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
-                       r"\b(are they|is it|can i|do i|do they)\b", re.I)
+                       r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
 
 
 def is_question(text: str) -> bool:
@@ -95,6 +96,7 @@ class Normaliser:
         for key, docs in grouped.items():
             self.matcher.add(key, docs)
         self.exact = {p.phrase for p in pats}
+        self.english = _everyday_english()
 
     # --- matching -------------------------------------------------------------------------------------------
     def doc(self, text: str) -> Doc:
@@ -130,7 +132,11 @@ class Normaliser:
                 initials = [w[0] for w in run.split()]
                 # "not greenwich" is no typo of North Greenwich, but "not shure" is one of "not sure"
                 first = words[i].lower_ if words[i].lower_ in _TAKEN_BACK else None
+                # Everyday English is no typo of a place, a country or a people: "wanted" is not Wanstead, "didn't
+                # finish" not Finnish, "algebra" not Algeria ("nigria" is still Nigeria).
+                words_only = all(w in self.english for w in run.split())
                 cands = [p for p in phrases if p.count(" ") == n - 1 and [w[0] for w in p.split()] == initials
+                         and not (words_only and (label == "borough" or p in self.countries))
                          and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits
                          and (first is None or p.split()[0] == first)]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
@@ -180,7 +186,8 @@ class Normaliser:
         "reserch", "FORTY", "manufactoring", "5 gcses"."""
         doc = self.doc(text)
         covered = {i for label in PROFILE_LABELS for m in self.said(doc, label) for i in range(m.start, m.end)}
-        words = [t for t in doc if t.is_alpha or t.like_num]
+        covered |= {j for i, _ in _years([t.lower_ for t in doc]) for j in (i, i + 1)}     # "Y11", "year 11"
+        words = [t for t in doc if t.is_alpha or t.like_num or t.i in covered]
         return bool(words) and len(words) <= MAX_FUZZY_WORDS and all(
             t.i in covered or t.like_num or _number_word(t.lower_) for t in words)
 
@@ -271,7 +278,7 @@ class Normaliser:
             return str(text).strip().lower()
         doc = self.doc(text)
         said = self.said(doc, "qualification")
-        found = _graded(_affirmed(doc, said))
+        found = _graded(doc, _affirmed(doc, said))
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             if definite:
@@ -384,15 +391,15 @@ class Normaliser:
         elif len(places) == 1:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
-        quals = _graded([m for m in found if m.label == "qualification"])
-        levels = [m.id for m in quals]
-        definite = [lv for lv in levels if not lv.startswith(AMBIGUOUS)]
-        if not quals and any(m.label == "qualification" and _denied(doc, m) for m in every):
+        quals = _graded(doc, [m for m in found if m.label == "qualification"])
+        definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
+        named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
+        if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
         elif self._from_abroad(quals):
             out["qualification_abroad"] = True
-        elif definite and not any(self._ambiguous[lv[len(AMBIGUOUS):]].always_ask
-                                  for lv in levels if lv.startswith(AMBIGUOUS)):
+        elif definite and not any(self._ambiguous[m.id[len(AMBIGUOUS):]].always_ask
+                                  for m in named if m.id.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             ids = self._chosen(label, [m.id for m in _since_correction(doc, [m for m in found if m.label == label])],
@@ -408,9 +415,13 @@ class Normaliser:
         if self._enic is None:
             return False
         abroad = [m for m in quals if m.id == AMBIGUOUS + self._enic.id]
-        if any(m.text.lower() not in self.countries for m in abroad):
+        if any(not self._a_country(m) for m in abroad):
             return True
-        return bool(abroad) and len(abroad) < len(quals)
+        return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals)    # "from eritrea, no gcses"
+
+    def _a_country(self, m: Match) -> bool:
+        """A country, capital or people named, which says where, not what ("a refugee from Eritrea")."""
+        return self._enic is not None and m.id == AMBIGUOUS + self._enic.id and m.text.lower() in self.countries
 
 
 def _lookup(code: str) -> postcodes.Postcode:
@@ -447,9 +458,11 @@ def _longest(found: list[Match]) -> list[Match]:
 
 
 def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
-    """Drops what the resident denies ("no criminal record", "I'm not disabled", "no O levels or anything") and
-    qualifications still being studied for ("in year 12 doing the health T level")."""
-    return [m for m in found if not _denied(doc, m) and not _studying(doc, m) and not _someone_elses(doc, m)]
+    """Drops what the resident denies ("no criminal record", "I'm not disabled", "no O levels or anything"),
+    qualifications still being studied for ("in year 12 doing the health T level") or left unfinished ("first
+    year of A levels and dropped out")."""
+    return [m for m in found if not _denied(doc, m) and not _studying(doc, m) and not _someone_elses(doc, m)
+            and not _unfinished(doc, m)]
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
@@ -471,17 +484,33 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
 
 
 _THEIRS = {"my", "his", "her", "our", "their"}
+_CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
+_SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was"}     # "my brother who has autism"
 
 
 def _someone_elses(doc: Doc, m: Match) -> bool:
     """A circumstance said of someone else: "I care for my disabled sister", "my autistic son", "my son has
-    autism"."""
-    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    autism", "my brother who has autism", "my parents are disabled"."""
+    before = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
     after = doc[m.end].lower_ if m.end < len(doc) else ""
+    said_of = next((k for k in range(len(before) - 1) if before[k] in _THEIRS and before[k + 1] in _RELATIVES), None)
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
-               or len(before) == 3 and before[0] in _THEIRS and before[1] in _RELATIVES
-               and before[2] in ("is", "has", "'s", "s", "got"))
-    return m.label == "barrier" and bool(of_them)
+               or said_of is not None and len(before) - said_of - 2 <= 2
+               and all(w in _SAID_OF for w in before[said_of + 2:]))
+    return m.label == "barrier" and m.id != _CARING and bool(of_them)
+
+
+_GAVE_UP = {"dropped", "quit", "quitted"}
+_NOT_FINISHED = {("didnt", "finish"), ("didn't", "finish"), ("did", "n't"), ("did", "nt"), ("never", "finished"),
+                 ("not", "finish"), ("not", "finished")}
+
+
+def _unfinished(doc: Doc, m: Match) -> bool:
+    """A qualification followed by its giving up: "A levels but dropped out", "a levels and didn't finish"."""
+    after = [t.lower_ for t in doc[m.end:m.end + 4]]
+    if m.label != "qualification" or not after or after[0] not in ("and", "but", "then", ","):
+        return False
+    return any(w in _GAVE_UP for w in after[1:3]) or any(p in _NOT_FINISHED for p in zip(after[1:], after[2:]))
 
 
 def _studying(doc: Doc, m: Match) -> bool:
@@ -495,14 +524,39 @@ _LOW_GRADES = {"1", "2", "3", "d", "e", "f", "g"}
 _NAMES_A_LEVEL = {"level", "lvl", "nvq", "entry"}               # "level 1" is a level, not a grade
 
 
-def _graded(found: list[Match]) -> list[Match]:
-    """GCSEs said with low grades only ("gcses but all grade 3 and below", "english grade 2 and maths grade 1") are
-    level 1: the grade tells the level, which a bare "GCSEs" would otherwise put at 2."""
+def _graded(doc: Doc, found: list[Match]) -> list[Match]:
+    """GCSEs said with low grades only ("gcses but all grade 3 and below", "english grade 2 and maths grade 1",
+    "gcse english F maths G") are level 1: the grade tells the level, which a bare "GCSEs" would otherwise put at
+    2. A level named straight after a subject beside a GCSE is its grade: "gcse english level 4"."""
+    grades = _subject_grades(doc)
+    if any(m.text.lower() in _BARE_GCSE for m in found):
+        found = [m for m in found if m.start not in grades]
     low = [m for m in found if m.id == "1" and _a_grade(m.text.lower().split())]
     twos = [m for m in found if m.id == "2"]
-    if low and twos and all(m.text.lower() in _BARE_GCSE for m in twos):
-        return [m for m in found if m.id != "2"]
+    if twos and all(m.text.lower() in _BARE_GCSE for m in twos):
+        if grades and all(g in _LOW_GRADES for g in grades.values()):
+            return [m for m in found if m.id != "2"] + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
+        if low:
+            return [m for m in found if m.id != "2"]
     return found
+
+
+_SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}
+
+
+def _subject_grades(doc: Doc) -> dict[int, str]:
+    """The grade after each subject named ("english F", "maths grade 3", "english level 4"), by its position."""
+    toks = [t.lower_ for t in doc]
+    out = {}
+    for i, t in enumerate(toks[:-1]):
+        if t in _SUBJECTS:
+            j = i + 2 if toks[i + 1] in ("grade", "level", "lvl", ":", "-") and i + 2 < len(toks) else i + 1
+            g = toks[j]
+            if g == "a" and j + 1 < len(toks) and toks[j + 1].startswith("level"):     # "maths a level"
+                continue
+            if g in _LOW_GRADES or g in ("a*", "a", "b", "c", "4", "5", "6", "7", "8", "9"):
+                out[i + 1] = g
+    return out
 
 
 def _a_grade(words: list[str]) -> bool:
@@ -535,10 +589,21 @@ _HOME = {"live", "lives", "living", "livin", "stay", "staying", "renting", "rent
 
 def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     """The places named; of several, the one named just after "I live", "renting a room in", "moved to" ("at school
-    in Lambeth but I live in Croydon")."""
+    in Lambeth but I live in Croydon"), or the one they are not about to move to."""
     named = {m.id for m in places}
     home = {m.id for m in places if any(t.lower_ in _HOME for t in doc[max(0, m.start - 4):m.start])}
+    if len(named) > 1 and len(home) != 1:               # "islington but moving to hackney next month": not yet
+        home = named - {m.id for m in places if _moving_to(doc, m.start)}
     return home if len(named) > 1 and len(home) == 1 else named
+
+
+_MOVING = {"moving", "move", "relocating"}
+
+
+def _moving_to(doc: Doc, start: int) -> bool:
+    """A place the resident is going to live in, not where they live: "moving to Hackney", "will move to Kent"."""
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in _MOVING
 
 
 _TAKEN_BACK = ("not", "no")
@@ -573,11 +638,12 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 def _future(doc: Doc, start: int, end: int) -> bool:
-    """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March"."""
+    """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March" (but
+    "turned 40 in January" is 40)."""
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    return before in _WILL_BE or (after in _SOON and end + 1 < len(doc) and doc[end + 1].is_alpha
-                                  and doc[end + 1].lower_ not in ("london", "the", "a"))
+    return before in _WILL_BE or (after in _SOON and before != "turned" and end + 1 < len(doc)
+                                  and doc[end + 1].is_alpha and doc[end + 1].lower_ not in ("london", "the", "a"))
 
 
 _SIXTH_FORM = {("lower", "sixth"): 12, ("upper", "sixth"): 13, ("first", "year", "of", "sixth"): 12,
@@ -646,7 +712,9 @@ def _numbers(doc: Doc) -> list[tuple[int, int, float]]:
     while i < len(doc):
         t = doc[i].lower_
         digits = t.rstrip("abcdefghijklmnopqrstuvwxyz/")
-        if digits and t[len(digits):] in ("", *_AGE_AFTER, "y"):
+        birthday = t[len(digits):] in _ORDINAL and i and doc[i - 1].lower_ == "my" and digits.isdigit() \
+            and int(digits) >= 13                                       # "just had my 21st"
+        if digits and (t[len(digits):] in ("", *_AGE_AFTER, "y") or birthday):
             try:
                 out.append((i, i + 1, float(digits)))
                 i += 1
@@ -679,6 +747,10 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
             total = 1                                       # "a hundred and fifty"
         elif w in ("-", "and") and seen and (nxt in _UNITS or nxt in _TENS):
             pass
+        elif w.isdigit() and len(w) == 1 and w != "0" and seen and _number_word(doc[j - 1].lower_) in _TENS:
+            total += int(w)                                 # "twenny 3"
+            j += 1
+            break
         else:
             break
         seen = True
@@ -730,6 +802,21 @@ def _opens(doc: Doc, start: int, end: int) -> bool:
     """A number from 10 to 99 that opens a message and is followed by more answers reads as the resident's age:
     "34 and I left school at 16", "36. I have two kids", "17 from brent"."""
     return start == 0 and end < len(doc) and doc[end].lower_ in _JOINS and _two_digits(doc[0])
+
+
+EVERYDAY_ENGLISH = 30_000     # wordfreq's commonest English words: "wanted", "finish", "hungry" (not "hackny")
+
+
+@lru_cache(maxsize=1)
+def _everyday_english() -> frozenset[str]:
+    """English words too common to be anyone's typo of a name. wordfreq's lists are let go once read: holding them
+    would cost the process some 20 MB."""
+    import wordfreq
+
+    words = frozenset(w for w in wordfreq.top_n_list("en", EVERYDAY_ENGLISH) if w.isalpha())
+    for cached in (wordfreq.top_n_list, wordfreq.get_frequency_list, wordfreq.get_frequency_dict):
+        cached.cache_clear()
+    return words
 
 
 @lru_cache(maxsize=4)

@@ -429,3 +429,50 @@ def test_a_typo_of_not_sure_is_not_sure_and_not_before_a_place_still_takes_it_ba
 def test_a_number_opening_a_longer_answer_states_it(n):
     assert n.states_an_answer("63, retired early but want to get back into something")
     assert n.barriers("i have not work experience") == ["no_work_experience"]
+
+
+@pytest.mark.parametrize("text, age", [("turned 40 in january", 40), ("twenny 3", 23), ("ive just had my 21st", 21),
+                                       ("left school when i was pregnant at 16, 32 now", 32),
+                                       ("I'll be 25 in may", 24)])
+def test_ages_with_past_birthdays_typos_and_earlier_ages(n, text, age):
+    assert n.age(text) == age
+
+
+@pytest.mark.parametrize("text, level", [("gcse english F maths G", "1"), ("just gcse english level 4", "2"),
+                                         ("gcses and maths a level", "3"), ("i never did exams", "none"),
+                                         ("first year of a levels and dropped out, gcses are 5s", "2"),
+                                         ("I finish ESOL entry 3 at college", "entry")])    # "finish" is not Finnish
+def test_grades_after_subjects_exams_never_taken_and_courses_given_up(n, text, level):
+    assert n.qualification(text) == level
+
+
+def test_everyday_english_is_no_typo_of_a_place_or_a_country(n):
+    with pytest.raises(AmbiguousInput, match="UK ENIC"):
+        n.qualification("degree from nigria")
+    assert n.qualification("algebra gcse") == "2"                                # not Algeria
+    assert not n.states_an_answer("thats all i wanted bye")                      # not Wanstead
+    assert n.borough("wandswort").borough == "Wandsworth"
+
+
+@pytest.mark.parametrize("text, level", [("RQF 5", "5"), ("i have applied 2 week ago", "unknown")])
+def test_more_answers_about_a_uk_enic_statement(n, text, level):
+    assert n.qualification(text, abroad=True) == level
+
+
+@pytest.mark.parametrize("text, ids", [("i care for my brother who has autism", ["caring_responsibilities"]),
+                                       ("both my parents are disabled and i look after them",
+                                        ["caring_responsibilities"]),
+                                       ("my kids need childcare", ["caring_responsibilities"])])   # still theirs
+def test_more_circumstances_of_relatives(n, text, ids):
+    assert n.barriers(text) == ids
+
+
+def test_a_place_they_are_moving_to_is_not_where_they_live(n):
+    assert n.borough("islington but moving to hackney next month").borough == "Islington"
+
+
+@pytest.mark.parametrize("text, level", [("refugee from eritrea, no gcses", "none"),
+                                         ("came from somalia at 15, left without gcses", "none")])
+def test_a_country_named_beside_no_qualifications_is_none(n, text, level):
+    assert n.extract(text)["qualification_level"] == level
+    assert "qualification_abroad" not in n.extract(text)
