@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.errors import InputError
 from knowledge.normalise import is_question, normaliser
 
 INFORM = "inform"
@@ -51,6 +52,14 @@ ABOUT = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:what|wat|wot|how)\s+abou?t|(?:ca
                    r"(?:are\s+there\s+|do\s+you\s+have\s+|got\s+)?any)\b", re.I)
 
 
+WHY_NEEDED = "why_needed"
+# "why do u need to know if i have a criminal record": asks why, however much of an answer it holds (read as one, the
+# circumstance it asks about was recorded).
+WHY_ASKED = re.compile(r"^\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+(?:(?:do|does|would|d)\s+(?:you|u|ya)\s+"
+                       r"(?:need|want|wanna|ask|have\s+to\s+know)|(?:are\s+you|r\s+u|you're|youre|ur)\s+asking)\b",
+                       re.I)
+
+
 def _asks_about_a_route(text: str) -> bool:
     n = normaliser()
     return bool(ABOUT.search(text)) and (n.route_type(text) or n.programme(text)) is not None
@@ -81,8 +90,28 @@ NO, YES = "deny", "affirm"
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 
 
+def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
+    """ "None thx", "i dont have any problems" to the circumstances or interests question: the form reads it as none
+    of them, so it is an answer, not thanks or a request to see the profile."""
+    return asked in ("barriers", "interests") and intent not in KEEP and not is_question(text) \
+        and normaliser().mentions_answer(text) == "none"
+
+
+def _about_a_statement(text: str, intent: str | None) -> bool:
+    """A reply to "do you have a UK ENIC statement?" that the form reads as one ("no i cant afford it", "i dont
+    know if i have", "RQF 5"), unless it asks why or is one of the requests KEEP holds."""
+    if intent in KEEP or "why" in text.lower():
+        return False
+    try:
+        normaliser().qualification(text, abroad=True)
+    except InputError:
+        return False
+    return True
+
+
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None) -> str | None:
-    """`ask_route` when it asks about a named route ("how about ESOL classes"); `inform` when the message is an
+    """`ask_route` when it asks about a named route ("how about ESOL classes"); `why_needed` when it asks why a
+    question is asked ("why do u need to know if i have a record"); `inform` when the message is an
     answer whatever the classifier guessed (`intent`), or a no while the question `asked` is open; `decline`
     when all of it is "rather not say" in some words; `nlu_fallback` when the classifier guessed "delete my data"
     for a message that does not ask for it; else None (the guess stands)."""
@@ -90,6 +119,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None
     if _asks_about_a_route(text):
         return None if intent == ASK_ROUTE else ASK_ROUTE
+    if WHY_ASKED.search(text):
+        return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
         return DECLINE
     if intent not in (DECLINE, *KEEP) and _declines(text):      # "bit embarrassing tbh rather not say"
@@ -98,9 +129,9 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None
     if asked and intent == NO:                                      # "no, rather not say" still declines
         return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
-    if asked == ENIC and intent == YES:                             # "yeah i have one"
+    if asked == ENIC and (intent == YES or _about_a_statement(text, intent)):     # "yeah i have one", "RQF 5"
         return INFORM
-    if only_vocabulary(text, entities) or normaliser().just_an_answer(text):
+    if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked):
         return INFORM
     if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"
         return INFORM if normaliser().states_an_answer(text) else FALLBACK

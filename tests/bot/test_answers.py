@@ -44,6 +44,31 @@ def test_a_yes_answers_the_uk_enic_question_but_not_the_others(gazetteer):
     assert classify(gazetteer, "ok carry on", intent="affirm", tracker=asking("barriers")) == "affirm"
 
 
+@pytest.mark.parametrize("text, guess", [("no I cant afford it", "distress"), ("RQF 5", "nlu_fallback"),
+                                         ("dunno what that is", "why_needed"), ("i dont know if i have", "show_profile")])
+def test_a_reply_about_a_uk_enic_statement_is_an_answer(gazetteer, text, guess):
+    enic = asking("qualification_level", qualification_abroad=True)
+    assert classify(gazetteer, text, intent=guess, tracker=enic) == "inform"
+    assert classify(gazetteer, "why do you need that", intent="why_needed", tracker=enic) == "why_needed"
+    assert classify(gazetteer, "dunno what that is", intent="why_needed", tracker=asking("borough")) == "why_needed"
+
+
+def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
+    assert classify(gazetteer, "why do u need to know if i have a criminal record", intent="inform",
+                    tracker=asking("barriers")) == "why_needed"
+    assert classify(gazetteer, "why do you have apprenticeships", intent="ask_route") == "ask_route"
+
+
+@pytest.mark.parametrize("text, guess", [("none thx", "thanks"), ("i dont have any problems", "show_profile")])
+def test_none_of_them_in_other_words_answers_the_circumstances_question(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess, tracker=asking("barriers")) == "inform"
+    assert classify(gazetteer, text, intent=guess) == guess                  # no question open: the guess stands
+
+
+def test_a_school_year_alone_is_an_answer(gazetteer):
+    assert classify(gazetteer, "Y11", intent="affirm", tracker=asking("age")) == "inform"
+
+
 def test_every_borough_alone_is_an_answer(gazetteer):
     boroughs = [b.name for b in vocabulary().boroughs]
     assert len(boroughs) >= 33

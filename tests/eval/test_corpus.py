@@ -21,6 +21,8 @@ from tests.eval import replay
 # 31 near-duplicates left the training data. 11th session: corpus_fresh9 set from its figures after its 72
 # near-duplicates left; corpus_fresh8 raised (its misreadings were read); corpus_fresh7's F1 floor lowered to 0.84,
 # 0.03 below the 0.870 it scored once those 72 examples were gone (it had been set at the edge of that figure).
+# 12th session: corpus_fresh10 set from its figures at the end of the session (its 22 near-duplicates gone);
+# corpus_fresh9 raised (its misreadings were read).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
@@ -31,7 +33,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh6.yml": {"slot": 0.83, "intent_f1": 0.85, "twice": 0},
          "corpus_fresh7.yml": {"slot": 0.92, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh8.yml": {"slot": 0.93, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh9.yml": {"slot": 0.83, "intent_f1": 0.83, "twice": 0}}
+         "corpus_fresh9.yml": {"slot": 0.91, "intent_f1": 0.85, "twice": 0},
+         "corpus_fresh10.yml": {"slot": 0.75, "intent_f1": 0.83, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
