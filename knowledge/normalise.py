@@ -501,16 +501,17 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
 
 
 _GAVE_UP = {"dropped", "quit", "quitted"}
-_NOT_FINISHED = {("didnt", "finish"), ("didn't", "finish"), ("did", "n't"), ("did", "nt"), ("never", "finished"),
-                 ("not", "finish"), ("not", "finished")}
+_NOT = {"n't", "nt", "never", "not"}          # spaCy splits "didn't" and "didnt" into "did" and "n't" / "nt"
+_FINISH = {"finish", "finished", "complete", "completed"}
 
 
 def _unfinished(doc: Doc, m: Match) -> bool:
-    """A qualification followed by its giving up: "A levels but dropped out", "a levels and didn't finish"."""
+    """A qualification followed by its giving up: "A levels but dropped out", "a levels and didn't finish" (not
+    "gcses but didnt pass english")."""
     after = [t.lower_ for t in doc[m.end:m.end + 4]]
     if m.label != "qualification" or not after or after[0] not in ("and", "but", "then", ","):
         return False
-    return any(w in _GAVE_UP for w in after[1:3]) or any(p in _NOT_FINISHED for p in zip(after[1:], after[2:]))
+    return any(w in _GAVE_UP for w in after[1:3]) or any(a in _NOT and b in _FINISH for a, b in zip(after, after[1:]))
 
 
 def _studying(doc: Doc, m: Match) -> bool:
@@ -534,14 +535,16 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     low = [m for m in found if m.id == "1" and _a_grade(m.text.lower().split())]
     twos = [m for m in found if m.id == "2"]
     if twos and all(m.text.lower() in _BARE_GCSE for m in twos):
+        rest = [m for m in found if m.id != "2"]
         if grades and all(g in _LOW_GRADES for g in grades.values()):
-            return [m for m in found if m.id != "2"] + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
+            return rest + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
         if low:
-            return [m for m in found if m.id != "2"]
+            return rest
     return found
 
 
 _SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}
+_PASS_GRADES = {"a*", "a", "b", "c", "4", "5", "6", "7", "8", "9"}
 
 
 def _subject_grades(doc: Doc) -> dict[int, str]:
@@ -554,7 +557,7 @@ def _subject_grades(doc: Doc) -> dict[int, str]:
             g = toks[j]
             if g == "a" and j + 1 < len(toks) and toks[j + 1].startswith("level"):     # "maths a level"
                 continue
-            if g in _LOW_GRADES or g in ("a*", "a", "b", "c", "4", "5", "6", "7", "8", "9"):
+            if g in _LOW_GRADES or g in _PASS_GRADES:
                 out[i + 1] = g
     return out
 

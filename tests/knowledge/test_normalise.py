@@ -441,6 +441,8 @@ def test_ages_with_past_birthdays_typos_and_earlier_ages(n, text, age):
 @pytest.mark.parametrize("text, level", [("gcse english F maths G", "1"), ("just gcse english level 4", "2"),
                                          ("gcses and maths a level", "3"), ("i never did exams", "none"),
                                          ("first year of a levels and dropped out, gcses are 5s", "2"),
+                                         ("a levels but didnt finish, gcses", "2"),
+                                         ("gcses but didnt pass english", "2"),          # held, one not passed
                                          ("I finish ESOL entry 3 at college", "entry")])    # "finish" is not Finnish
 def test_grades_after_subjects_exams_never_taken_and_courses_given_up(n, text, level):
     assert n.qualification(text) == level
