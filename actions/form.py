@@ -48,6 +48,9 @@ def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+NOTE = "note"           # in parse's result: what to tell the resident about how the answer was read (not a slot)
+
+
 def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
     """Canonical slot values for an answer; raises InputError with a message fit for the resident. `abroad`: the
     qualification question is asking for a UK ENIC statement."""
@@ -60,7 +63,8 @@ def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
         return {"qualification_level": n.qualification(str(value), abroad=abroad)}
     if slot == "borough":
         place = n.borough(str(value))
-        return {"borough": place.borough, "outside_london": place.outside_london}
+        return {"borough": place.borough, "outside_london": place.outside_london, **({NOTE: place.note} if place.note
+                                                                                     else {})}
     text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
     return {slot: n.barriers(text) if slot == "barriers" else n.interests(text)}
 
@@ -159,6 +163,8 @@ class ValidateProfileForm(FormValidationAction):
             if getattr(e, "choices", ()):                    # "which of these?": offered as buttons
                 reask["choices"] = list(e.choices)
             return {slot: None, "failed_attempts": failures, "reask": reask}
+        if NOTE in result:
+            dispatcher.utter_message(text=result.pop(NOTE))
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
                                           "across England.")

@@ -75,6 +75,7 @@ class Match:
 class Place:
     borough: str | None          # canonical name when in London
     outside_london: bool
+    note: str = ""               # what the resident is told about how it was read
 
 
 class Normaliser:
@@ -183,7 +184,9 @@ class Normaliser:
 
     def just_an_answer(self, text: str) -> bool:
         """True when every word of a short message is profile vocabulary (allowing a typo) or a number:
-        "reserch", "FORTY", "manufactoring", "5 gcses"."""
+        "reserch", "FORTY", "manufactoring", "5 gcses"; or the message is a postcode alone ("E15")."""
+        if postcodes.is_postcode(text):
+            return True
         doc = self.doc(text)
         covered = {i for label in PROFILE_LABELS for m in self.said(doc, label) for i in range(m.start, m.end)}
         covered |= {j for i, _ in _years([t.lower_ for t in doc]) for j in (i, i + 1)}     # "Y11", "year 11"
@@ -435,11 +438,16 @@ def _lookup(code: str) -> postcodes.Postcode:
 def _place(found: postcodes.Postcode) -> Place:
     """A postcode's place, or the question to ask when its district spans boroughs. The question names the
     outward code only ("E1"), which is a district of thousands of homes, never the full postcode."""
+    district = found.code.split()[0]
+    if found.mostly:
+        where = found.borough or "outside London"
+        return Place(found.borough, found.outside_london,
+                     f"Most of the {district} postcode area is {'in ' * bool(found.borough)}{where}, so I've noted "
+                     f"{found.borough or 'that'}. If you live somewhere else, just tell me your borough.")
     if not found.spans:
         if found.boroughs or found.outside_london:
             return Place(found.borough, found.outside_london)
         raise InputError("borough", "I can't tell which borough that postcode is in. Please tell me your borough.")
-    district = found.code.split()[0]
     names = [*found.boroughs, *(["places outside London"] if found.outside_london else [])]
     listed = ", ".join(names[:-1]) + " and " + names[-1]
     choices = (*found.boroughs, *(["outside London"] if found.outside_london else []))

@@ -36,6 +36,9 @@ FIELD = "borough"                  # the InputErrors raised here are about the b
 NONE, OUTSIDE, UNPLACED = 0, 1, 255
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 UNITS = 10 * 26 * 26               # possible inward codes: a digit and two letters
+# A district holding this share of its postcodes in one place is read as that place ("E15": 93% Newham), and a place
+# with less than MINOR of them is not offered as a choice ("N17" reaches into Enfield by a handful of postcodes).
+MOSTLY, MINOR = 0.9, 0.05
 # The shapes of UK postcodes (A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA), any case, space optional.
 _OUT = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _FULL = re.compile(rf"(?<![A-Z0-9])({_OUT}) *([0-9][A-Z]{{2}})(?![A-Z0-9])", re.I)
@@ -59,6 +62,7 @@ class Postcode:
     code: str                          # "E17 4AB", or the outward code alone: "E17"
     boroughs: tuple[str, ...]          # canonical names (knowledge/data/boroughs.yml), most postcodes first
     outside_london: bool               # (partly) outside London
+    mostly: bool = False               # a district read as the one place most of it is in
 
     @property
     def borough(self) -> str | None:
@@ -124,7 +128,7 @@ def lookup(code: str, url: str | None = None) -> Postcode:
 def _place(name: str, inward: str, row: tuple[tuple[str, ...], bool, bytes]) -> Postcode:
     boroughs, outside, units = row
     if not inward:
-        return Postcode(name, boroughs, outside)
+        return _main_places(name, boroughs, outside, zlib.decompress(units))
     unit = zlib.decompress(units)[_index(inward)]
     if unit == NONE:
         raise NoSuchPostcode(name)
@@ -133,6 +137,20 @@ def _place(name: str, inward: str, row: tuple[tuple[str, ...], bool, bytes]) -> 
     if unit == UNPLACED:                         # e.g. a PO box number with no local authority: its district says
         return Postcode(name, boroughs, outside)
     return Postcode(name, (boroughs[unit - 2],), False)
+
+
+def _main_places(name: str, boroughs: tuple[str, ...], outside: bool, units: bytes) -> Postcode:
+    """A district as the places most of its postcodes are in: the one holding MOSTLY of them, else those holding
+    MINOR or more, most first."""
+    counts = [units.count(2 + i) for i in range(len(boroughs))] + [units.count(OUTSIDE)]
+    total = sum(counts)
+    if len(boroughs) + outside < 2 or not total:
+        return Postcode(name, boroughs, outside)
+    places = [*boroughs, None]                         # None: outside London
+    kept = [p for p, n in sorted(zip(places, counts), key=lambda pn: -pn[1]) if n >= MINOR * total]
+    if max(counts) >= MOSTLY * total or len(kept) == 1:
+        return Postcode(name, tuple(kept[:1]) if kept[0] else (), kept[0] is None, mostly=True)
+    return Postcode(name, tuple(p for p in kept if p), None in kept)
 
 
 def checked_rows(vocab, src: Source | None = None) -> list[Row]:

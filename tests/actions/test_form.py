@@ -209,6 +209,12 @@ def test_a_postcode_district_spanning_boroughs_asks_which_with_them_as_buttons(u
     assert slots["borough"] == "Hackney"
 
 
+def test_a_district_mostly_in_one_borough_is_recorded_and_the_resident_told_how(use_kb):
+    slots, messages, _ = validate("E15", requested="borough", age=30.0, qualification_level="2")
+    assert slots["borough"] == "Newham" and "note" not in slots
+    assert "Most of the E15 postcode area is in Newham" in texts(messages)
+
+
 def test_a_postcode_that_does_not_exist_is_asked_again_naming_it(use_kb):
     slots, messages, _ = ask_after(AskBorough(), "E17 9ZZ", intent="inform", requested="borough")
     assert slots["borough"] is None and slots["failed_attempts"] == 1

@@ -92,7 +92,7 @@ def test_a_postcode_answers_the_borough_question_and_only_the_borough_is_kept(se
     say(other, "19")
     say(other, "5 GCSEs")
     replies = say(other, "n1")
-    assert "The N1 postcode area covers parts of Islington, Hackney" in texts(replies)
+    assert "The N1 postcode area covers parts of Islington and Hackney" in texts(replies)
     buttons = {b["title"]: b["payload"] for r in replies for b in r.get("buttons") or []}
     assert "Do any of these apply to you?" in texts(say(other, buttons["Hackney"]))
     assert slots(other)["borough"] == "Hackney"

@@ -48,8 +48,21 @@ def test_a_district_that_spans_boroughs_names_them_most_postcodes_first(kb_url):
 def test_outside_london_is_an_answer_not_an_error(kb_url):
     assert lookup("M1 1AE", kb_url) == postcodes.Postcode("M1 1AE", (), True)
     assert lookup("M1", kb_url).outside_london and not lookup("M1", kb_url).boroughs
-    edge = lookup("EN5", kb_url)                           # Barnet and Hertfordshire
-    assert edge.spans and edge.boroughs == ("Barnet",) and edge.outside_london
+
+
+def test_a_district_mostly_in_one_place_is_read_as_that_place(kb_url):
+    """E15 has 93% of its postcodes in Newham, the rest in three boroughs; EN5 98% in Barnet, a few in Hertfordshire."""
+    for code, borough in (("E15", "Newham"), ("EN5", "Barnet"), ("N17", "Haringey")):
+        found = lookup(code, kb_url)
+        assert found == postcodes.Postcode(code, (borough,), False, mostly=True) and not found.spans
+    assert not lookup("E17", kb_url).mostly                 # wholly in Waltham Forest: nothing to say
+    assert not lookup("E15 1AA", kb_url).mostly              # a full postcode is exact
+
+
+def test_a_district_offers_only_the_places_that_hold_a_fair_share_of_it(kb_url):
+    """N1: 73% Islington, 26% Hackney and a handful of postcodes in Camden, which is not offered."""
+    assert lookup("N1", kb_url).boroughs == ("Islington", "Hackney")
+    assert lookup("SW1P", kb_url).boroughs == ("Westminster", "Wandsworth")
 
 
 def test_a_postcode_that_does_not_exist_is_an_error_naming_it(kb_url):
@@ -100,10 +113,15 @@ def test_the_borough_answer_takes_a_postcode_alone_or_in_a_sentence():
 def test_a_spanning_district_asks_which_borough_without_repeating_the_postcode():
     with pytest.raises(AmbiguousInput) as e:
         normaliser().borough("I'm in N1")
-    assert e.value.choices[:2] == ("Islington", "Hackney") and "N1 postcode area" in e.value.message
-    with pytest.raises(AmbiguousInput) as e:
-        normaliser().borough("EN5")
-    assert e.value.choices == ("Barnet", "outside London")
+    assert e.value.choices == ("Islington", "Hackney") and "N1 postcode area" in e.value.message
+
+
+@pytest.mark.usefixtures("use_kb")
+def test_a_district_mostly_in_one_borough_is_that_borough_and_says_so():
+    place = normaliser().borough("E15")
+    assert (place.borough, place.outside_london) == ("Newham", False)
+    assert place.note.startswith("Most of the E15 postcode area is in Newham") and "tell me your borough" in place.note
+    assert normaliser().borough("E17").note == ""
 
 
 @pytest.mark.usefixtures("use_kb")
