@@ -45,6 +45,7 @@ def _none_of_them(text: str) -> bool:
 
 
 FALLBACK = "nlu_fallback"
+CONTACT = "request_contact"
 ASK_ROUTE = "ask_route"
 # "How about ESOL classes", "any bootcamps?", "tell me about access courses": a route asked about, not a profile answer
 # (read as one, "ESOL" once replaced the resident's circumstances with limited English).
@@ -121,6 +122,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text):
         return None if intent == WHY_NEEDED else WHY_NEEDED
+    if intent == CONTACT and normaliser().asks_for_contact(text):   # "get someone to contact me i cant do this online"
+        return None
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
         return DECLINE
     if intent not in (DECLINE, *KEEP) and _declines(text):      # "bit embarrassing tbh rather not say"

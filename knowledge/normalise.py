@@ -98,6 +98,8 @@ class Normaliser:
             self.matcher.add(key, docs)
         self.exact = {p.phrase for p in pats}
         self.english = _everyday_english()
+        self.signs = {label: [(t.id, t.signs) for t in terms if t.signs]
+                      for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests))}
 
     # --- matching -------------------------------------------------------------------------------------------
     def doc(self, text: str) -> Doc:
@@ -150,8 +152,28 @@ class Normaliser:
 
     def said(self, doc: Doc, label: str) -> list[Match]:
         """Exact matches for a label and close ones for typos, the longer winning ("foundaton degree" is a
-        foundation degree, not a degree)."""
-        return _longest(self.matches(doc, label) + self.fuzzy(doc, label))
+        foundation degree, not a degree); then what its signs say, where no phrase was found."""
+        return self._with_signs(doc, label, _longest(self.matches(doc, label) + self.fuzzy(doc, label)))
+
+    def _with_signs(self, doc: Doc, label: str, found: list[Match]) -> list[Match]:
+        """`found`, and what the label's signs say that no match in `found` says, the longer of two overlapping
+        spans winning."""
+        signed = [m for m in self.signed(doc, label) if m.id not in {f.id for f in found}]
+        return _longest(found + signed) if signed else found     # "can't do computers" is no interest in them
+
+    def signed(self, doc: Doc, label: str) -> list[Match]:
+        """What a circumstance's signs state (knowledge/data/barriers.yml): a word of each of its groups, close
+        together in one clause ("my english is not very well", "cant use computa"). A word of the sign taken back
+        by a negation outside it does not count ("my english is not bad")."""
+        words = [t.lower_ for t in doc]
+        out = []
+        for tid, signs in self.signs.get(label, ()):
+            for sign in signs:
+                span = _sign_span(doc, words, sign)
+                if span:
+                    out.append(Match(label, tid, span[0], span[1], doc[span[0]:span[1]].text))
+                    break
+        return out
 
     def find(self, text: str, label: str) -> list[Match]:
         doc = self.doc(text)
@@ -177,6 +199,10 @@ class Normaliser:
     def asks_to_forget(self, text: str) -> bool:
         """True when the message has the words of a request to delete what Pathways holds ("delete my data")."""
         return "forget" in self._answers_in(text)
+
+    def asks_for_contact(self, text: str) -> bool:
+        """True when the message has the words of a request to be contacted ("get someone to contact me")."""
+        return "contact" in self._answers_in(text)
 
     def _answers_in(self, text: str) -> set[str]:
         """The answers.yml ids whose phrases the message holds anywhere."""
@@ -363,6 +389,7 @@ class Normaliser:
         # Profile labels only, so a longer phrase of another kind ("gcse maths" as a course) cannot hide one;
         # among them a span has one meaning ("mental health" is a circumstance, not a healthcare interest).
         every = _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)])
+        every = self._with_signs(doc, "barrier", every)
         found = _affirmed(doc, every)
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
@@ -455,6 +482,44 @@ def _place(found: postcodes.Postcode) -> Place:
                          choices)
 
 
+SIGN_REACH = 4                          # words a sign's groups may spread over, per group after the first
+_CLAUSE_ENDS = {"but", "though", "although", "whereas"}
+_SIGN_NEGATIONS = _NEGATIONS | {"nt", "cannot", "aint"}
+# "not sure, computers", "no problems with computers"
+_NOT_A_NEGATION = {"sure", "mind", "know", "into", "interested", "keen", "fussed", "bothered", "problem", "problems",
+                   "issue", "issues", "trouble", "worries", "a"}
+
+
+def _sign_word(word: str, group: tuple[str, ...]) -> bool:
+    return any(word == w or (w.endswith("*") and word.startswith(w[:-1])) for w in group)
+
+
+def _sign_span(doc: Doc, words: list[str], sign: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+    """The narrowest (start, end) holding a word of every group of `sign` within its reach and one clause."""
+    negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION)
+                for i, w in enumerate(words)]
+    hits = [[i for i, w in enumerate(words) if _sign_word(w, g) and (w not in _SIGN_NEGATIONS or negation[i])]
+            for g in sign]
+    reach = SIGN_REACH * (len(sign) - 1)
+    best = None
+    for first in hits[0]:
+        chosen = [first]
+        for group in hits[1:]:
+            near = [i for i in group if abs(i - first) <= reach and i not in chosen]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda i: abs(i - first)))
+        else:
+            lo, hi = min(chosen), max(chosen)
+            if hi - lo > reach or any(doc[k].is_punct or words[k] in _CLAUSE_ENDS for k in range(lo, hi + 1)):
+                continue
+            if any(i > 0 and negation[i - 1] and i - 1 not in chosen for i in chosen):   # "not bad"
+                continue
+            if best is None or hi - lo < best[1] - best[0]:
+                best = (lo, hi + 1)
+    return best
+
+
 def _longest(found: list[Match]) -> list[Match]:
     """Non-overlapping matches, longer first, in text order; of two as long, a definite level before an ambiguous
     one ("an NVQ 2" is level 2, not "an NVQ" of some level)."""
@@ -479,7 +544,9 @@ _STUDYING = {"doing", "studying", "taking", "towards", "started"}   # "doing my 
 
 def _denied(doc: Doc, m: Match) -> bool:
     """A circumstance, level or interest the resident takes back: "not manufacturing", "no O levels"."""
-    before = doc[max(0, m.start - 2):m.start]
+    before = list(doc[max(0, m.start - 2):m.start])
+    # not across a comma: in "computer no, english little bit" the no is said of the computer
+    before = before[max((k + 1 for k, t in enumerate(before) if t.is_punct), default=0):]
     after = tuple(t.lower_ for t in doc[m.end:m.end + 2])
     return m.label in ("barrier", "qualification", "interest") and (
         (any(t.lower_ in _NEGATIONS for t in before) and not any(t.lower_ == "mind" for t in before))  # "don't mind"
@@ -493,7 +560,8 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
 
 _THEIRS = {"my", "his", "her", "our", "their"}
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
-_SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was"}     # "my brother who has autism"
+_SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
+            "does", "do", "did", "can", "ca"}                                 # "my mum doesnt speak english"
 
 
 def _someone_elses(doc: Doc, m: Match) -> bool:

@@ -31,7 +31,7 @@ REQUIRED_INTERESTS = (
     "laboratory", "healthcare", "manufacturing", "data_and_digital", "research", "engineering", "business_and_sales",
     "not_sure",
 )
-ANSWER_IDS = ("none", "decline", "forget", "no_statement")
+ANSWER_IDS = ("none", "decline", "forget", "no_statement", "contact")
 ROUTE_KINDS = ("job", "course", "advice", "taster")
 NATIONAL, LONDON = "national", "london"
 
@@ -51,6 +51,7 @@ class Term:
     any_level: bool = False    # route types: people retrain on it, so one below their level is no step down
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
     capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
+    signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,26 @@ class _Reader:
             return ()
         return tuple(w.strip() for w in value)
 
+    def signs(self, entry: dict, where: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """Each sign is a list of two or more word groups; a word ending in * stands for any ending."""
+        value = entry.get("signs") or []
+        out = []
+        for sign in value if isinstance(value, list) else [value]:
+            groups = sign if isinstance(sign, list) and len(sign) >= 2 else None
+            words = [g for g in groups or [] if isinstance(g, list) and g and all(
+                isinstance(w, str) and w == w.lower() and w.strip() and " " not in w.strip() for w in g)]
+            odd = [w for g in groups or [] if isinstance(g, list) for w in g if not isinstance(w, str)]
+            if odd:             # YAML reads no as false
+                self.problem(where, f"a sign holds {odd[0]!r}, which YAML read as a {type(odd[0]).__name__}; put "
+                                    f"the word in quotes")
+            elif groups is None or len(words) != len(groups):
+                self.problem(where, f"a sign must be a list of two or more lists of single lower-case words, got "
+                                    f"{sign!r}")
+            if odd or groups is None or len(words) != len(groups):
+                continue
+            out.append(tuple(tuple(w.strip() for w in g) for g in groups))
+        return tuple(out)
+
     def entries(self, data: Any, where: str = "-") -> list[dict]:
         if not isinstance(data, list):
             self.problem(where, "expected a list of entries")
@@ -226,6 +247,7 @@ class _Reader:
                 right_to_work=works is not False,
                 any_level=any_level is True,
                 capitals=self.capitals(entry, where),
+                signs=self.signs(entry, where),
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):

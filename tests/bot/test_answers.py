@@ -109,6 +109,7 @@ def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(
 
 @pytest.mark.parametrize("text, said", [("delete my data", "forget_me"), ("i dont know what i like", "distress"),
                                         ("talk to a person about lab work", "human_handoff"),
+                                        ("get someone to contact me i cant do this online", "request_contact"),
                                         ("why do you need to know if im disabled", "why_needed"),
                                         ("i live in hackney, which one is nearest", "ask_more"),
                                         ("i keep harming people", "distress"),   # not "harming" ~ Havering

@@ -380,3 +380,17 @@ def test_a_landmark_in_another_borough_stops_the_build_naming_it(data_copy, tmp_
     assert "Hackney: landmark 'the big shed': postcode E11 1NR is in Waltham Forest, not Hackney" in text
     assert "landmark 'the small shed': postcode E8 9ZZ is not in the ONS Postcode Directory" in text
     assert not (tmp_path / "kb.db").exists() or not Catalogue(url).all()
+
+
+@pytest.mark.parametrize("sign, message", [
+    ([["english"]], "a sign must be a list of two or more lists of single lower-case words"),
+    ([["english"], ["not good"]], "a sign must be a list of two or more lists of single lower-case words"),
+    ([["english"], [False]], "a sign holds False, which YAML read as a bool; put the word in quotes"),
+])
+def test_a_malformed_sign_is_named(data_copy, sign, message):
+    path = data_copy / "barriers.yml"
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["signs"] = [sign]
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match=f"{entries[0]['id']}: {message}"):
+        load_vocabulary(data_copy)

@@ -478,3 +478,33 @@ def test_a_place_they_are_moving_to_is_not_where_they_live(n):
 def test_a_country_named_beside_no_qualifications_is_none(n, text, level):
     assert n.extract(text)["qualification_level"] == level
     assert "qualification_abroad" not in n.extract(text)
+
+
+# --- signs: a circumstance stated by words close together, in more ways than phrases list (barriers.yml) --------
+@pytest.mark.parametrize("text, ids", [
+    ("my english is not very well", ["english_language"]),
+    ("i speak small english, learning", ["english_language"]),
+    ("english is my 2nd language", ["english_language"]),
+    ("cant use computa", ["digital_skills"]),
+    ("not very confident online", ["digital_skills"]),
+    ("55 and not worked for 6 years since my redundancy", ["long_term_unemployed"]),
+    ("i dont have a fixed address at the moment", ["homelessness"]),
+    ("got kicked out, staying at mates", ["homelessness"]),
+    ("my mental is not good since long time", ["disability_or_health"]),
+    ("i have crohns disease", ["disability_or_health"]),
+    ("i can't do computers and my english is weak", ["digital_skills", "english_language"]),
+])
+def test_a_sign_states_a_circumstance_in_the_residents_words(n, text, ids):
+    assert n.barriers(text) == ids
+    assert n.extract(text)["barriers"] == ids                  # in a message answering another question too
+
+
+@pytest.mark.parametrize("text", ["my english is not bad", "no problems with computers", "lab work, not computers",
+                                  "not sure, maybe computers", "worked 5 years in a lab", "gcse english grade 3",
+                                  "research into diseases", "my mum doesnt speak english"])
+def test_a_sign_needs_its_words_together_and_not_taken_back(n, text):
+    assert "barriers" not in n.extract(text)
+
+
+def test_a_no_before_a_comma_belongs_to_what_came_before(n):
+    assert n.barriers("computer no, english little bit") == ["english_language"]

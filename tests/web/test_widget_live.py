@@ -193,7 +193,7 @@ def test_a_postcode_district_across_boroughs_is_asked_about_with_its_boroughs_as
     page.get_by_role("button", name="GCSEs", exact=True).click()
     bot_said(page, "Which London borough do you live in?")
     type_message(page, "n1")
-    bot_said(page, "The N1 postcode area covers parts of Islington, Hackney")
+    bot_said(page, "The N1 postcode area covers parts of Islington and Hackney")
     shot(page, "widget-postcode-district")
     page.get_by_role("button", name="Hackney", exact=True).click()
     expect(last_user_message(page)).to_have_text("Hackney")
