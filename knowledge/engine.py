@@ -24,6 +24,7 @@ PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with a
 # a check the answers fail 2 more; one whose status is in doubt, or a taster offered to an adult, 5 more. A third of
 # a type on a page counts 3 more, so it ranks below the checks left open and above the checks the resident fails.
 OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
+BELOW = 1                       # a route wholly well below their level follows those they fit outright at theirs
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
@@ -232,12 +233,9 @@ class Screen:
         score = 3 * np.minimum(wants, 2) + 2 * np.minimum(suits, 2) + (mainly > 0)     # lab first, not "any"
         if interests:                                   # it is for other kinds of work than they want
             score -= (self.lists_interests & (wants == 0)).astype(np.int64)
-        made_for = np.zeros(n, bool)
         for k, weight, present in self._made_for:       # it exists for people like them: a circumstance, no level
-            met = present & ~j.outcomes[k][0]
-            score += weight * met
-            if weight == 4:
-                made_for |= met
+            score += weight * (present & ~j.outcomes[k][0])
+        made_for = self.made_for(j)
         if profile.qualification_level is not None:
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
@@ -264,6 +262,23 @@ class Screen:
             score[self._service(j, score)] += SERVICE
         return score
 
+    def made_for(self, j: Judgement) -> np.ndarray:
+        """The routes that exist for a circumstance of theirs, by a rule that requires it (ESOL for English)."""
+        out = np.zeros(len(self.programmes), bool)
+        for k, weight, present in self._made_for:
+            if weight == 4:
+                out |= present & ~j.outcomes[k][0]
+        return out
+
+    def below(self, j: Judgement) -> np.ndarray:
+        """Routes wholly two or more levels below theirs, unless made for a circumstance of theirs or a route people
+        retrain on: an adviser names what is at or just above their level first."""
+        level = j.profile.qualification_level
+        if level is None:
+            return np.zeros(len(self.programmes), bool)
+        r = self.vocab.level_rank(level)
+        return (self.levels != 0) & (self.top_level < r - 1) & ~self.retrain & ~self.made_for(j)
+
     def needs_basics(self, profile: Profile) -> bool:
         level = profile.qualification_level
         return level is not None and adult(profile) and self.vocab.level_rank(level) < self._level_2
@@ -285,7 +300,7 @@ class Screen:
         alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
         aside = self.doubt | (self.taster & adult(j.profile))
-        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside
+        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside + BELOW * self.below(j)
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.page_types(j.profile), tier, score)

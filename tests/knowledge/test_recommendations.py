@@ -188,6 +188,23 @@ def test_a_graduate_retraining_hears_of_a_skills_bootcamp(use_kb, level, interes
     assert "skills_bootcamp" in {x.programme.route_type for x in r.recommendations[:5]}
 
 
+@pytest.mark.parametrize("level, barriers", [("7", ("caring_responsibilities",)), ("8", ("long_term_unemployed",)),
+                                             ("6", ("no_work_experience", "caring_responsibilities"))])
+def test_a_graduate_hears_of_routes_at_their_level_before_courses_well_below_it(use_kb, level, barriers):
+    # Adult community learning (entry to level 3) is for carers and people out of work too, but an adviser names the
+    # routes at a graduate's level first (panel_fresh11).
+    r = advisor.recommend(Profile(age=45, qualification_level=level, borough="Southwark", barriers=barriers,
+                                  interests=("laboratory",)))
+    assert "adult_learning" not in {x.programme.route_type for x in r.recommendations[:5]}
+
+
+def test_a_route_made_for_their_circumstance_is_not_put_below_for_their_level(use_kb):
+    # ESOL exists for people whose first language is not English, whatever else they hold.
+    r = advisor.recommend(Profile(age=30, qualification_level="6", borough="Brent", barriers=("english_language",),
+                                  interests=("healthcare",)))
+    assert "esol" in [x.programme.id for x in r.recommendations[:5]]
+
+
 @pytest.mark.parametrize("age, interest", [(18, "research"), (21, "research"), (18, "laboratory")])
 def test_after_a_levels_a_young_person_hears_of_a_degree_apprenticeship(use_kb, age, interest):
     r = advisor.recommend(Profile(age=age, qualification_level="3", borough="Bromley", interests=(interest,)))

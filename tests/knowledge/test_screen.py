@@ -230,10 +230,10 @@ def base_order(screen: Screen, profile: Profile) -> list[str]:
 
 def tiers(screen: Screen, profile: Profile) -> np.ndarray:
     """Each programme's tier as documented in the engine: open checks 2, failed checks 2 more, status in doubt (or a
-    taster for an adult) 5."""
+    taster for an adult) 5, wholly two or more levels below theirs 1."""
     j = screen.judge(profile)
     adult = profile.age is None or profile.age >= 19
-    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & adult))
+    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & adult)) + screen.below(j)
 
 
 def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
