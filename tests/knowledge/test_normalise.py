@@ -508,3 +508,17 @@ def test_a_sign_needs_its_words_together_and_not_taken_back(n, text):
 
 def test_a_no_before_a_comma_belongs_to_what_came_before(n):
     assert n.barriers("computer no, english little bit") == ["english_language"]
+
+
+@pytest.mark.parametrize("text", ["bachelor from university of lagos", "master degree in chemistry from kyiv university",
+                                  "O levels in karachi, cambridge board", "diploma from kyiv"])
+def test_a_qualification_from_a_city_abroad_is_from_abroad(n, text):
+    with pytest.raises(FromAbroad):
+        n.qualification(text)
+
+
+@pytest.mark.parametrize("text, level", [("gcses, looking for a perm job", "2"),        # Perm is in Russia
+                                         ("my daughter charlotte has gcses", "2"),       # and Charlotte in the US
+                                         ("degree from cambridge", "6")])                # a UK town too
+def test_a_city_abroad_counts_only_named_as_where(n, text, level):
+    assert n.qualification(text) == level
