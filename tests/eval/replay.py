@@ -7,6 +7,7 @@ what is scored: the slots it holds, the intent it read, and the question it asks
 from __future__ import annotations
 
 import json
+import random
 import re
 import urllib.request
 import uuid
@@ -141,11 +142,21 @@ def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, floa
     return sum(per.values()) / len(per), per
 
 
+def f1_interval(pairs: list[tuple[str, str | None]], rounds: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """The middle 95% of macro-F1 over `rounds` resamplings of the messages (a bootstrap): how far the figure could
+    move with another corpus of the same size from the same writer, before any training differs. A few examples of
+    a rare intent decide macro-F1, so one corpus's figure alone says little."""
+    rng = random.Random(seed)
+    scores = sorted(macro_f1(rng.choices(pairs, k=len(pairs)))[0] for _ in range(rounds))
+    return scores[int(0.025 * rounds)], scores[int(0.975 * rounds) - 1]
+
+
 @dataclass
 class Score:
     slot_accuracy: dict[str, tuple[int, int]]      # slot -> (right, stated)
     intent_f1: float
     per_intent: dict[str, float]
+    f1_range: tuple[float, float]                  # f1_interval
     asked_again: list[Outcome]                     # an understood answer whose question came back
     twice: list[Outcome]                           # one turn that printed the same question twice
     wrong: list[Outcome]
@@ -158,7 +169,8 @@ class Score:
         slots = ", ".join(f"{s} {self.accuracy(s):.3f} ({r}/{n})" for s, (r, n) in self.slot_accuracy.items())
         weak = sorted(self.per_intent.items(), key=lambda kv: kv[1])[:5]
         return [f"{name}: slot accuracy {slots}",
-                f"{name}: intent macro-F1 {self.intent_f1:.3f}; weakest " +
+                f"{name}: intent macro-F1 {self.intent_f1:.3f} (95% of resamplings "
+                f"{self.f1_range[0]:.3f}-{self.f1_range[1]:.3f}); weakest " +
                 ", ".join(f"{k} {v:.2f}" for k, v in weak),
                 f"{name}: understood answers asked again {len(self.asked_again)}; "
                 f"questions printed twice in one turn {len(self.twice)}"]
@@ -179,9 +191,10 @@ def score(outcomes: list[Outcome]) -> Score:
             twice.append(o)
         if not all(o.right.values()) or o.intent != o.case["intent"]:
             wrong.append(o)
-    f1, per = macro_f1([(o.case["intent"], o.intent) for o in outcomes])
+    pairs = [(o.case["intent"], o.intent) for o in outcomes]
+    f1, per = macro_f1(pairs)
     order = [s for s in QUESTIONS if s in acc]
-    return Score({s: tuple(acc[s]) for s in order}, f1, per, asked_again, twice, wrong)
+    return Score({s: tuple(acc[s]) for s in order}, f1, per, f1_interval(pairs), asked_again, twice, wrong)
 
 
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')

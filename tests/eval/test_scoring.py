@@ -1,0 +1,18 @@
+"""How the corpus replays are scored (tests/eval/replay.py): macro-F1 and the spread a corpus's size allows."""
+from tests.eval.replay import f1_interval, macro_f1
+
+
+def test_macro_f1_averages_each_intent_equally():
+    pairs = [("inform", "inform")] * 8 + [("stop", "stop"), ("stop", "inform")]
+    f1, per = macro_f1(pairs)
+    assert per["stop"] == 2 / 3 and per["inform"] == 16 / 17
+    assert f1 == (2 / 3 + 16 / 17) / 2
+
+
+def test_the_resampled_range_holds_the_figure_and_narrows_with_more_messages():
+    few = [("inform", "inform")] * 18 + [("stop", "stop"), ("stop", "inform"), ("greet", "greet"), ("greet", "thanks")]
+    low, high = f1_interval(few)
+    assert low < macro_f1(few)[0] < high
+    many_low, many_high = f1_interval(few * 10)
+    assert high - low > many_high - many_low > 0
+    assert f1_interval(few) == (low, high)                  # seeded: the same figures every run
