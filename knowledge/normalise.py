@@ -5,6 +5,7 @@ typos ("hackny") fall back to a close-match search over the same phrases.
 """
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from dataclasses import dataclass
@@ -40,6 +41,12 @@ _CORRECTING = {"mean", "meant", "sorry", "wait", "oops", "actually", "correction
 _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after", "at"}   # "unemployed for 3 years", "left at 16"
 _WILL_BE = {"be", "turning", "turn", "nearly", "almost"}                            # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
+# What follows those for an age to come: a time ("30 in hackney" and "47 on universal credit" are ages now).
+_WHEN = {*(calendar.month_name[i].lower() for i in range(1, 13)), *(calendar.month_abbr[i].lower() for i in range(1, 13)),
+         *(d.lower() for d in calendar.day_name), *(d.lower() for d in calendar.day_abbr), "sept", "tues", "thurs",
+         "week", "weeks", "month", "months", "year", "weekend", "summer", "spring", "autumn", "winter", "birthday",
+         "my", "few", "couple"}
+_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _NUMBER_WORDS = [*_UNITS, *_TENS]
 # Words a typo search would misread as numbers.
 _LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}
@@ -727,8 +734,11 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     "turned 40 in January" is 40)."""
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    return before in _WILL_BE or (after in _SOON and before != "turned" and end + 1 < len(doc)
-                                  and doc[end + 1].is_alpha and doc[end + 1].lower_ not in ("london", "the", "a"))
+    when = [t.lower_.rstrip(".") for t in doc[end + 1:end + 3]]
+    if when[:1] in (["a"], ["the"]):                                # "in a few weeks", "on the 5th"
+        when = when[1:]
+    return before in _WILL_BE or (after in _SOON and before != "turned" and bool(when)
+                                  and (when[0] in _WHEN or bool(_DATE.fullmatch(when[0]))))
 
 
 _SIXTH_FORM = {("lower", "sixth"): 12, ("upper", "sixth"): 13, ("first", "year", "of", "sixth"): 12,

@@ -522,3 +522,10 @@ def test_a_qualification_from_a_city_abroad_is_from_abroad(n, text):
                                          ("degree from cambridge", "6")])                # a UK town too
 def test_a_city_abroad_counts_only_named_as_where(n, text, level):
     assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text, age", [("30 in hackney", 30), ("47 on universal credit at the moment", 47),
+                                       ("30 on a course", 30), ("20 in march", 19), ("18 on the 5th", 17),
+                                       ("im 18 in a few weeks", 17), ("19 next month", 18)])
+def test_an_age_to_come_needs_a_time_after_it(n, text, age):
+    assert n.age(text) == age
