@@ -156,6 +156,8 @@ class Normaliser:
                          and abs(len(p) - len(run)) <= 2 and [c for c in p if c.isdigit()] == digits
                          and (first is None or p.split()[0] == first)]
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
+                if close and not all(_a_typo_of(w, p) for w, p in zip(run.split(), close[0].split())):
+                    close = []                  # "quit asking me things" is no typo of "make things": "me" isn't "make"
                 if close:
                     score = difflib.SequenceMatcher(None, run, close[0]).ratio()
                     start = words[i].i
@@ -531,6 +533,11 @@ def _sign_span(doc: Doc, words: list[str], sign: tuple[tuple[str, ...], ...]) ->
             if best is None or hi - lo < best[1] - best[0]:
                 best = (lo, hi + 1)
     return best
+
+
+def _a_typo_of(word: str, meant: str) -> bool:
+    """A word mistyped as another: letters swapped or changed, or one close in spelling ("hamlts", "lap")."""
+    return len(word) == len(meant) or difflib.SequenceMatcher(None, word, meant).ratio() >= 0.75
 
 
 def _longest(found: list[Match]) -> list[Match]:

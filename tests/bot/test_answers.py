@@ -56,6 +56,8 @@ def test_a_reply_about_a_uk_enic_statement_is_an_answer(gazetteer, text, guess):
 def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
     assert classify(gazetteer, "why do u need to know if i have a criminal record", intent="inform",
                     tracker=asking("barriers")) == "why_needed"
+    assert classify(gazetteer, "why does it matter if i have a criminal record", intent="inform",
+                    tracker=asking("barriers")) == "why_needed"
     assert classify(gazetteer, "why do you have apprenticeships", intent="ask_route") == "ask_route"
 
 

@@ -529,3 +529,8 @@ def test_a_city_abroad_counts_only_named_as_where(n, text, level):
                                        ("im 18 in a few weeks", 17), ("19 next month", 18)])
 def test_an_age_to_come_needs_a_time_after_it(n, text, age):
     assert n.age(text) == age
+
+
+def test_a_typo_changes_letters_not_words(n):
+    assert not n.states_an_answer("quit asking me things")          # "me" is no typo of "make"
+    assert n.interests("reserch") == ["research"] and n.borough("tower hamlts").borough == "Tower Hamlets"
