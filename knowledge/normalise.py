@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -107,7 +108,8 @@ class Normaliser:
             self.matcher.add(key, docs)
         self.exact = {p.phrase for p in pats}
         self.english = everyday_english()
-        self.signs = {label: [(t.id, t.signs) for t in terms if t.signs]
+        self.signs = {label: [(t.id, [tuple(_SignGroup.of(g) for g in sign) for sign in t.signs])
+                              for t in terms if t.signs]
                       for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests))}
 
     # --- matching -------------------------------------------------------------------------------------------
@@ -181,10 +183,12 @@ class Normaliser:
         together in one clause ("my english is not very well", "cant use computa"). A word of the sign taken back
         by a negation outside it does not count ("my english is not bad")."""
         words = [t.lower_ for t in doc]
+        negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION)
+                    for i, w in enumerate(words)]
         out = []
         for tid, signs in self.signs.get(label, ()):
             for sign in signs:
-                span = _sign_span(doc, words, sign)
+                span = _sign_span(doc, words, negation, sign)
                 if span:
                     out.append(Match(label, tid, span[0], span[1], doc[span[0]:span[1]].text))
                     break
@@ -505,16 +509,30 @@ _NOT_A_NEGATION = {"sure", "mind", "know", "into", "interested", "keen", "fussed
                    "issue", "issues", "trouble", "worries", "a"}
 
 
-def _sign_word(word: str, group: tuple[str, ...]) -> bool:
-    return any(word == w or (w.endswith("*") and word.startswith(w[:-1])) for w in group)
+@dataclass(frozen=True)
+class _SignGroup:
+    words: frozenset[str]
+    stems: tuple[str, ...]              # written with a closing *: any ending
+
+    @staticmethod
+    def of(group: tuple[str, ...]) -> "_SignGroup":
+        return _SignGroup(frozenset(w for w in group if not w.endswith("*")),
+                          tuple(w[:-1] for w in group if w.endswith("*")))
+
+    def has(self, word: str) -> bool:
+        return word in self.words or (bool(self.stems) and word.startswith(self.stems))
 
 
-def _sign_span(doc: Doc, words: list[str], sign: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
-    """The narrowest (start, end) holding a word of every group of `sign` within its reach and one clause."""
-    negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION)
-                for i, w in enumerate(words)]
-    hits = [[i for i, w in enumerate(words) if _sign_word(w, g) and (w not in _SIGN_NEGATIONS or negation[i])]
-            for g in sign]
+def _sign_span(doc: Doc, words: list[str], negation: list[bool],
+               sign: tuple[_SignGroup, ...]) -> tuple[int, int] | None:
+    """The narrowest (start, end) holding a word of every group of `sign` within its reach and one clause.
+    `negation`: which words negate ("not sure" does not)."""
+    hits = []
+    for g in sign:
+        found = [i for i, w in enumerate(words) if g.has(w) and (w not in _SIGN_NEGATIONS or negation[i])]
+        if not found:
+            return None
+        hits.append(found)
     reach = SIGN_REACH * (len(sign) - 1)
     best = None
     for first in hits[0]:
@@ -536,8 +554,9 @@ def _sign_span(doc: Doc, words: list[str], sign: tuple[tuple[str, ...], ...]) ->
 
 
 def _a_typo_of(word: str, meant: str) -> bool:
-    """A word mistyped as another: letters swapped or changed, or one close in spelling ("hamlts", "lap")."""
-    return len(word) == len(meant) or difflib.SequenceMatcher(None, word, meant).ratio() >= 0.75
+    """A word mistyped as another ("hamlts", "bin inside"), unless it is a word of grammar, which nobody mistypes
+    for another word ("me" is no typo of "make")."""
+    return word == meant or word not in STOP_WORDS
 
 
 def _longest(found: list[Match]) -> list[Match]:

@@ -534,3 +534,8 @@ def test_an_age_to_come_needs_a_time_after_it(n, text, age):
 def test_a_typo_changes_letters_not_words(n):
     assert not n.states_an_answer("quit asking me things")          # "me" is no typo of "make"
     assert n.interests("reserch") == ["research"] and n.borough("tower hamlts").borough == "Tower Hamlets"
+
+
+def test_a_sound_alike_or_a_short_form_is_still_a_typo(n):
+    assert n.barriers("bin inside, got out last yr") == ["criminal_record"]
+    assert n.qualification("gcses but all D's and E's") == "1"
