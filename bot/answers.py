@@ -78,6 +78,11 @@ def _declines(text: str) -> bool:
     return n.mentions_answer(text) == DECLINE and not is_question(text) and not n.states_an_answer(text)
 
 
+def _unfounded_handoff(text: str, intent: str | None) -> bool:
+    """`human_handoff` for a message without a word of one ("factory ok for me" once was)."""
+    return intent == "human_handoff" and not normaliser().asks_for_a_person(text)
+
+
 def _unfounded_decline(text: str, intent: str | None) -> bool:
     """`decline` for a message without "rather not say" in it ("engineering and manufacturing" once was)."""
     return intent == DECLINE and normaliser().mentions_answer(text) != DECLINE
@@ -138,7 +143,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return INFORM
     if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"
         return INFORM if normaliser().states_an_answer(text) else FALLBACK
-    if is_question(text) or (intent in KEEP and not _unfounded_decline(text, intent)):
+    if is_question(text) or (intent in KEEP and not _unfounded_decline(text, intent)
+                             and not _unfounded_handoff(text, intent)):
         return None
     # A typo's close match never outweighs the classifier's distress: "self harming" is not Havering.
     if _none_of_them(text) or normaliser().states_an_answer(text, typos=intent != "distress"):

@@ -219,6 +219,10 @@ class Normaliser:
         """True when the message has the words of a request to delete what Pathways holds ("delete my data")."""
         return "forget" in self._answers_in(text)
 
+    def asks_for_a_person(self, text: str) -> bool:
+        """True when the message has a word of a request to talk to a person ("someone real", "an adviser")."""
+        return "handoff" in self._answers_in(text)
+
     def asks_for_contact(self, text: str) -> bool:
         """True when the message has the words of a request to be contacted ("get someone to contact me")."""
         return "contact" in self._answers_in(text)

@@ -104,7 +104,8 @@ def test_distress_still_has_the_last_word(gazetteer):
                                         ("none apply to me", "ask_more"), ("FORTY", "chitchat"), ("reserch", "start_again"),
                                         ("lol sorry im 30", "chitchat"), ("im 300", "nlu_fallback"),
                                         ("i look after my mum who has MS", "distress"),   # "who" joins, asks nothing
-                                        ("homless atm", "out_of_scope")])                 # a typo still states it
+                                        ("homless atm", "out_of_scope"),                  # a typo still states it
+                                        ("factory ok for me", "human_handoff")])          # asks for nobody
 def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "inform"
 
