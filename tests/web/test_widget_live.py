@@ -198,3 +198,16 @@ def test_a_postcode_district_across_boroughs_is_asked_about_with_its_boroughs_as
     page.get_by_role("button", name="Hackney", exact=True).click()
     expect(last_user_message(page)).to_have_text("Hackney")
     bot_said(page, "Do any of these apply to you?")
+
+
+def test_a_postcode_district_mostly_in_one_borough_is_noted_and_the_resident_told(page, servers):
+    open_demo(page, servers.web)
+    type_message(page, "19")
+    bot_said(page, "What's the highest qualification you have?")
+    page.get_by_role("button", name="GCSEs", exact=True).click()
+    bot_said(page, "Which London borough do you live in?")
+    type_message(page, "E15")
+    bot_said(page, "Most of the E15 postcode area is in Newham, so I've noted Newham.")
+    bot_said(page, "Do any of these apply to you?")
+    page.locator(".pw-msg--bot .pw-bubble", has_text="Most of the E15").scroll_into_view_if_needed()
+    shot(page, "widget-postcode-mostly")
