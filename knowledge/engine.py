@@ -10,6 +10,7 @@ import operator
 from bisect import bisect_left, insort
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -134,6 +135,15 @@ class Judgement:
         self.checks = checks
         self.against = against
 
+    @cached_property
+    def made_for(self) -> np.ndarray:
+        """The routes that exist for a circumstance of theirs, by a rule that requires it (ESOL for English)."""
+        out = np.zeros(len(self.fits), bool)
+        for k, weight, present in self.screen._made_for:
+            if weight == 4:
+                out |= present & ~self.outcomes[k][0]
+        return out
+
     def explain(self, i: int) -> Recommendation | Exclusion:
         s, r = self.screen, self.resident
         p = s.programmes[i]
@@ -235,7 +245,6 @@ class Screen:
             score -= (self.lists_interests & (wants == 0)).astype(np.int64)
         for k, weight, present in self._made_for:       # it exists for people like them: a circumstance, no level
             score += weight * (present & ~j.outcomes[k][0])
-        made_for = self.made_for(j)
         if profile.qualification_level is not None:
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
@@ -247,7 +256,7 @@ class Screen:
             score -= 2 * ((self.levels & up) != 0) * self.broad
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 ((self.levels >> r) & 1) != 0,                         # their own level
-                                offers & (self.top_level < r) & ~made_for & ~self.retrain,    # only lower
+                                self.wholly_below(j),                                  # only lower
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 1, -3, -2], 0)
         score += self.signpost * (4 if not interests else -1)     # careers advice helps most the undecided
@@ -262,22 +271,14 @@ class Screen:
             score[self._service(j, score)] += SERVICE
         return score
 
-    def made_for(self, j: Judgement) -> np.ndarray:
-        """The routes that exist for a circumstance of theirs, by a rule that requires it (ESOL for English)."""
-        out = np.zeros(len(self.programmes), bool)
-        for k, weight, present in self._made_for:
-            if weight == 4:
-                out |= present & ~j.outcomes[k][0]
-        return out
-
-    def below(self, j: Judgement) -> np.ndarray:
-        """Routes wholly two or more levels below theirs, unless made for a circumstance of theirs or a route people
-        retrain on: an adviser names what is at or just above their level first."""
+    def wholly_below(self, j: Judgement, steps: int = 0) -> np.ndarray:
+        """Routes whose every level is more than `steps` levels below the resident's, unless made for a circumstance
+        of theirs or a route people retrain on: an adviser names what is at or just above their level first."""
         level = j.profile.qualification_level
         if level is None:
             return np.zeros(len(self.programmes), bool)
         r = self.vocab.level_rank(level)
-        return (self.levels != 0) & (self.top_level < r - 1) & ~self.retrain & ~self.made_for(j)
+        return (self.levels != 0) & (self.top_level < r - steps) & ~self.retrain & ~j.made_for
 
     def needs_basics(self, profile: Profile) -> bool:
         level = profile.qualification_level
@@ -300,7 +301,7 @@ class Screen:
         alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
         aside = self.doubt | (self.taster & adult(j.profile))
-        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside + BELOW * self.below(j)
+        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside + BELOW * self.wholly_below(j, 1)
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.page_types(j.profile), tier, score)

@@ -233,7 +233,7 @@ def tiers(screen: Screen, profile: Profile) -> np.ndarray:
     taster for an adult) 5, wholly two or more levels below theirs 1."""
     j = screen.judge(profile)
     adult = profile.age is None or profile.age >= 19
-    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & adult)) + screen.below(j)
+    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & adult)) + screen.wholly_below(j, 1)
 
 
 def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
