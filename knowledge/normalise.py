@@ -43,11 +43,10 @@ _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after", "at"}   # "
 _WILL_BE = {"be", "turning", "turn", "nearly", "almost"}                            # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
 # What follows those for an age to come: a time ("30 in hackney" and "47 on universal credit" are ages now).
-_WHEN = {*(calendar.month_name[i].lower() for i in range(1, 13)), *(calendar.month_abbr[i].lower() for i in range(1, 13)),
-         *(d.lower() for d in calendar.day_name), *(d.lower() for d in calendar.day_abbr), "sept", "tues", "thurs",
+_WHEN = {*(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m),
+         *(d.lower() for d in (*calendar.day_name, *calendar.day_abbr)), "sept", "tues", "thurs",
          "week", "weeks", "month", "months", "year", "weekend", "summer", "spring", "autumn", "winter", "birthday",
          "my", "few", "couple"}
-_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _NUMBER_WORDS = [*_UNITS, *_TENS]
 # Words a typo search would misread as numbers.
 _LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}
@@ -412,7 +411,8 @@ class Normaliser:
         # Profile labels only, so a longer phrase of another kind ("gcse maths" as a course) cannot hide one;
         # among them a span has one meaning ("mental health" is a circumstance, not a healthcare interest).
         every = _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)])
-        every = self._with_signs(doc, "barrier", every)
+        for label in self.signs:
+            every = self._with_signs(doc, label, every)
         found = _affirmed(doc, every)
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
@@ -713,10 +713,12 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     """The places named; of several, the one named just after "I live", "renting a room in", "moved to" ("at school
     in Lambeth but I live in Croydon"), or the one they are not about to move to."""
     named = {m.id for m in places}
+    if len(named) < 2:
+        return named
     home = {m.id for m in places if any(t.lower_ in _HOME for t in doc[max(0, m.start - 4):m.start])}
-    if len(named) > 1 and len(home) != 1:               # "islington but moving to hackney next month": not yet
+    if len(home) != 1:                                  # "islington but moving to hackney next month": not yet
         home = named - {m.id for m in places if _moving_to(doc, m.start)}
-    return home if len(named) > 1 and len(home) == 1 else named
+    return home if len(home) == 1 else named
 
 
 _MOVING = {"moving", "move", "relocating"}
@@ -768,7 +770,12 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     if when[:1] in (["a"], ["the"]):                                # "in a few weeks", "on the 5th"
         when = when[1:]
     return before in _WILL_BE or (after in _SOON and before != "turned" and bool(when)
-                                  and (when[0] in _WHEN or bool(_DATE.fullmatch(when[0]))))
+                                  and (when[0] in _WHEN or _a_date(when[0])))
+
+
+def _a_date(word: str) -> bool:
+    """ "5th", "21st": a day of the month."""
+    return word[:-2].isdigit() and len(word) <= 4 and word[-2:] in _ORDINAL
 
 
 _SIXTH_FORM = {("lower", "sixth"): 12, ("upper", "sixth"): 13, ("first", "year", "of", "sixth"): 12,

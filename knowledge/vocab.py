@@ -479,8 +479,8 @@ def _read_cities() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def everyday_english() -> frozenset[str]:
-    """English words too common to be anyone's typo of a name, or the name of a city abroad. wordfreq's lists are let
-    go once read: holding them would cost the process some 20 MB."""
+    """English words too common to be anyone's typo of a name. wordfreq's lists are let go once read: holding them
+    would cost the process some 20 MB."""
     import wordfreq
 
     words = frozenset(w for w in wordfreq.top_n_list("en", EVERYDAY_ENGLISH) if w.isalpha())
