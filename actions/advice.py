@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text
-from actions.form import NOTE, parse
+from actions.form import parse, tell_note
 from actions.insight import recommendations_given
 from actions.questions import payload
 from pathways.settings import NATIONAL_CAREERS
@@ -144,9 +144,7 @@ class ActionUpdateProfile(Action):
             except InputError as e:
                 dispatcher.utter_message(text=e.message)
                 continue
-            if NOTE in values:
-                dispatcher.utter_message(text=values.pop(NOTE))
-            events += [SlotSet(k, v) for k, v in values.items()]
+            events += [SlotSet(k, v) for k, v in tell_note(dispatcher, values).items()]
             if slot == "qualification_level":
                 events.append(SlotSet("qualification_abroad", None))
             changed.append(slot)

@@ -51,6 +51,13 @@ def _intent(tracker: Tracker) -> str | None:
 NOTE = "note"           # in parse's result: what to tell the resident about how the answer was read (not a slot)
 
 
+def tell_note(dispatcher: CollectingDispatcher, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` without parse's note, which the resident is told ("Most of the E15 postcode area is in Newham...")."""
+    if NOTE in values:
+        dispatcher.utter_message(text=values.pop(NOTE))
+    return values
+
+
 def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
     """Canonical slot values for an answer; raises InputError with a message fit for the resident. `abroad`: the
     qualification question is asking for a UK ENIC statement."""
@@ -163,8 +170,7 @@ class ValidateProfileForm(FormValidationAction):
             if getattr(e, "choices", ()):                    # "which of these?": offered as buttons
                 reask["choices"] = list(e.choices)
             return {slot: None, "failed_attempts": failures, "reask": reask}
-        if NOTE in result:
-            dispatcher.utter_message(text=result.pop(NOTE))
+        tell_note(dispatcher, result)
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
                                           "across England.")

@@ -186,12 +186,17 @@ def test_the_demo_page_fits_a_320_pixel_phone(browser, servers):
     context.close()
 
 
-def test_a_postcode_district_across_boroughs_is_asked_about_with_its_boroughs_as_buttons(page, servers):
-    open_demo(page, servers.web)
+def at_the_borough_question(page, web: str) -> None:
+    """A resident of 19 with GCSEs, asked where they live."""
+    open_demo(page, web)
     type_message(page, "19")
     bot_said(page, "What's the highest qualification you have?")
     page.get_by_role("button", name="GCSEs", exact=True).click()
     bot_said(page, "Which London borough do you live in?")
+
+
+def test_a_postcode_district_across_boroughs_is_asked_about_with_its_boroughs_as_buttons(page, servers):
+    at_the_borough_question(page, servers.web)
     type_message(page, "n1")
     bot_said(page, "The N1 postcode area covers parts of Islington and Hackney")
     shot(page, "widget-postcode-district")
@@ -201,11 +206,7 @@ def test_a_postcode_district_across_boroughs_is_asked_about_with_its_boroughs_as
 
 
 def test_a_postcode_district_mostly_in_one_borough_is_noted_and_the_resident_told(page, servers):
-    open_demo(page, servers.web)
-    type_message(page, "19")
-    bot_said(page, "What's the highest qualification you have?")
-    page.get_by_role("button", name="GCSEs", exact=True).click()
-    bot_said(page, "Which London borough do you live in?")
+    at_the_borough_question(page, servers.web)
     type_message(page, "E15")
     bot_said(page, "Most of the E15 postcode area is in Newham, so I've noted Newham.")
     bot_said(page, "Do any of these apply to you?")
