@@ -197,14 +197,12 @@ class _Reader:
             groups = sign if isinstance(sign, list) and len(sign) >= 2 else None
             words = [g for g in groups or [] if isinstance(g, list) and g and all(
                 isinstance(w, str) and w == w.lower() and w.strip() and " " not in w.strip() for w in g)]
-            odd = [w for g in groups or [] if isinstance(g, list) for w in g if not isinstance(w, str)]
-            if odd:             # YAML reads no as false
-                self.problem(where, f"a sign holds {odd[0]!r}, which YAML read as a {type(odd[0]).__name__}; put "
-                                    f"the word in quotes")
-            elif groups is None or len(words) != len(groups):
-                self.problem(where, f"a sign must be a list of two or more lists of single lower-case words, got "
-                                    f"{sign!r}")
-            if odd or groups is None or len(words) != len(groups):
+            if groups is None or len(words) != len(groups):
+                odd = [w for g in groups or [] if isinstance(g, list) for w in g if not isinstance(w, str)]
+                shape = f"a sign must be a list of two or more lists of single lower-case words, got {sign!r}"
+                self.problem(where, shape if not odd else       # YAML reads an unquoted no as false
+                             f"a sign holds {odd[0]!r}, which YAML read as a {type(odd[0]).__name__}; put the word in "
+                             f"quotes")
                 continue
             out.append(tuple(tuple(w.strip() for w in g) for g in groups))
         return tuple(out)
