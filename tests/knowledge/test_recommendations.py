@@ -258,3 +258,11 @@ def test_nothing_given_is_answered_with_checks_not_exclusions(use_kb):
 def test_every_route_type_is_explained():
     for t in vocabulary().route_types:
         assert t.explain and t.name
+
+
+def test_esol_is_offered_outside_london_too(use_kb):
+    # The Adult Skills Fund pays for ESOL across England (panel_fresh12).
+    r = advisor.recommend(Profile(age=30, qualification_level=None, outside_london=True,
+                                  barriers=("english_language",), interests=("manufacturing",)))
+    esol = next(x for x in r.recommendations if x.programme.id == "esol")
+    assert esol in r.recommendations[:5]
