@@ -53,7 +53,9 @@ def detect(text: str, english: frozenset[str], entities: list[dict] | None = Non
             return found
     if len(letters) < MIN_LETTERS or len(said) < MIN_WORDS:
         return None if vocabulary else _by_words(text, said, english, foreign)
-    known = [w for w in said if w in english]
+    # A place or a qualification the gazetteer knows is a word residents use in English: "Chapel Market, Angel"
+    named = set(words(" ".join(text[e.get("start", 0):e.get("end", 0)] for e in entities or [])))
+    known = [w for w in said if w in english or w in named]
     if len(known) > MAX_ENGLISH_SHARE * len(said) or vocabulary:
         return None
     found = _langdetect(text)

@@ -48,6 +48,11 @@ def test_an_accented_answer_the_gazetteer_knows_is_english():
     assert detect(text, ENGLISH, [{"start": 0, "end": 12}, {"start": 18, "end": 25}]) is None
 
 
+def test_a_place_the_gazetteer_knows_counts_as_english_and_a_sentence_around_one_does_not():
+    assert detect("Chapel Market, Angel", ENGLISH, [{"start": 15, "end": 20}]) is None
+    assert detect("vivo con mi familia cerca de Hackney desde hace tiempo", ENGLISH, [{"start": 29, "end": 36}])
+
+
 @lru_cache(maxsize=None)
 def foreign() -> frozenset[str]:
     return foreign_words()
