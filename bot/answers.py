@@ -66,26 +66,21 @@ def _asks_about_a_route(text: str) -> bool:
     return bool(ABOUT.search(text)) and (n.route_type(text) or n.programme(text)) is not None
 
 
-def _unfounded_forget(text: str, intent: str | None) -> bool:
-    """`forget_me` for a message without the words of one ("computers and data" once was): deleting a
-    conversation needs the resident to ask for it (knowledge/data/answers.yml, `forget`)."""
-    return intent == "forget_me" and not normaliser().asks_to_forget(text)
-
-
 def _declines(text: str) -> bool:
     """ "Rather not say" in a message that states no value and asks nothing ("none of ur business m8")."""
     n = normaliser()
     return n.mentions_answer(text) == DECLINE and not is_question(text) and not n.states_an_answer(text)
 
 
-def _unfounded_handoff(text: str, intent: str | None) -> bool:
-    """`human_handoff` for a message without a word of one ("factory ok for me" once was)."""
-    return intent == "human_handoff" and not normaliser().asks_for_a_person(text)
+# Intents a message keeps only when it holds the words of one (knowledge/data/answers.yml): the classifier read
+# "computers and data" as `forget_me`, "factory ok for me" as `human_handoff` and "engineering and manufacturing"
+# as `decline`.
+WORDS_OF = {"forget_me": "forget", "human_handoff": "handoff", CONTACT: "contact", DECLINE: "decline"}
 
 
-def _unfounded_decline(text: str, intent: str | None) -> bool:
-    """`decline` for a message without "rather not say" in it ("engineering and manufacturing" once was)."""
-    return intent == DECLINE and normaliser().mentions_answer(text) != DECLINE
+def _founded(text: str, intent: str | None) -> bool:
+    """False when `intent` needs words of its own (WORDS_OF) and the message has none of them."""
+    return intent not in WORDS_OF or normaliser().says(text, WORDS_OF[intent])
 
 
 # A "no" while a question is open is the resident's reply to it ("no" to "do you have a UK ENIC statement?", "nope,
@@ -127,7 +122,7 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text):
         return None if intent == WHY_NEEDED else WHY_NEEDED
-    if intent == CONTACT and normaliser().asks_for_contact(text):   # "get someone to contact me i cant do this online"
+    if intent == CONTACT and _founded(text, intent):     # "get someone to contact me i cant do this online"
         return None
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
         return DECLINE
@@ -141,10 +136,9 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return INFORM
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked):
         return INFORM
-    if _unfounded_forget(text, intent):       # "can you change my interest to engineering": not "delete my data"
+    if intent == "forget_me" and not _founded(text, intent):   # "can you change my interest to engineering"
         return INFORM if normaliser().states_an_answer(text) else FALLBACK
-    if is_question(text) or (intent in KEEP and not _unfounded_decline(text, intent)
-                             and not _unfounded_handoff(text, intent)):
+    if is_question(text) or (intent in KEEP and _founded(text, intent)):
         return None
     # A typo's close match never outweighs the classifier's distress: "self harming" is not Havering.
     if _none_of_them(text) or normaliser().states_an_answer(text, typos=intent != "distress"):

@@ -207,28 +207,24 @@ class Normaliser:
 
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
-        ids = self._answers_in(text)
-        return "decline" if "decline" in ids else ("none" if "none" in ids else None)
+        return "decline" if self.says(text, "decline") else ("none" if self.says(text, "none") else None)
 
-    def no_statement(self, text: str) -> bool:
-        """True when the message says the resident has no UK ENIC statement (yet): "I applied, still waiting"."""
-        return "no_statement" in self._answers_in(text)
+    def _ends_in_none(self, doc: Doc) -> bool:
+        """The message's last clause, after a stop or "so", says nothing applies: what came before is past or
+        someone else's ("my sister has an EHCP, doesn't affect me, so none"). Not "none of the others", nor a
+        bare "no", which answers what came just before it."""
+        words = list(doc)
+        while words and words[-1].is_punct:
+            words.pop()
+        cut = max((k + 1 for k, t in enumerate(words) if t.is_punct or t.lower_ == "so"), default=0)
+        last = [t.lower_ for t in words[cut:] if t.lower_ not in _FILLERS and t.lower_ != "basically"]
+        return 0 < cut and bool(last) and not _BESIDES & set(last) and last[0] not in ("no", "nope", "nah") \
+            and self.answer(" ".join(last)) == "none"
 
-    def asks_to_forget(self, text: str) -> bool:
-        """True when the message has the words of a request to delete what Pathways holds ("delete my data")."""
-        return "forget" in self._answers_in(text)
-
-    def asks_for_a_person(self, text: str) -> bool:
-        """True when the message has a word of a request to talk to a person ("someone real", "an adviser")."""
-        return "handoff" in self._answers_in(text)
-
-    def asks_for_contact(self, text: str) -> bool:
-        """True when the message has the words of a request to be contacted ("get someone to contact me")."""
-        return "contact" in self._answers_in(text)
-
-    def _answers_in(self, text: str) -> set[str]:
-        """The answers.yml ids whose phrases the message holds anywhere."""
-        return {m.id for m in self.matches(self.doc(text), "answer")}
+    def says(self, text: str, answer_id: str) -> bool:
+        """True when the message holds, anywhere, a phrase of the knowledge/data/answers.yml entry `answer_id`:
+        "delete my data" says `forget`, "someone real" `handoff`, "I applied, still waiting" `no_statement`."""
+        return any(m.id == answer_id for m in self.matches(self.doc(text), "answer"))
 
     def just_an_answer(self, text: str) -> bool:
         """True when every word of a short message is profile vocabulary (allowing a typo) or a number:
@@ -247,7 +243,8 @@ class Normaliser:
         in a short one ("yes 37", "I'm in Harrow"), or an age ("sorry im 30"). `typos`: a close match counts too
         ("homless atm"). `just_an_answer` covers messages of nothing else."""
         doc = self.doc(text)
-        read = self.said if typos else self.matches
+        # a sign is no typo: "cant use computa" states a circumstance whatever the classifier guessed
+        read = self.said if typos else (lambda d, label: self._with_signs(d, label, self.matches(d, label)))
         if any(m.id != "not_sure" for label in PROFILE_LABELS for m in read(doc, label)):
             return True                                     # "everything" (not sure) states nothing on its own
         words = [t for t in doc if t.is_alpha or t.like_num]
@@ -273,6 +270,7 @@ class Normaliser:
         numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
         if not numbers:
             raise InputError("age", "I couldn't find your age in that.")
+        numbers = [n for n in numbers if not _a_while(doc, n[0], n[1])] or numbers     # "18 in 2 weeks"
         now = [n for n in numbers if not _future(doc, n[0], n[1])]
         if not now:                                                             # "I'll be 25 next month"
             if len({v for _, _, v in numbers}) == 1:
@@ -329,19 +327,20 @@ class Normaliser:
             return str(text).strip().lower()
         doc = self.doc(text)
         said = self.said(doc, "qualification")
-        found = _graded(doc, _affirmed(doc, said))
+        found = _since_correction(doc, _graded(doc, _affirmed(doc, said)))     # "masters no sorry just the bachelors"
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             if definite:
                 return max(definite, key=self.vocab.level_rank)
             if self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "what")
-                                                  for t in doc) or self.no_statement(text):
+                                                  for t in doc) or self.says(text, "no_statement"):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
         if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not found) or (
-                not found and doc[:1].text.lower() in ("nothing", "none", "nuthing")):   # "no GCSEs or anything"
+                not found and (doc[:1].text.lower() in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
+                               or self._ends_in_none(doc))):           # "got U in everything so basically nothing"
             return "none"                                   # "nothing, sorry, my english is not good"
         stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
         if stated:                                    # "from Ghana; my ENIC statement says bachelor's standard"
@@ -370,9 +369,9 @@ class Normaliser:
         parts = [p.strip() for p in str(text).replace(";", ",").split(",")]
         if parts and all(p in known for p in parts):     # button payloads and slot values are ids already
             return list(dict.fromkeys(parts))
-        if self.answer(text):
-            return []
         doc = self.doc(text)
+        if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
+            return []
         said = self.said(doc, label)
         ids = self._chosen(label, [m.id for m in _since_correction(doc, _affirmed(doc, said))],
                            text)                            # "I'm not disabled": a clear none
@@ -444,7 +443,8 @@ class Normaliser:
         elif len(places) == 1:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
-        quals = _graded(doc, [m for m in found if m.label == "qualification"])
+        # "none at all" names no qualification unless the qualification question is open (then `qualification`)
+        quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
         if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
@@ -455,6 +455,8 @@ class Normaliser:
                                   for m in named if m.id.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
+            if self._ends_in_none(doc):         # "used to be in a hostel, got a flat now so none": the form asks
+                break
             ids = self._chosen(label, [m.id for m in _since_correction(doc, [m for m in found if m.label == label])],
                                text)
             if ids:
@@ -507,6 +509,15 @@ def _place(found: postcodes.Postcode) -> Place:
 
 SIGN_REACH = 4                          # words a sign's groups may spread over, per group after the first
 _CLAUSE_ENDS = {"but", "though", "although", "whereas"}
+_NONE_WORDS = {"none", "nothing", "nuthing", "really", "at", "all", "i", "have", "got", "'ve", "ve"}
+
+
+def _only_none(m: "Match") -> bool:
+    """A match made of words that answer any question "none" ("none at all", "i have nothing")."""
+    return set(m.text.lower().split()) <= _NONE_WORDS
+
+
+_BESIDES = {"other", "others", "else", "rest", "apart", "except", "besides"}    # "none of the others": one applies
 _SIGN_NEGATIONS = _NEGATIONS | {"nt", "cannot", "aint"}
 # "not sure, computers", "no problems with computers"
 _NOT_A_NEGATION = {"sure", "mind", "know", "into", "interested", "keen", "fussed", "bothered", "problem", "problems",
@@ -582,18 +593,25 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
-_STUDYING = {"doing", "studying", "taking", "towards", "started"}   # "doing my A levels": not held yet
+_STUDYING = {"doing", "studying", "taking", "towards", "started", "through"}   # "halfway through an access course"   # "doing my A levels": not held yet
 
 
 def _denied(doc: Doc, m: Match) -> bool:
     """A circumstance, level or interest the resident takes back: "not manufacturing", "no O levels"."""
-    before = list(doc[max(0, m.start - 2):m.start])
+    before = list(doc[max(0, m.start - 4):m.start])
     # not across a comma: in "computer no, english little bit" the no is said of the computer
-    before = before[max((k + 1 for k, t in enumerate(before) if t.is_punct), default=0):]
+    before = before[max((k + 1 for k, t in enumerate(before) if t.is_punct or t.lower_ in _JOINING), default=0):]
+    near = before[-2:]
     after = tuple(t.lower_ for t in doc[m.end:m.end + 2])
-    return m.label in ("barrier", "qualification", "interest") and (
-        (any(t.lower_ in _NEGATIONS for t in before) and not any(t.lower_ == "mind" for t in before))  # "don't mind"
+    return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
+        any(t.lower_ in _NEGATIONS for t in near)                                  # "no O levels"; not "don't mind"
+        or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or after in _BY_MISTAKE)                                      # "I clicked research by mistake"
+
+
+_JOINING = {"and", "but", "so", "or", "because", "cos"}
+# A "no" further back is often a reply ("no i have GCSEs"); a sign for a circumstance holds its own negation.
+_VERB_NEGATIONS = {"n't", "nt", "not", "never"}
 
 
 _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "dad", "father", "wife", "husband",
@@ -601,10 +619,10 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
               "aunt", "uncle", "cousin", "friend", "neighbour", "sibling", "parent", "children", "kids", "parents"}
 
 
-_THEIRS = {"my", "his", "her", "our", "their"}
+_THEIRS = {"my", "his", "her", "our", "their", "a"}
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
 _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
-            "does", "do", "did", "can", "ca"}                                 # "my mum doesnt speak english"
+            "does", "do", "did", "can", "ca", "with", "a", "an"}          # "a son with an EHCP"                                 # "my mum doesnt speak english"
 
 
 def _someone_elses(doc: Doc, m: Match) -> bool:
@@ -639,6 +657,13 @@ def _studying(doc: Doc, m: Match) -> bool:
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}
+
+
+def _bare_gcse(text: str) -> bool:
+    """ "GCSEs", "4 gcses", "some GCSEs": GCSEs without a grade, which a grade said elsewhere tells."""
+    words = text.lower().split()
+    return words[-1] in _BARE_GCSE and all(w.isdigit() or w in _UNITS or w in ("some", "my", "a", "few")
+                                           for w in words[:-1])
 _GRADES = {"grade", "grades", "1s", "2s", "3s", "ds", "es", "fs", "gs"}
 _LOW_GRADES = {"1", "2", "3", "d", "e", "f", "g"}
 _NAMES_A_LEVEL = {"level", "lvl", "nvq", "entry"}               # "level 1" is a level, not a grade
@@ -649,11 +674,11 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     "gcse english F maths G") are level 1: the grade tells the level, which a bare "GCSEs" would otherwise put at
     2. A level named straight after a subject beside a GCSE is its grade: "gcse english level 4"."""
     grades = _subject_grades(doc)
-    if any(m.text.lower() in _BARE_GCSE for m in found):
+    if any(_bare_gcse(m.text) for m in found):
         found = [m for m in found if m.start not in grades]
     low = [m for m in found if m.id == "1" and _a_grade(m.text.lower().split())]
     twos = [m for m in found if m.id == "2"]
-    if twos and all(m.text.lower() in _BARE_GCSE for m in twos):
+    if twos and all(_bare_gcse(m.text) for m in twos):
         rest = [m for m in found if m.id != "2"]
         if grades and all(g in _LOW_GRADES for g in grades.values()):
             return rest + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
@@ -748,7 +773,8 @@ def _retracts(doc: Doc, i: int) -> bool:
     t = doc[i].lower_
     after = doc[i + 1] if i + 1 < len(doc) else None
     return t in _RETRACTING or (t in ("no", "nah") and after is not None
-                                and (after.lower_ in _CORRECTING or after.is_punct))
+                                and (after.lower_ in _CORRECTING or after.is_punct
+                                     or (i > 0 and doc[i - 1].lower_ == "actually")))     # "HND - actually no"
 
 
 def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
@@ -901,10 +927,12 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
+            or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29"
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or doc[start].lower_.endswith(("yo", "yrs")))
 
 
+_COACHED = {"customer", "client", "resident", "claimant", "learner"}   # whom a work coach types for
 _UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks"}
 
 

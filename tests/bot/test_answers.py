@@ -105,6 +105,7 @@ def test_distress_still_has_the_last_word(gazetteer):
                                         ("lol sorry im 30", "chitchat"), ("im 300", "nlu_fallback"),
                                         ("i look after my mum who has MS", "distress"),   # "who" joins, asks nothing
                                         ("homless atm", "out_of_scope"),                  # a typo still states it
+                                        ("cant use computa", "distress"),                 # a sign is no typo
                                         ("factory ok for me", "human_handoff")])          # asks for nobody
 def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "inform"

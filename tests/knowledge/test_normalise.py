@@ -526,7 +526,8 @@ def test_a_city_abroad_counts_only_named_as_where(n, text, level):
 
 @pytest.mark.parametrize("text, age", [("30 in hackney", 30), ("47 on universal credit at the moment", 47),
                                        ("30 on a course", 30), ("20 in march", 19), ("18 on the 5th", 17),
-                                       ("im 18 in a few weeks", 17), ("19 next month", 18)])
+                                       ("im 18 in a few weeks", 17), ("19 next month", 18),
+                                       ("gonna be 18 in 2 weeks", 17)])
 def test_an_age_to_come_needs_a_time_after_it(n, text, age):
     assert n.age(text) == age
 
@@ -539,3 +540,55 @@ def test_a_typo_changes_letters_not_words(n):
 def test_a_sound_alike_or_a_short_form_is_still_a_typo(n):
     assert n.barriers("bin inside, got out last yr") == ["criminal_record"]
     assert n.qualification("gcses but all D's and E's") == "1"
+
+
+@pytest.mark.parametrize("text, answer_id, says", [
+    ("please delete my data", "forget", True),
+    ("computers and data", "forget", False),
+    ("can i talk to someone real", "handoff", True),
+    ("factory ok for me", "handoff", False),
+    ("get someone to contact me i cant do this online", "contact", True),
+    ("i applied, still waiting", "no_statement", True),
+    ("it says level 6", "no_statement", False),
+])
+def test_says_finds_an_answers_words_anywhere(n, text, answer_id, says):
+    assert n.says(text, answer_id) is says
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("my wife has cancer and I'm looking after her", ["caring_responsibilities"]),
+    ("my dad had a stroke and i help him wash and dress", ["caring_responsibilities"]),
+    ("I have a son with an EHCP who I look after", ["caring_responsibilities"]),
+    ("I used to be in a hostel but I've got my own place now so none of those", []),
+    ("my little sister has an EHCP, doesn't affect me, so none", []),
+    ("I have dyslexia, none of the others", ["disability_or_health"]),
+    ("haven't worked in 5 years because of my health", ["long_term_unemployed", "disability_or_health"]),
+    ("havent done any work experience yet", ["no_work_experience"]),
+    ("I don't know how to use email", ["digital_skills"]),
+    ("staying in a B&B the council put me in", ["homelessness"]),
+    ("type 1 diabetic", ["disability_or_health"]),
+])
+def test_circumstances_in_residents_words(n, text, ids):
+    assert n.barriers(text) == ids
+
+
+@pytest.mark.parametrize("text, level", [
+    ("i left school early, didnt get any gcses", "none"), ("got U in everything so basically nothing", "none"),
+    ("I have GCSEs, nothing else", "2"), ("no i have gcses", "2"), ("masters no sorry just the bachelors", "6"),
+    ("HND - actually no it was an HNC", "4"), ("I have 4 gcses all grade 2", "1"),
+    ("CSE grade 1 in english and maths", "2"),
+])
+def test_qualifications_taken_back_corrected_or_graded(n, text, level):
+    assert n.qualification(text) == level
+
+
+def test_a_qualification_named_in_its_own_language_is_from_abroad(n):
+    with pytest.raises(FromAbroad):
+        n.qualification("laurea in biotecnologie, Università di Bologna")
+
+
+@pytest.mark.parametrize("text", ["none at all", "none really", "my mum has dementia but my sister looks after her, so none"])
+def test_none_to_another_question_says_nothing_of_qualifications(n, text):
+    # At the circumstances question these once replaced the resident's A levels with "no qualifications".
+    assert "qualification_level" not in n.extract(text)
+    assert n.qualification("none at all") == "none"
