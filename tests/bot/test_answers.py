@@ -106,6 +106,8 @@ def test_distress_still_has_the_last_word(gazetteer):
                                         ("i look after my mum who has MS", "distress"),   # "who" joins, asks nothing
                                         ("homless atm", "out_of_scope"),                  # a typo still states it
                                         ("cant use computa", "distress"),                 # a sign is no typo
+                                        ("im in y11", "distress"),                        # a school year is an age
+                                        ("PTSD from what happened back home", "show_profile"),   # "what" asks nothing
                                         ("factory ok for me", "human_handoff")])          # asks for nobody
 def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "inform"
@@ -158,6 +160,11 @@ def test_rather_not_say_needs_the_words_of_it_when_an_answer_is_given(gazetteer)
 ])
 def test_for_a_message_stating_an_answer_the_safety_phrases_decide_distress(gazetteer, text, read):
     assert classify(gazetteer, text, intent="distress") == read
+
+
+def test_seeing_no_point_in_anything_is_distress_whatever_the_classifier_read(gazetteer):
+    # The classifier read it as an answer (0.87) on the held-out set.
+    assert classify(gazetteer, "i don't see the point in anything anymore", intent="inform") == "distress"
 
 
 @pytest.mark.parametrize("text, said", [("not telling you", "deny"), ("skip", "stop"), ("no comment", "deny")])
