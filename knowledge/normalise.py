@@ -58,7 +58,8 @@ _YEAR_TO_AGE = 5
 
 # "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
-_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
+# "what" after "from", "after", "since" or "of" starts a clause, not a question: "PTSD from what happened back home".
+_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!from )(?<!after )(?<!since )(?<!of )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
@@ -250,7 +251,8 @@ class Normaliser:
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)
         return (len(words) <= 3 and any(10 <= v <= 99 for _, _, v in numbers)
-                or any(_age_cue(doc, s, e) or _opens(doc, s, e) for s, e, _ in numbers))   # "lol sorry im 30";
+                or any(_age_cue(doc, s, e) or _opens(doc, s, e) for s, e, _ in numbers)
+                or _school_year(doc) is not None)                      # "im in y11" once came back as distress   # "lol sorry im 30";
                                                                           # "63, retired early"; "im 300", to re-ask
 
     def distress(self, text: str) -> bool:
@@ -351,6 +353,9 @@ class Normaliser:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
         if not found and (_school_year(doc) is not None or _left_early(doc)):
             return "none"                           # "year 10 so no results yet", "left in yr 9": nothing yet
+        grades = set(_subject_grades(doc).values())
+        if not found and grades:                    # "maths 4 english 3": GCSE grades, the best of them telling
+            return "2" if grades & _PASS_GRADES else "1"
         if not definite and any(_studying(doc, m) for m in said):
             raise InputError("qualification", "Good luck with it! What's the highest qualification you've already "
                                               "finished? For example GCSEs or A levels.")
@@ -416,11 +421,12 @@ class Normaliser:
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
+        starts = frozenset(m.start for m in found)
         numbers = _numbers(doc)
         said_ages = [(s, e, n) for s, e, n in numbers if s not in taken and not _negated(doc, s)
                      and s not in ends
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
-                     and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e))))
+                     and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts))))
                      and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
@@ -795,7 +801,8 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     when = [t.lower_.rstrip(".") for t in doc[end + 1:end + 3]]
     if when[:1] in (["a"], ["the"]):                                # "in a few weeks", "on the 5th"
         when = when[1:]
-    return before in _WILL_BE or (after in _SOON and before != "turned" and bool(when)
+    going_on = before == "on" and start > 1 and doc[start - 2].lower_ == "going"         # "19 going on 20"
+    return before in _WILL_BE or going_on or (after in _SOON and before != "turned" and bool(when)
                                   and (when[0] in _WHEN or _a_date(when[0])))
 
 
@@ -895,6 +902,10 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
     while j < len(doc):
         w = _number_word(doc[j].lower_) or doc[j].lower_
         nxt = (_number_word(doc[j + 1].lower_) or doc[j + 1].lower_) if j + 1 < len(doc) else ""
+        joined = _run_together(doc[j].lower_) if not seen else None
+        if joined is not None:                              # "fortyfour"
+            total, j, seen = joined, j + 1, True
+            break
         if w in _TENS:
             total += _TENS[w]
         elif w in _UNITS:
@@ -914,6 +925,15 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
         seen = True
         j += 1
     return (j, float(total)) if seen else (i, 0.0)
+
+
+def _run_together(word: str) -> int | None:
+    """ "fortyfour", "twentyone": a tens word and a unit typed as one."""
+    for tens, value in _TENS.items():
+        unit = word[len(tens):]
+        if word.startswith(tens) and _UNITS.get(unit, 0) in range(1, 10):
+            return value + _UNITS[unit]
+    return None
 
 
 def _age_cue(doc: Doc, start: int, end: int) -> bool:
@@ -958,10 +978,18 @@ def _teens_up(token) -> bool:
 _JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n"}
 
 
-def _opens(doc: Doc, start: int, end: int) -> bool:
-    """A number from 10 to 99 that opens a message and is followed by more answers reads as the resident's age:
-    "34 and I left school at 16", "36. I have two kids", "17 from brent"."""
-    return start == 0 and end < len(doc) and doc[end].lower_ in _JOINS and _two_digits(doc[0])
+def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset()) -> bool:
+    """A number from 10 to 99 that opens a message (after a greeting, if any) and is followed by more answers reads
+    as the resident's age: "34 and I left school at 16", "36. I have two kids", "17 from brent", "hello, 19 and want
+    lab work", "hey 20 croydon" (`starts`: where the answers found begin)."""
+    first = 0
+    while first < start and (doc[first].lower_ in _GREETINGS or doc[first].is_punct):
+        first += 1
+    return start == first and end < len(doc) and (doc[end].lower_ in _JOINS or end in starts) \
+        and _two_digits(doc[start])
+
+
+_GREETINGS = {"hi", "hello", "hey", "hiya", "heya", "yo", "hallo", "morning", "afternoon", "evening", "good"}
 
 
 @lru_cache(maxsize=4)

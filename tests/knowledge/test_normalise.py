@@ -113,6 +113,7 @@ def test_a_yes_without_the_level_asks_which_level(n):
 
 @pytest.mark.parametrize("text, age", [("year 11", 16), ("im in yr 10", 15), ("Y11", 16), ("year eleven", 16),
                                        ("I'll be 25 next month", 24), ("19, 20 in March", 19), ("FORTY", 40),
+                                       ("fortyfour", 44), ("im twentyone", 21),
                                        ("Im twnety two", 22), ("sorry i meant 32 not 23", 32), ("thrity one", 31)])
 def test_ages_as_residents_give_them(n, text, age):
     assert n.age(text) == age
@@ -527,7 +528,7 @@ def test_a_city_abroad_counts_only_named_as_where(n, text, level):
 @pytest.mark.parametrize("text, age", [("30 in hackney", 30), ("47 on universal credit at the moment", 47),
                                        ("30 on a course", 30), ("20 in march", 19), ("18 on the 5th", 17),
                                        ("im 18 in a few weeks", 17), ("19 next month", 18),
-                                       ("gonna be 18 in 2 weeks", 17)])
+                                       ("gonna be 18 in 2 weeks", 17), ("19 going on 20", 19)])
 def test_an_age_to_come_needs_a_time_after_it(n, text, age):
     assert n.age(text) == age
 
@@ -576,7 +577,7 @@ def test_circumstances_in_residents_words(n, text, ids):
     ("i left school early, didnt get any gcses", "none"), ("got U in everything so basically nothing", "none"),
     ("I have GCSEs, nothing else", "2"), ("no i have gcses", "2"), ("masters no sorry just the bachelors", "6"),
     ("HND - actually no it was an HNC", "4"), ("I have 4 gcses all grade 2", "1"),
-    ("CSE grade 1 in english and maths", "2"),
+    ("CSE grade 1 in english and maths", "2"), ("maths 4 english 3", "2"), ("english 2 maths 3", "1"),
 ])
 def test_qualifications_taken_back_corrected_or_graded(n, text, level):
     assert n.qualification(text) == level
@@ -592,3 +593,9 @@ def test_none_to_another_question_says_nothing_of_qualifications(n, text):
     # At the circumstances question these once replaced the resident's A levels with "no qualifications".
     assert "qualification_level" not in n.extract(text)
     assert n.qualification("none at all") == "none"
+
+
+@pytest.mark.parametrize("text, age", [("hello, 19 and want to work in a lab", 19), ("hey 20 croydon got gcses", 20),
+                                       ("good morning, 45 from hackney", 45), ("hi i have 2 kids and live in brent", None)])
+def test_an_age_may_open_a_message_after_a_greeting(n, text, age):
+    assert n.extract(text).get("age") == age
