@@ -61,8 +61,17 @@ WHY_ASKED = re.compile(r"^\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+(?:(
                        r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter)\b", re.I)     # "why does it matter if..."
 
 
+# "whats access to work", "what's SWAP, my work coach mentioned it": what a named route is (not a question about one
+# on the list: "whats the deadline for the ucb apprenticeship" names it later).
+WHAT_IS = re.compile(r"^\W*(?:what|wat|wot)(?:'s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?", re.I)
+
+
 def _asks_about_a_route(text: str) -> bool:
     n = normaliser()
+    what = WHAT_IS.match(text)
+    if what:
+        doc = n.doc(text[what.end():])
+        return any(m.start == 0 for label in ("route_type", "programme") for m in n.matches(doc, label))
     return bool(ABOUT.search(text)) and (n.route_type(text) or n.programme(text)) is not None
 
 
@@ -98,10 +107,19 @@ def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
         and normaliser().mentions_answer(text) == "none"
 
 
+def _asks_about_the_statement(text: str) -> bool:
+    """A question at the UK ENIC question that names no level ("what is ENIC?", "can I do the courses without it?"):
+    read as an answer, it recorded the level as unknown and moved on without explaining."""
+    n = normaliser()
+    return is_question(text) and not n.said(n.doc(text), "qualification")
+
+
 def _about_a_statement(text: str, intent: str | None) -> bool:
     """A reply to "do you have a UK ENIC statement?" that the form reads as one ("no i cant afford it", "i dont
     know if i have", "RQF 5"), unless it asks why or is one of the requests KEEP holds."""
     if intent in KEEP or "why" in text.lower():
+        return False
+    if _asks_about_the_statement(text):
         return False
     try:
         normaliser().qualification(text, abroad=True)
@@ -124,6 +142,10 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent == CONTACT and _founded(text, intent):     # "get someone to contact me i cant do this online"
         return None
+    if intent not in (CONTACT, "distress") and normaliser().says(text, WORDS_OF[CONTACT]):
+        return CONTACT                          # "ring me tomorrow after 3 please" came back as an answer
+    if asked == ENIC and intent not in KEEP and _asks_about_the_statement(text):    # "what is ENIC?"
+        return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
         return DECLINE
     if intent not in (DECLINE, *KEEP) and _declines(text):      # "bit embarrassing tbh rather not say"

@@ -53,6 +53,20 @@ def test_a_reply_about_a_uk_enic_statement_is_an_answer(gazetteer, text, guess):
     assert classify(gazetteer, "dunno what that is", intent="why_needed", tracker=asking("borough")) == "why_needed"
 
 
+@pytest.mark.parametrize("text, guess", [("what is ENIC?", "inform"), ("can I do the courses without it?", "inform"),
+                                         ("whats that", "inform")])
+def test_a_question_about_a_uk_enic_statement_asks_why(gazetteer, text, guess):
+    # Read as an answer, it recorded the level as unknown and moved on without explaining.
+    enic = asking("qualification_level", qualification_abroad=True)
+    assert classify(gazetteer, text, intent=guess, tracker=enic) == "why_needed"
+
+
+@pytest.mark.parametrize("text, guess", [("ring me tomorrow after 3 please", "inform"),
+                                         ("can you text me the links", "ask_more")])
+def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess) == "request_contact"
+
+
 def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
     assert classify(gazetteer, "why do u need to know if i have a criminal record", intent="inform",
                     tracker=asking("barriers")) == "why_needed"
@@ -186,7 +200,9 @@ def test_rather_not_say_inside_a_sentence_declines_when_nothing_else_is_said(gaz
 
 @pytest.mark.parametrize("text, said", [("how about ESOL classes", "inform"), ("any bootcamps?", "why_not"),
                                         ("tell me about access courses", "inform"),
-                                        ("and what about T levels?", "inform"), ("wot about the crick", "chitchat")])
+                                        ("and what about T levels?", "inform"), ("wot about the crick", "chitchat"),
+                                        ("whats access to work", "nlu_fallback"),
+                                        ("what's SWAP, my work coach mentioned it", "find_routes")])
 def test_a_route_asked_about_is_a_question_not_an_answer(gazetteer, text, said):
     # Read as an answer after the recommendations, "ESOL" replaced the resident's circumstances.
     assert classify(gazetteer, text, intent=said) == "ask_route"
@@ -195,6 +211,10 @@ def test_a_route_asked_about_is_a_question_not_an_answer(gazetteer, text, said):
 @pytest.mark.parametrize("text", ["how about lab jobs", "any of these in hackney", "anything for me"])
 def test_what_about_a_kind_of_work_is_not_a_route(gazetteer, text):
     assert classify(gazetteer, text, intent="inform") == "inform"
+
+
+def test_a_question_about_a_route_on_the_list_is_not_what_the_route_is(gazetteer):
+    assert classify(gazetteer, "whats the deadline for the ucb apprenticeship", intent="ask_more") == "ask_more"
 
 
 @pytest.mark.parametrize("text, slot", [("no", "qualification_level"),          # the UK ENIC question
