@@ -59,7 +59,7 @@ _YEAR_TO_AGE = 5
 # "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
 # "what" after "from", "after", "since" or "of" starts a clause, not a question: "PTSD from what happened back home".
-_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!from )(?<!after )(?<!since )(?<!of )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
+_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
@@ -284,7 +284,8 @@ class Normaliser:
             corrected = _corrected(doc, now)
             if corrected is not None:
                 return _check_age(corrected)
-            cued = [v for s, e, v in now if _age_cue(doc, s, e)] or [v for s, e, v in now if _opens(doc, s, e)]
+            cued = [v for s, e, v in now if _age_cue(doc, s, e)] or [v for s, e, v in now if _opens(doc, s, e)] \
+                or [v for _, _, v in now if 10 <= v <= 99]        # "16 just finished my gcses got 6 passes"
             if len(set(cued)) != 1:
                 raise InputError("age", "I found more than one number there.")
             return _check_age(cued[0])
@@ -332,9 +333,12 @@ class Normaliser:
         found = _since_correction(doc, _graded(doc, _affirmed(doc, said)))     # "masters no sorry just the bachelors"
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
-            if definite:
+            # "no statement, but my degree was taught in English": the level named is not a statement's
+            denies = self.says(text, "no_statement") or (doc[:1].text.lower() in ("no", "nope", "nah")
+                                                         and not _retracts(doc, 0))
+            if definite and not denies:
                 return max(definite, key=self.vocab.level_rank)
-            if self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "what")
+            if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "nt")
                                                   for t in doc) or self.says(text, "no_statement"):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
@@ -424,9 +428,10 @@ class Normaliser:
         starts = frozenset(m.start for m in found)
         numbers = _numbers(doc)
         said_ages = [(s, e, n) for s, e, n in numbers if s not in taken and not _negated(doc, s)
-                     and s not in ends
+                     and (s not in ends or _joined_on(doc, s, e))    # "im a care leaver 20 and need a job"
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
-                     and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts))))
+                     and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
+                                                             or _joined_on(doc, s, e))))
                      and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
@@ -610,7 +615,7 @@ def _denied(doc: Doc, m: Match) -> bool:
     near = before[-2:]
     after = tuple(t.lower_ for t in doc[m.end:m.end + 2])
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
-        any(t.lower_ in _NEGATIONS for t in near)                                  # "no O levels"; not "don't mind"
+        any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) for t in near)      # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or after in _BY_MISTAKE)                                      # "I clicked research by mistake"
 
@@ -658,8 +663,11 @@ def _unfinished(doc: Doc, m: Match) -> bool:
 
 
 def _studying(doc: Doc, m: Match) -> bool:
-    """A qualification still being studied for is not held, and says nothing of what is ("studying for a degree")."""
-    return m.label == "qualification" and any(t.lower_ in _STUDYING for t in doc[max(0, m.start - 3):m.start])
+    """A qualification still being studied for is not held, and says nothing of what is ("studying for a degree",
+    "in 2nd year of biomed degree")."""
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    return m.label == "qualification" and (any(w in _STUDYING for w in before)
+                                           or any(a == "year" and b == "of" for a, b in zip(before, before[1:])))
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}
@@ -737,7 +745,8 @@ def _after_enic(doc: Doc, start: int) -> bool:
     return any(t.lower_ in _ENIC_WORDS for t in doc[:start])
 
 
-_HOME = {"live", "lives", "living", "livin", "stay", "staying", "renting", "rent", "home", "moved"}
+_HOME = {"live", "lives", "living", "livin", "stay", "staying", "renting", "rent", "home", "moved", "accommodation",
+         "hostel"}
 
 
 def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
@@ -749,7 +758,18 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     home = {m.id for m in places if any(t.lower_ in _HOME for t in doc[max(0, m.start - 4):m.start])}
     if len(home) != 1:                                  # "islington but moving to hackney next month": not yet
         home = named - {m.id for m in places if _moving_to(doc, m.start)}
+    if len(home) != 1:                                  # "Hackney, but i work in Canary Wharf"
+        home = named - {m.id for m in places if _elsewhere(doc, m.start)}
     return home if len(home) == 1 else named
+
+
+_ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "college", "uni", "family", "born"}
+
+
+def _elsewhere(doc: Doc, start: int) -> bool:
+    """A place named as where the resident works, studies, grew up or used to live: "i work in Canary Wharf",
+    "was Southwark till last year"."""
+    return any(t.lower_ in _ELSEWHERE for t in doc[max(0, start - 3):start])
 
 
 _MOVING = {"moving", "move", "relocating"}
@@ -948,6 +968,7 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
             or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29"
+            or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or doc[start].lower_.endswith(("yo", "yrs")))
 
@@ -987,6 +1008,13 @@ def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset())
         first += 1
     return start == first and end < len(doc) and (doc[end].lower_ in _JOINS or end in starts) \
         and _two_digits(doc[start])
+
+
+def _joined_on(doc: Doc, start: int, end: int) -> bool:
+    """A number from 16 to 99 straight after an answer and joined to the next one: "care leaver 20 and need a job"
+    (not "unemployed 3 yrs")."""
+    return _two_digits(doc[start]) and int(doc[start].text) >= 16 and end < len(doc) \
+        and doc[end].lower_ in ("and", ",", "from", "in", "living", "with")
 
 
 _GREETINGS = {"hi", "hello", "hey", "hiya", "heya", "yo", "hallo", "morning", "afternoon", "evening", "good"}

@@ -599,3 +599,32 @@ def test_none_to_another_question_says_nothing_of_qualifications(n, text):
                                        ("good morning, 45 from hackney", 45), ("hi i have 2 kids and live in brent", None)])
 def test_an_age_may_open_a_message_after_a_greeting(n, text, age):
     assert n.extract(text).get("age") == age
+
+
+@pytest.mark.parametrize("text, level", [
+    ("idk", "unknown"), ("I paid for it but they havent sent it yet", "unknown"),
+    ("my certificates were lost when we fled", "unknown"), ("no statement, but my degree was taught in English", "unknown"),
+    ("no but my employer in Poland said it is like a UK degree", "unknown"), ("yes level 5 ... no sorry level 4", "4"),
+    ("no, it says level 6", "6"),
+])
+def test_a_reply_about_a_uk_enic_statement(n, text, level):
+    assert n.qualification(text, abroad=True) == level
+
+
+@pytest.mark.parametrize("text, want", [
+    ("im a care leaver 20 and need a job asap", {"age": 20}), ("looked after child, now 19", {"age": 19}),
+    ("temporary accommodation in Barking, my family is in Hackney", {"borough": "Barking and Dagenham"}),
+    ("currently in 2nd year of biomed degree, have A levels", {"qualification_level": "3"}),
+    ("got a third in history lol", {"qualification_level": "6"}),
+    ("unemployed 3 yrs and live in hackney", {"age": None}),
+])
+def test_answers_within_a_longer_message(n, text, want):
+    got = n.extract(text)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text, borough", [("Hackney, but i work in Canary Wharf", "Hackney"),
+                                           ("Islington but i grew up in Croydon", "Islington"),
+                                           ("Lambeth now, was Southwark till last year", "Lambeth")])
+def test_a_place_named_as_where_they_work_or_used_to_live_is_not_home(n, text, borough):
+    assert n.borough(text).borough == borough
