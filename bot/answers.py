@@ -142,7 +142,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent == CONTACT and _founded(text, intent):     # "get someone to contact me i cant do this online"
         return None
-    if intent not in (CONTACT, "distress") and normaliser().says(text, WORDS_OF[CONTACT]):
+    if intent not in (CONTACT, "distress") and normaliser().says(text, WORDS_OF[CONTACT]) \
+            and not normaliser().states_an_answer(text):        # "I'm 19, text me on ..." answers all the same
         return CONTACT                          # "ring me tomorrow after 3 please" came back as an answer
     if asked == ENIC and intent not in KEEP and _asks_about_the_statement(text):    # "what is ENIC?"
         return None if intent == WHY_NEEDED else WHY_NEEDED

@@ -65,6 +65,7 @@ def test_a_question_about_a_uk_enic_statement_asks_why(gazetteer, text, guess):
                                          ("can you text me the links", "ask_more")])
 def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess) == "request_contact"
+    assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
 
 
 def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
