@@ -59,7 +59,8 @@ _YEAR_TO_AGE = 5
 # "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
 # "what" after "from", "after", "since" or "of" starts a clause, not a question: "PTSD from what happened back home".
-_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
+_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )"
+                       r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
@@ -251,9 +252,9 @@ class Normaliser:
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)
         return (len(words) <= 3 and any(10 <= v <= 99 for _, _, v in numbers)
-                or any(_age_cue(doc, s, e) or _opens(doc, s, e) for s, e, _ in numbers)
-                or _school_year(doc) is not None)                      # "im in y11" once came back as distress   # "lol sorry im 30";
-                                                                          # "63, retired early"; "im 300", to re-ask
+                or any(_age_cue(doc, s, e) or _opens(doc, s, e) for s, e, _ in numbers)   # "lol sorry im 30";
+                                                                # "63, retired early"; "im 300", to re-ask
+                or _school_year(doc) is not None)               # "im in y11" once came back as distress
 
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
@@ -604,7 +605,8 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
-_STUDYING = {"doing", "studying", "taking", "towards", "started", "through"}   # "halfway through an access course"   # "doing my A levels": not held yet
+# "doing my A levels", "halfway through an access course": not held yet
+_STUDYING = {"doing", "studying", "taking", "towards", "started", "through"}
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -633,7 +635,8 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
 _THEIRS = {"my", "his", "her", "our", "their", "a"}
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
 _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
-            "does", "do", "did", "can", "ca", "with", "a", "an"}          # "a son with an EHCP"                                 # "my mum doesnt speak english"
+            "does", "do", "did", "can", "ca",                                 # "my mum doesnt speak english"
+            "with", "a", "an"}                                                # "a son with an EHCP"
 
 
 def _someone_elses(doc: Doc, m: Match) -> bool:
