@@ -117,9 +117,7 @@ def _asks_about_the_statement(text: str) -> bool:
 def _about_a_statement(text: str, intent: str | None) -> bool:
     """A reply to "do you have a UK ENIC statement?" that the form reads as one ("no i cant afford it", "i dont
     know if i have", "RQF 5"), unless it asks why or is one of the requests KEEP holds."""
-    if intent in KEEP or "why" in text.lower():
-        return False
-    if _asks_about_the_statement(text):
+    if intent in KEEP or "why" in text.lower():       # a question about the statement is `why_needed` already
         return False
     try:
         normaliser().qualification(text, abroad=True)
@@ -140,11 +138,11 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text):
         return None if intent == WHY_NEEDED else WHY_NEEDED
-    if intent == CONTACT and _founded(text, intent):     # "get someone to contact me i cant do this online"
-        return None
-    if intent not in (CONTACT, "distress") and normaliser().says(text, WORDS_OF[CONTACT]) \
-            and not normaliser().states_an_answer(text):        # "I'm 19, text me on ..." answers all the same
-        return CONTACT                          # "ring me tomorrow after 3 please" came back as an answer
+    if intent != "distress" and normaliser().says(text, WORDS_OF[CONTACT]):
+        if intent == CONTACT:                   # "get someone to contact me i cant do this online"
+            return None
+        if not normaliser().states_an_answer(text):     # "ring me tomorrow after 3 please" came back as an answer;
+            return CONTACT                              # "I'm 19, text me on ..." answers all the same
     if asked == ENIC and intent not in KEEP and _asks_about_the_statement(text):    # "what is ENIC?"
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`

@@ -209,7 +209,8 @@ class Normaliser:
 
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
-        return "decline" if self.says(text, "decline") else ("none" if self.says(text, "none") else None)
+        ids = self._answers_in(text)
+        return "decline" if "decline" in ids else ("none" if "none" in ids else None)
 
     def _ends_in_none(self, doc: Doc) -> bool:
         """The message's last clause, after a stop or "so", says nothing applies: what came before is past or
@@ -226,7 +227,11 @@ class Normaliser:
     def says(self, text: str, answer_id: str) -> bool:
         """True when the message holds, anywhere, a phrase of the knowledge/data/answers.yml entry `answer_id`:
         "delete my data" says `forget`, "someone real" `handoff`, "I applied, still waiting" `no_statement`."""
-        return any(m.id == answer_id for m in self.matches(self.doc(text), "answer"))
+        return answer_id in self._answers_in(text)
+
+    def _answers_in(self, text: str) -> set[str]:
+        """The answers.yml ids whose phrases the message holds anywhere."""
+        return {m.id for m in self.matches(self.doc(text), "answer")}
 
     def just_an_answer(self, text: str) -> bool:
         """True when every word of a short message is profile vocabulary (allowing a typo) or a number:
@@ -273,14 +278,13 @@ class Normaliser:
         numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
         if not numbers:
             raise InputError("age", "I couldn't find your age in that.")
-        numbers = [n for n in numbers if not _a_while(doc, n[0], n[1])] or numbers     # "18 in 2 weeks"
+        # "19, left school 3 yrs ago", "gonna be 18 in 2 weeks": a number that counts time is no age
+        numbers = [n for n in numbers if not _a_while(doc, n[0], n[1])] or numbers
         now = [n for n in numbers if not _future(doc, n[0], n[1])]
         if not now:                                                             # "I'll be 25 next month"
             if len({v for _, _, v in numbers}) == 1:
                 return _check_age(numbers[0][2] - 1)
             now = numbers
-        if len({v for _, _, v in now}) > 1:                                   # "19, left school 3 yrs ago"
-            now = [n for n in now if not _a_while(doc, n[0], n[1])] or now
         if len({v for _, _, v in now}) > 1:
             corrected = _corrected(doc, now)
             if corrected is not None:
@@ -340,7 +344,7 @@ class Normaliser:
             if definite and not denies:
                 return max(definite, key=self.vocab.level_rank)
             if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "nt")
-                                                  for t in doc) or self.says(text, "no_statement"):
+                                                            for t in doc):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
@@ -466,9 +470,9 @@ class Normaliser:
         elif definite and not any(self._ambiguous[m.id[len(AMBIGUOUS):]].always_ask
                                   for m in named if m.id.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
+        if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
+            return out
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            if self._ends_in_none(doc):         # "used to be in a hostel, got a flat now so none": the form asks
-                break
             ids = self._chosen(label, [m.id for m in _since_correction(doc, [m for m in found if m.label == label])],
                                text)
             if ids:
