@@ -17,8 +17,14 @@ def test_distress_overrides_whatever_the_classifier_said():
     assert classify("I want to end it all") == "distress"
     assert classify("honestly i feel like nobody would miss me", intent="chitchat") == "distress"
     assert classify("none of these will help, i havent eaten in 3 days", intent="inform") == "distress"
+    # crisis in the present, in residents' words (corpus_fresh13)
+    assert classify("please help me, i'm sleeping outside tonight and it's freezing", intent="inform") == "distress"
+    assert classify("sorry i'm crying, everything is too much right now", intent="inform") == "distress"
+    assert classify("I'm in A&E after a panic attack and I don't know what to do", intent="inform") == "distress"
 
 
 def test_other_messages_and_button_payloads_are_left_alone():
     assert classify("I want to stop") == "stop"
     assert classify("/stop") == "stop"
+    assert classify("i get panic attacks", intent="inform") == "inform"        # a condition, not a crisis
+    assert classify("im crying with laughter lol", intent="chitchat") == "chitchat"
