@@ -44,6 +44,11 @@ def _said(text: str) -> dict[str, Any]:
     return normaliser().extract(text)
 
 
+def _answers(slot: str, found: dict[str, Any]) -> bool:
+    """True when what a message says answers `slot` (a qualification from abroad answers the qualification)."""
+    return slot in found or (slot == "qualification_level" and bool(found.get("qualification_abroad")))
+
+
 def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
@@ -108,8 +113,9 @@ class ValidateProfileForm(FormValidationAction):
         text = latest_text(tracker)
         if slot in entities and not text:                     # a button payload (typed places are read below)
             return {slot: entities[slot]} if asked or is_valid(slot, entities[slot]) else {}
-        if asked and intent == "decline" and (not text or normaliser().mentions_answer(text) == "decline"):
-            return {slot: DECLINED}           # a classifier's "decline" for "blah blah" must not skip a question
+        if asked and intent == "decline" and (not text or (normaliser().mentions_answer(text) == "decline"
+                                                           and not _answers(slot, _said(text)))):
+            return {slot: DECLINED}           # a classifier's "decline" for "blah blah" or "12th pass" must not skip it
         if not text:
             return {}
         abroad = asked and slot == "qualification_level" and bool(tracker.get_slot("qualification_abroad"))
@@ -119,7 +125,7 @@ class ValidateProfileForm(FormValidationAction):
         # A question may still state an age or a place ("I'm 52, is that too old?"), but a route's name in one is no
         # qualification ("what's a T Level?") and a circumstance asked about is not the resident's.
         question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
-        if slot in found or (slot == "qualification_level" and found.get("qualification_abroad")):
+        if _answers(slot, found):
             return {} if question else {slot: text if slot in ("borough", "qualification_level") else found[slot]}
         # "none, and I'm into lab work"; "none of those, but I'm actually 27" answers the question as it corrects
         none = asked and slot in ("barriers", "interests") and normaliser().mentions_answer(text) == "none"

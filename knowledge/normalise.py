@@ -28,6 +28,7 @@ PROFILE_LABELS = ("borough", "qualification", "barrier", "interest")
 _WHERE = {"from", "in", "at", "of", "frm", "uni"}         # before a city abroad: "university of lagos", "uni lagos"
 _STOPS = {",", ".", ";", ":", "!", "?", "(", ")"}       # a typo search never reads across these
 MAX_FUZZY_WORDS = 6        # typo matching only for short answers, where a near miss is most likely meant
+MAX_APART_WORDS = 4        # a place typed as several words ("hack knee") only in an answer that is little else
 _NEGATIONS = {"no", "not", "never", "without", "n't", "dont", "don't", "isn't", "aren't", "haven't", "havent",
               "nor", "neither"}
 _UNITS = {w: i for i, w in enumerate(
@@ -109,6 +110,7 @@ class Normaliser:
             self.matcher.add(key, docs)
         self.exact = {p.phrase for p in pats}
         self.english = everyday_english()
+        self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
         self.signs = {label: [(t.id, [tuple(_SignGroup.of(g) for g in sign) for sign in t.signs])
                               for t in terms if t.signs]
                       for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests))}
@@ -167,6 +169,27 @@ class Normaliser:
                     if start not in best or score > best[start][0]:
                         best[start] = (score, Match(label, phrases[close[0]], start, words[i + n - 1].i + 1, run))
         return [m for _, m in sorted(best.values(), key=lambda sm: sm[1].start)]
+
+    def heard_apart(self, doc: Doc, label: str, cutoff: float = 0.8) -> list[Match]:
+        """A name typed as several words, as speech typing hears it ("Lewis Ham", "hack knee", "tower ham lets"):
+        runs of 2-3 words, joined, against the label's phrases written without spaces, in answers of a few words
+        only ("i want a person not a bot" holds no Brent). The first letters must agree, as in `fuzzy`, and no word
+        of the run is a word of grammar."""
+        words = [t for t in doc if t.is_alpha]
+        if len(words) > MAX_APART_WORDS:
+            return []
+        joined = {p.replace(" ", ""): i for p, i in self.by_label.get(label, {}).items()}
+        found = []
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                run = "".join(t.lower_ for t in words[i:i + n])
+                if len(run) < 6 or (run in self.exact and run not in joined) or any(
+                        t.lower_ in STOP_WORDS for t in words[i:i + n]):
+                    continue
+                close = difflib.get_close_matches(run, [p for p in joined if p[0] == run[0]], n=1, cutoff=cutoff)
+                if close:
+                    found.append(Match(label, joined[close[0]], words[i].i, words[i + n - 1].i + 1, run))
+        return _longest(found)
 
     def said(self, doc: Doc, label: str) -> list[Match]:
         """Exact matches for a label and close ones for typos, the longer winning ("foundaton degree" is a
@@ -315,6 +338,9 @@ class Normaliser:
         districts = postcodes.outward_codes(text)
         if len(districts) == 1:
             return _place(_lookup(districts[0]))
+        apart = {m.id for m in self.heard_apart(doc, "borough")} - {OUTSIDE_LONDON}
+        if len(apart) == 1:                                                     # "hack knee", "tower ham lets"
+            return Place(apart.pop(), False)
         if any(t.lower_ == "london" for t in self.doc(text)):
             raise AmbiguousInput("borough", "Which part of London? Tell me your borough, for example Hackney, "
                                             "Croydon or Ealing.")
@@ -387,8 +413,8 @@ class Normaliser:
         if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
             return []
         said = self.said(doc, label)
-        ids = self._chosen(label, [m.id for m in _since_correction(doc, _affirmed(doc, said))],
-                           text)                            # "I'm not disabled": a clear none
+        chosen = _since_correction(doc, _affirmed(doc, said))        # "I'm not disabled": a clear none
+        ids = self._chosen(label, [m.id for m in chosen if not self._broad(m, chosen)], text)
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
@@ -402,6 +428,11 @@ class Normaliser:
         if "not_sure" in ids and len(ids) > 1:
             ids.remove("not_sure")
         return ids
+
+    def _broad(self, m: Match, found: list[Match]) -> bool:
+        """An interest named only by a broad phrase ("science") beside "not sure": the resident is still unsure."""
+        return (m.label == "interest" and any(f.id == "not_sure" for f in found)
+                and m.text.lower() in self._broad_phrases.get(m.id, ()))
 
     def _in_capitals(self, text: str) -> list[str]:
         """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
@@ -473,8 +504,8 @@ class Normaliser:
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            ids = self._chosen(label, [m.id for m in _since_correction(doc, [m for m in found if m.label == label])],
-                               text)
+            named = _since_correction(doc, [m for m in found if m.label == label])
+            ids = self._chosen(label, [m.id for m in named if not self._broad(m, named)], text)
             if ids:
                 out[key] = ids
         return out
@@ -770,12 +801,14 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     return home if len(home) == 1 else named
 
 
-_ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "college", "uni", "family", "born"}
+_ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "college", "uni", "family", "born",
+              "near", "nr", "corner", "opposite", "beside", "behind", "nearby"}
 
 
 def _elsewhere(doc: Doc, start: int) -> bool:
-    """A place named as where the resident works, studies, grew up or used to live: "i work in Canary Wharf",
-    "was Southwark till last year"."""
+    """A place named as where the resident works, studies, grew up or used to live, or as what they live near:
+    "i work in Canary Wharf", "was Southwark till last year", "Camberwell, round the corner from Kings College
+    Hospital"."""
     return any(t.lower_ in _ELSEWHERE for t in doc[max(0, start - 3):start])
 
 
@@ -822,14 +855,14 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
 
 def _future(doc: Doc, start: int, end: int) -> bool:
     """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March" (but
-    "turned 40 in January" is 40)."""
+    "turned 40 in January" and "was 22 in march" are what they say)."""
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
     when = [t.lower_.rstrip(".") for t in doc[end + 1:end + 3]]
     if when[:1] in (["a"], ["the"]):                                # "in a few weeks", "on the 5th"
         when = when[1:]
     going_on = before == "on" and start > 1 and doc[start - 2].lower_ == "going"         # "19 going on 20"
-    return before in _WILL_BE or going_on or (after in _SOON and before != "turned" and bool(when)
+    return before in _WILL_BE or going_on or (after in _SOON and before not in ("turned", "was") and bool(when)
                                   and (when[0] in _WHEN or _a_date(when[0])))
 
 
@@ -985,10 +1018,11 @@ _UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "week
 
 
 def _a_while(doc: Doc, start: int, end: int) -> bool:
-    """A number that counts time, not age: "3 yrs ago", "for 2 years", "since 2021"."""
+    """A number that counts time, not age: "3 yrs ago", "for 2 years", "since 2021", "been a cleaner 30 year"."""
     before = doc[start - 1].lower_ if start > 0 else ""
     unit, ago = (doc[end].lower_ if end < len(doc) else ""), (doc[end + 1].lower_ if end + 1 < len(doc) else "")
-    return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and ago in ("ago", "now", "back"))
+    been = any(t.lower_ == "been" for t in doc[max(0, start - 4):start])
+    return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and (ago in ("ago", "now", "back") or been))
 
 
 def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:

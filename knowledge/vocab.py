@@ -53,6 +53,7 @@ class Term:
     any_level: bool = False    # route types: people retrain on it, so one below their level is no step down
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
     capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
+    broad: tuple[str, ...] = ()      # interests: phrases too broad to outweigh a "not sure" said beside them
     signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
 
 
@@ -189,6 +190,14 @@ class _Reader:
             return ()
         return tuple(w.strip() for w in value)
 
+    def broad(self, entry: dict, where: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        value = entry.get("broad") or []
+        if not isinstance(value, list) or any(not isinstance(w, str) or w.strip().lower() not in phrases
+                                              for w in value):
+            self.problem(where, "`broad` must be a list of the entry's own phrases")
+            return ()
+        return tuple(w.strip().lower() for w in value)
+
     def signs(self, entry: dict, where: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
         """Each sign is a list of two or more word groups; a word ending in * stands for any ending."""
         value = entry.get("signs") or []
@@ -239,10 +248,12 @@ class _Reader:
             any_level = entry.get("any_level", False)
             if not isinstance(any_level, bool) or (any_level and "kind" not in extra):
                 self.problem(where, f"`any_level` must be true or false, on a route type, got {any_level!r}")
+            phrases = self.phrases(entry, "phrases", where, tid)
             terms.append(Term(
                 id=tid,
                 name=self.text(entry, "name", where),
-                phrases=self.phrases(entry, "phrases", where, tid),
+                phrases=phrases,
+                broad=self.broad(entry, where, phrases),
                 button=self.text(entry, "button", where, required=False),
                 right_to_work=works is not False,
                 any_level=any_level is True,

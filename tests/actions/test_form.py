@@ -142,6 +142,14 @@ def test_a_correction_that_answers_the_question_asked_too():
     assert slots["age"] == 15 and slots["qualification_level"] == "none"
 
 
+@pytest.mark.parametrize("text", ["I had an EHCP at school", "i always loved science at school",
+                                  "I got SEN support at school for my reading"])
+def test_school_days_remembered_leave_the_qualification_alone(text):
+    # "at school" once read as "still at school", and replaced a 22-year-old's A levels with no qualifications
+    slots, _, _ = validate(text, requested="barriers", qualification_level="3", age=22.0)
+    assert "qualification_level" not in slots
+
+
 def test_a_typed_place_is_read_as_a_whole_not_as_its_first_borough():
     entities = [{"entity": "borough", "value": "Lambeth", "start": 26, "end": 33}]
     slots, _, _ = validate("i go to a school in Lambeth but i live in Croydon", entities=entities,
@@ -191,6 +199,12 @@ def test_a_misread_decline_does_not_skip_the_question():
 
 
 # --- postcodes: the borough slot gets the borough, never the postcode -----------------------------------------
+def test_a_qualification_with_a_word_of_declining_in_it_is_not_declined():
+    # "pass" declines ("I'll pass"), but "12th pass" is India's school-leaving certificate
+    slots, _, _ = validate("12th pass from Punjab", intent="decline", requested="qualification_level")
+    assert slots.get("declined") is None and slots["qualification_abroad"] is True
+
+
 def test_a_postcode_answer_sets_the_borough_and_the_postcode_is_kept_nowhere(use_kb):
     for text in ("I live at SE1 7EH", "se17eh"):
         slots, _, events = validate(text, requested="borough")

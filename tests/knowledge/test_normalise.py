@@ -628,3 +628,49 @@ def test_answers_within_a_longer_message(n, text, want):
                                            ("Lambeth now, was Southwark till last year", "Lambeth")])
 def test_a_place_named_as_where_they_work_or_used_to_live_is_not_home(n, text, borough):
     assert n.borough(text).borough == borough
+
+
+@pytest.mark.parametrize("text, borough", [
+    ("Camberwell, round the corner from Kings College Hospital", "Southwark"),    # lives in one, near the other
+    ("hack knee", "Hackney"), ("Lewis Ham", "Lewisham"), ("tower ham lets", "Tower Hamlets"),   # as speech types them
+    ("Wands worth common", "Wandsworth"), ("near Chrisp Street market", "Tower Hamlets"),
+])
+def test_places_near_a_landmark_and_names_typed_in_pieces(n, text, borough):
+    assert n.borough(text).borough == borough
+
+
+@pytest.mark.parametrize("text", ["i want a person not a bot", "what difference does my borough make?"])
+def test_words_that_only_join_into_a_name_are_no_place(n, text):
+    with pytest.raises(InputError):
+        n.borough(text)
+
+
+@pytest.mark.parametrize("text, age", [("i was 22 in march", 22), ("age 58, been a cleaner 30 year", 58),
+                                       ("20 in March", 19)])
+def test_a_past_birthday_and_years_in_a_job_are_not_a_future_age(n, text, age):
+    assert n.age(text) == age
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("hmm... unsure. i like science at school but dunno what jobs there are", ["not_sure"]),
+    ("no clue, what do people even do in life sciences", ["not_sure"]),
+    ("science", ["laboratory"]), ("not sure, maybe lab work", ["laboratory"]),
+])
+def test_a_broad_word_beside_not_sure_leaves_the_resident_not_sure(n, text, ids):
+    assert n.interests(text) == ids and n.extract(text).get("interests") == ids
+
+
+@pytest.mark.parametrize("text", ["I had an EHCP at school", "i always loved science at school"])
+def test_school_remembered_is_no_qualification(n, text):
+    assert "qualification_level" not in n.extract(text)
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("in a refuge after domestic abuse", ["homelessness"]), ("refugee from Syria", ["refugee"]),
+    ("I'm living in a Home Office hotel waiting for my interview", ["asylum_seeker"]),
+    ("only volunteering at church, never been paid for work", ["no_work_experience"]),
+    ("computers scare me honestly, I can do facebook and that's it", ["digital_skills"]),
+    ("I am on you see and I have depression", ["claiming_benefits", "disability_or_health"]),
+])
+def test_more_circumstances_in_residents_words(n, text, ids):
+    assert n.barriers(text) == ids
