@@ -57,7 +57,8 @@ WHY_NEEDED = "why_needed"
 # "why do u need to know if i have a criminal record", "why does it matter if i'm disabled": asks why, however much of
 # an answer it holds (read as one, the circumstance it asks about was recorded), in any sentence ("is there an age
 # limit? why are you asking").
-WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+(?:(?:do|does|would|d)\s+(?:you|u|ya)\s+"
+WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+"
+                       r"(?:(?:do|does|would|d)\s+(?:you|u|ya)\s+"
                        r"(?:need|want|wanna|ask|have\s+to\s+know)|(?:are\s+you|r\s+u|you're|youre|ur)\s+asking|"
                        r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter)\b", re.I)     # "why does it matter if..."
 

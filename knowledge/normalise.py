@@ -258,12 +258,13 @@ class Normaliser:
 
     def just_an_answer(self, text: str) -> bool:
         """True when every word of a short message is profile vocabulary (allowing a typo) or a number:
-        "reserch", "FORTY", "manufactoring", "5 gcses"; or the message is a postcode alone ("E15")."""
+        "reserch", "FORTY", "manufactoring", "5 gcses", "hack knee"; or the message is a postcode alone ("E15")."""
         if postcodes.is_postcode(text):
             return True
         doc = self.doc(text)
         covered = {i for label in PROFILE_LABELS for m in self.said(doc, label) for i in range(m.start, m.end)}
         covered |= {j for i, _ in _years([t.lower_ for t in doc]) for j in (i, i + 1)}     # "Y11", "year 11"
+        covered |= {i for m in self.heard_apart(doc, "borough") for i in range(m.start, m.end)}   # "hack knee"
         words = [t for t in doc if t.is_alpha or t.like_num or t.i in covered]
         return bool(words) and len(words) <= MAX_FUZZY_WORDS and all(
             t.i in covered or t.like_num or _number_word(t.lower_) for t in words)
@@ -375,7 +376,8 @@ class Normaliser:
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
-        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not found) or (
+        places = [m for m in found if not self._a_country(m)]     # "left school in Somalia, no certificates"
+        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not places) or (
                 not found and (doc[:1].text.lower() in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
                                or self._ends_in_none(doc))):           # "got U in everything so basically nothing"
             return "none"                                   # "nothing, sorry, my english is not good"
@@ -384,6 +386,8 @@ class Normaliser:
             return max(stated, key=self.vocab.level_rank)
         unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)]
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
+        if ask and ask[0].enic and _without_a_statement(doc):    # "diploma from Iran, I don't have the ENIC thing"
+            return UNKNOWN_LEVEL
         if ask:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
         if not found and (_school_year(doc) is not None or _left_early(doc)):
@@ -900,6 +904,12 @@ def _years(toks: list[str]):
 
 
 _EARLY = {"left", "dropped", "quit", "excluded", "expelled", "kicked"}
+
+
+def _without_a_statement(doc: Doc) -> bool:
+    """UK ENIC named and denied in one message: "I don't have the ENIC thing", "no naric"."""
+    words = [t.lower_ for t in doc]
+    return any(w in ("enic", "naric") for w in words) and any(w in _SIGN_NEGATIONS for w in words)
 
 
 def _left_early(doc: Doc) -> bool:

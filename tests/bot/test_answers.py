@@ -123,7 +123,8 @@ def test_distress_still_has_the_last_word(gazetteer):
                                         ("cant use computa", "distress"),                 # a sign is no typo
                                         ("im in y11", "distress"),                        # a school year is an age
                                         ("PTSD from what happened back home", "show_profile"),   # "what" asks nothing
-                                        ("factory ok for me", "human_handoff")])          # asks for nobody
+                                        ("factory ok for me", "human_handoff"),           # asks for nobody
+                                        ("hack knee", "stop")])                           # Hackney as speech types it
 def test_a_message_stating_a_value_is_an_answer_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "inform"
 

@@ -674,3 +674,11 @@ def test_school_remembered_is_no_qualification(n, text):
 ])
 def test_more_circumstances_in_residents_words(n, text, ids):
     assert n.barriers(text) == ids
+
+
+@pytest.mark.parametrize("text, level", [
+    ("engineering diploma from Iran, I don't have the ENIC thing", "unknown"),    # asked once is enough
+    ("i go school little bit in afghanistan, no certificate nothing", "none"),     # a country says where, not what
+])
+def test_from_abroad_without_a_statement_or_without_certificates(n, text, level):
+    assert n.qualification(text) == level
