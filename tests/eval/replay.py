@@ -197,13 +197,13 @@ def score(outcomes: list[Outcome]) -> Score:
     return Score({s: tuple(acc[s]) for s in order}, f1, per, f1_interval(pairs), asked_again, twice, wrong)
 
 
-QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|https?://\S+')
 
 
 def _repeats_a_question(replies: list[dict]) -> bool:
     """True when one turn asks twice: two of its messages put a question ("I didn't recognise that. Which
     borough...?" and then "Which London borough do you live in?"). A question quoted as an example ("you can
-    ask \"why do you need that?\"") is not one."""
+    ask \"why do you need that?\"") is not one, nor the ? of a link (https://fva.org/news.asp?id=15852)."""
     return sum("?" in QUOTED.sub("", r.get("text") or "") for r in replies) > 1
 
 

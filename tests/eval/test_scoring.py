@@ -16,3 +16,11 @@ def test_the_resampled_range_holds_the_figure_and_narrows_with_more_messages():
     many_low, many_high = f1_interval(few * 10)
     assert high - low > many_high - many_low > 0
     assert f1_interval(few) == (low, high)                  # seeded: the same figures every run
+
+
+def test_a_question_printed_twice_is_counted_but_not_a_link_or_a_quoted_example():
+    from tests.eval.replay import _repeats_a_question
+    asked = {"text": "Which London borough do you live in?"}
+    assert _repeats_a_question([{"text": "I didn't recognise that. Which borough is it?"}, asked])
+    assert not _repeats_a_question([{"text": "Source: https://fva.org/news.asp?id=15852"}, asked])
+    assert not _repeats_a_question([{"text": 'You can ask "why do you need that?"'}, asked])
