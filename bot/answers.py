@@ -63,6 +63,19 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter)\b", re.I)     # "why does it matter if..."
 
 
+STOP, PAUSE = "stop", "pause"          # the intent, and the knowledge/data/answers.yml words of a pause
+WHY_NOT = "why_not"
+# "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there": why a named route
+# is left out (the classifier read these as ask_more, find_routes or why_needed).
+WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|nothing|left\s+out|missing)\b",
+                          re.I)
+
+
+def _names_a_route(text: str) -> bool:
+    n = normaliser()
+    return (n.route_type(text) or n.programme(text)) is not None
+
+
 # "whats access to work", "what's SWAP, my work coach mentioned it": what a named route is (not a question about one
 # on the list: "whats the deadline for the ucb apprenticeship" names it later).
 WHAT_IS = re.compile(r"^\W*(?:what|wat|wot)(?:'s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?", re.I)
@@ -140,6 +153,10 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text):
         return None if intent == WHY_NEEDED else WHY_NEEDED
+    if intent not in (STOP, "distress") and normaliser().says(text, PAUSE):
+        return STOP     # "hang on i need to find my certificates, can we pause"; the form still keeps what it states
+    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and _names_a_route(text):
+        return WHY_NOT                                  # "why not the AstraZeneca apprenticeship"
     if intent != "distress" and normaliser().says(text, WORDS_OF[CONTACT]):
         if intent == CONTACT:                   # "get someone to contact me i cant do this online"
             return None

@@ -33,7 +33,7 @@ REQUIRED_INTERESTS = (
     "laboratory", "healthcare", "manufacturing", "data_and_digital", "research", "engineering", "business_and_sales",
     "not_sure",
 )
-ANSWER_IDS = ("none", "decline", "forget", "no_statement", "contact", "handoff")
+ANSWER_IDS = ("none", "decline", "forget", "no_statement", "contact", "handoff", "pause")
 ROUTE_KINDS = ("job", "course", "advice", "taster")
 NATIONAL, LONDON = "national", "london"
 

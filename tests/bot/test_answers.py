@@ -68,6 +68,21 @@ def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
 
 
+@pytest.mark.parametrize("text, guess", [("hang on i need to find my certificates, can we pause", "inform"),
+                                         ("i need to go, can we carry on later", "goodbye"),
+                                         ("I need to find my documents, stop for now", "find_routes")])
+def test_the_words_of_a_pause_make_a_stop(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess, tracker=asking("qualification_level")) == "stop"
+
+
+@pytest.mark.parametrize("text, guess", [("why not the AstraZeneca apprenticeship", "ask_more"),
+                                         ("how come T levels aren't there", "ask_route"),
+                                         ("why is there no bootcamp near me", "find_routes")])
+def test_why_a_named_route_is_left_out(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess) == "why_not"
+    assert classify(gazetteer, "why do you need to know if im not on benefits", intent="inform") == "why_needed"
+
+
 def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
     assert classify(gazetteer, "why do u need to know if i have a criminal record", intent="inform",
                     tracker=asking("barriers")) == "why_needed"
