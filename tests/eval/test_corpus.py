@@ -31,6 +31,8 @@ from tests.eval import replay
 # all intent F1 after the 71 replacements and the examples the held-out set asked for: corpus.yml 0.87 -> 0.84 (0.867,
 # range 0.82-0.94), corpus_fresh.yml 0.87 -> 0.81 (0.841, range 0.75-0.91), corpus_fresh5.yml 0.83 -> 0.79 (0.822,
 # range 0.77-0.91); their `affirm` is the intent that fell (a handful of messages each).
+# 15th session: corpus_fresh14 set from its figures at the end of the session (its 67 near-duplicates gone);
+# corpus_fresh13 raised (its misreadings were read).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -45,7 +47,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh10.yml": {"slot": 0.88, "intent_f1": 0.85, "twice": 0},
          "corpus_fresh11.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh12.yml": {"slot": 0.92, "intent_f1": 0.82, "twice": 0},
-         "corpus_fresh13.yml": {"slot": 0.84, "intent_f1": 0.80, "twice": 0}}
+         "corpus_fresh13.yml": {"slot": 0.89, "intent_f1": 0.84, "twice": 0},
+         "corpus_fresh14.yml": {"slot": 0.85, "intent_f1": 0.85, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
