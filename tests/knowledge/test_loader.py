@@ -247,6 +247,16 @@ def test_capitals_must_be_written_in_capitals(data_copy):
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("value", [["biology and chemistry"], "science"])
+def test_broad_phrases_must_be_the_entry_s_own(data_copy, value):
+    path = data_copy / "interests.yml"
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["broad"] = value                 # not a phrase of the entry, or not a list
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match="`broad` must be a list of the entry's own phrases"):
+        load_vocabulary(data_copy)
+
+
 @pytest.mark.parametrize("file, value", [("route_types.yml", "yes"), ("interests.yml", True)])
 def test_any_level_is_a_yes_or_no_on_a_route_type(data_copy, file, value):
     path = data_copy / file
