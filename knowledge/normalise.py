@@ -376,8 +376,8 @@ class Normaliser:
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
-        places = [m for m in found if not self._a_country(m)]     # "left school in Somalia, no certificates"
-        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not places) or (
+        held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
+        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not held) or (
                 not found and (doc[:1].text.lower() in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
                                or self._ends_in_none(doc))):           # "got U in everything so basically nothing"
             return "none"                                   # "nothing, sorry, my english is not good"
