@@ -87,7 +87,7 @@ def _asks_about_a_route(text: str) -> bool:
     if what:
         doc = n.doc(text[what.end():])
         return any(m.start == 0 for label in ("route_type", "programme") for m in n.matches(doc, label))
-    return bool(ABOUT.search(text)) and (n.route_type(text) or n.programme(text)) is not None
+    return bool(ABOUT.search(text)) and _names_a_route(text)
 
 
 def _declines(text: str) -> bool:

@@ -111,6 +111,8 @@ class Normaliser:
         self.exact = {p.phrase for p in pats}
         self.english = everyday_english()
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
+        self._joined = {label: {p.replace(" ", ""): i for p, i in phrases.items()}     # for `heard_apart`
+                        for label, phrases in self.by_label.items()}
         self.signs = {label: [(t.id, [tuple(_SignGroup.of(g) for g in sign) for sign in t.signs])
                               for t in terms if t.signs]
                       for label, terms in (("barrier", vocab.barriers), ("interest", vocab.interests))}
@@ -178,7 +180,7 @@ class Normaliser:
         words = [t for t in doc if t.is_alpha]
         if len(words) > MAX_APART_WORDS:
             return []
-        joined = {p.replace(" ", ""): i for p, i in self.by_label.get(label, {}).items()}
+        joined = self._joined.get(label, {})
         found = []
         for n in (3, 2):
             for i in range(len(words) - n + 1):
@@ -417,26 +419,23 @@ class Normaliser:
         if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
             return []
         said = self.said(doc, label)
-        chosen = _since_correction(doc, _affirmed(doc, said))        # "I'm not disabled": a clear none
-        ids = self._chosen(label, [m.id for m in chosen if not self._broad(m, chosen)], text)
+        ids = self._chosen(label, _since_correction(doc, _affirmed(doc, said)), text)   # "I'm not disabled": none
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
             raise InputError(field, message)
         return ids
 
-    def _chosen(self, label: str, ids: list[str], text: str) -> list[str]:
+    def _chosen(self, label: str, found: list[Match], text: str) -> list[str]:
         """The circumstances or interests a message names, once each, with interests in capitals ("IT"); "not sure"
-        only when nothing else is named ("anything with computers")."""
-        ids = list(dict.fromkeys([*ids, *(self._in_capitals(text) if label == "interest" else [])]))
+        only when nothing else is named ("anything with computers"), or only a broad phrase beside it ("unsure, i
+        like science")."""
+        unsure = any(m.id == "not_sure" for m in found)
+        named = [m.id for m in found if not (unsure and m.text.lower() in self._broad_phrases.get(m.id, ()))]
+        ids = list(dict.fromkeys([*named, *(self._in_capitals(text) if label == "interest" else [])]))
         if "not_sure" in ids and len(ids) > 1:
             ids.remove("not_sure")
         return ids
-
-    def _broad(self, m: Match, found: list[Match]) -> bool:
-        """An interest named only by a broad phrase ("science") beside "not sure": the resident is still unsure."""
-        return (m.label == "interest" and any(f.id == "not_sure" for f in found)
-                and m.text.lower() in self._broad_phrases.get(m.id, ()))
 
     def _in_capitals(self, text: str) -> list[str]:
         """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
@@ -508,8 +507,7 @@ class Normaliser:
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            named = _since_correction(doc, [m for m in found if m.label == label])
-            ids = self._chosen(label, [m.id for m in named if not self._broad(m, named)], text)
+            ids = self._chosen(label, _since_correction(doc, [m for m in found if m.label == label]), text)
             if ids:
                 out[key] = ids
         return out
@@ -779,7 +777,8 @@ def _two_digits(token) -> bool:
     return token.text.isdigit() and 10 <= int(token.text) <= 99
 
 
-_ENIC_WORDS = {"enic", "naric", "statement", "comparable", "compares", "compared", "equivalent", "equal"}
+_ENIC_NAMES = {"enic", "naric"}
+_ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 
 
 def _after_enic(doc: Doc, start: int) -> bool:
@@ -909,7 +908,7 @@ _EARLY = {"left", "dropped", "quit", "excluded", "expelled", "kicked"}
 def _without_a_statement(doc: Doc) -> bool:
     """UK ENIC named and denied in one message: "I don't have the ENIC thing", "no naric"."""
     words = [t.lower_ for t in doc]
-    return any(w in ("enic", "naric") for w in words) and any(w in _SIGN_NEGATIONS for w in words)
+    return any(w in _ENIC_NAMES for w in words) and any(w in _SIGN_NEGATIONS for w in words)
 
 
 def _left_early(doc: Doc) -> bool:
