@@ -40,6 +40,7 @@ class Programme:
     url: str | None = None
     status_note: str = ""
     caveat: str = ""
+    in_work: str = ""           # a source saying it is for people in, or about to start, a job
     position: int = 0           # order in the file, for stable output
 
     def to_payload(self) -> dict:
@@ -232,7 +233,7 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
             interests=e.ids("interests", interests, "interest"),
             levels=levels, time_commitment=e.text("time_commitment", required=False), url=url,
             status_note=e.text("status_note", required=False), caveat=e.text("caveat", required=False),
-            position=i,
+            in_work=e.text("in_work", required=False), position=i,
         ))
     owners: dict[str, str] = {}
     for p in programmes:

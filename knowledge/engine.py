@@ -209,7 +209,8 @@ class Screen:
         self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
         retrain = {t.id for t in vocab.route_types if t.any_level}
         self.retrain = np.array([p.route_type in retrain for p in ps], bool)
-        self.service = np.array([not p.interests and p.route_type in SERVICES for p in ps], bool)
+        # A service for people already in (or starting) a job helps later, not first: it is never the one named.
+        self.service = np.array([not p.interests and p.route_type in SERVICES and not p.in_work for p in ps], bool)
         # A course up to level 2 with a level ceiling is made for adults without level 2 (free English and maths, a
         # first full level 2): an adviser names it first to an adult below that level, whatever work they want.
         ceiling = np.zeros(n, bool)
@@ -286,8 +287,8 @@ class Screen:
 
     def _service(self, j: Judgement, score: np.ndarray) -> list[int]:
         """The best service open to them that is designed for their circumstances, if any: an adviser refers an
-        adult whose circumstances make work harder to one such service beside the courses and jobs. Having no work
-        experience yet is where everyone starts, so it doesn't count."""
+        adult whose circumstances make work harder to one such service beside the courses and jobs, one that helps
+        them find work. Having no work experience yet is where everyone starts, so it doesn't count."""
         hard = np.zeros(len(self.programmes), bool)
         for b in dict.fromkeys(j.profile.barriers):
             if b in self.suits and b != WHERE_EVERYONE_STARTS:

@@ -433,6 +433,14 @@ def test_an_adult_whose_circumstances_a_service_is_for_hears_of_the_best_one():
     assert not {"careers", "support"} & set(top(40, "no_work_experience"))  # where everyone starts
     assert not {"careers", "support"} & set(top(17, "long_term_unemployed"))  # a young person: courses first
 
+    # A service for people already in (or starting) a job, however well it suits them, is not the one named first.
+    at_work = dict(route_type="employment_support", position=9, suits=["long_term_unemployed"],
+                   rules=[{"requires": ["long_term_unemployed"]}])
+    progs.append(prog("at_work", **at_work))
+    assert [p for p in top(40, "long_term_unemployed") if p in ("support", "at_work")] == ["at_work"]
+    progs[-1] = prog("at_work", in_work="The source says so.", **at_work)
+    assert [p for p in top(40, "long_term_unemployed") if p in ("support", "at_work")] == ["support"]
+
 
 def test_excluded_are_listed_in_file_order_with_their_reason():
     progs = [prog("b", rules=[{"min_age": 19}], position=1), prog("a", status="ended", position=0),
