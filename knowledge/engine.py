@@ -196,6 +196,7 @@ class Screen:
         # route made for that step.
         self.broad = np.array([len(set(o)) > 3 for o in offered], bool)
         self.route = np.array([p.route_type for p in ps], object)
+        self.required = [next((c.value for c in p.conditions if c.test == "requires" and c.rule), ()) for p in ps]
         self.place = np.empty(n, np.int64)                                  # rank of (position, id): ties keep order
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
@@ -217,7 +218,7 @@ class Screen:
         for row in self.rows:
             if row.rule and row.test.key == "max_level":
                 ceiling |= np.array([c is not None for c in row.conds], bool)
-        course = np.array([kind.get(p.route_type) == "course" for p in ps], bool)
+        self.course = course = np.array([kind.get(p.route_type) == "course" for p in ps], bool)
         self.basics = ceiling & course & (self.top_level >= 0) & (self.top_level <= self._level_2)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
@@ -305,7 +306,14 @@ class Screen:
         tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside + BELOW * self.wholly_below(j, 1)
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
-        return _paged(ranked, self.page_types(j.profile), tier, score)
+        return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j))
+
+    def needs_met(self, j: Judgement) -> dict[int, str]:
+        """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
+        index): ESOL for English and a digital skills course for computers meet two needs, not one twice. (A service
+        is another matter: an adviser refers to one.)"""
+        had = set(j.profile.barriers)
+        return {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
 
     def page_types(self, profile: Profile) -> np.ndarray:
         """The type each programme counts as on a page: its route type, except that for an adult below level 2 the
@@ -338,11 +346,12 @@ class Screen:
         return out
 
 
-def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.ndarray, pages: int = 20,
-           window: int = 60) -> np.ndarray:
+def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.ndarray, need: dict[int, str],
+           pages: int = 20, window: int = 60) -> np.ndarray:
     """`ranked` regrouped into pages of PAGE, each holding at most PER_TYPE of a route type. Each place on a page
     goes to the best of the next `window` candidates, where a second route of a type already on the page counts
-    SECOND_OF_A_TYPE points less: a page shows the different routes open to the resident before a near-twin. A
+    SECOND_OF_A_TYPE points less: a page shows the different routes open to the resident before a near-twin. One
+    made for a circumstance of theirs that no route of its type on the page meets yet (`need`) is no twin. A
     third of a type goes OVER_THE_CAP down the tiers: it takes a place before a route whose check the resident's
     answers fail or whose status is in doubt, or when nothing else is left. Only the first `pages` pages are
     regrouped: nobody reads further.
@@ -350,6 +359,7 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
     Within a route type the candidates are already in order, so only the first left of each type can win a place."""
     head, tail = ranked[: PAGE * pages], ranked[PAGE * pages:]
     kinds, tiers, scores = route[head].tolist(), tier[head].tolist(), score[head].tolist()
+    needs = [need.get(i, "") for i in head.tolist()]
     queues: dict[object, deque[int]] = {}
     for at, kind in enumerate(kinds):
         queues.setdefault(kind, deque()).append(at)
@@ -357,6 +367,7 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
     out: list[int] = []
     while len(taken) < len(head):
         count: dict[object, int] = {}
+        met: dict[object, set[str]] = {}
         for _ in range(min(PAGE, len(head) - len(taken))):
             best, best_key = None, None
             for kind, queue in queues.items():
@@ -367,14 +378,16 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
                 if k >= window:
                     continue
                 c = count.get(kind, 0)
+                twin = c and not (needs[at] and needs[at] not in met.get(kind, ()))   # a need not yet met: no twin
                 key = (tiers[at] + (OVER_THE_CAP if c >= PER_TYPE else 0),
-                       -(scores[at] - SECOND_OF_A_TYPE * min(c, 1)), k)
+                       -(scores[at] - SECOND_OF_A_TYPE * twin), k)
                 if best_key is None or key < best_key:
                     best, best_key = kind, key
             at = queues[best].popleft()
             insort(taken, at)
             out.append(at)
             count[best] = count.get(best, 0) + 1
+            met.setdefault(best, set()).add(needs[at])
     return np.concatenate([head[np.asarray(out, np.int64)], tail]).astype(np.int64)
 
 

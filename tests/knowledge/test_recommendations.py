@@ -205,6 +205,14 @@ def test_a_route_made_for_their_circumstance_is_not_put_below_for_their_level(us
     assert "esol" in [x.programme.id for x in r.recommendations[:5]]
 
 
+def test_two_courses_made_for_two_of_their_circumstances_are_not_twins(use_kb):
+    # ESOL for English and a digital skills course for computers meet two needs: both on the first page, though both
+    # are adult learning (panel_fresh15: the digital skills course was sixth).
+    r = advisor.recommend(Profile(age=30, qualification_level="entry", borough="Newham",
+                                  barriers=("english_language", "digital_skills"), interests=("manufacturing",)))
+    assert {"esol", "essential_digital_skills"} <= {x.programme.id for x in r.recommendations[:5]}
+
+
 @pytest.mark.parametrize("age, interest", [(18, "research"), (21, "research"), (18, "laboratory")])
 def test_after_a_levels_a_young_person_hears_of_a_degree_apprenticeship(use_kb, age, interest):
     r = advisor.recommend(Profile(age=age, qualification_level="3", borough="Bromley", interests=(interest,)))
