@@ -111,6 +111,7 @@ class Normaliser:
         self.exact = {p.phrase for p in pats}
         self.english = everyday_english()
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
+        self._replaced = {t.id: set(t.replaces) for t in vocab.barriers if t.replaces}
         self._joined = {label: {p.replace(" ", ""): i for p, i in phrases.items()}     # for `heard_apart`
                         for label, phrases in self.by_label.items()}
         self.signs = {label: [(t.id, [tuple(_SignGroup.of(g) for g in sign) for sign in t.signs])
@@ -285,7 +286,10 @@ class Normaliser:
         return (len(words) <= 3 and any(10 <= v <= 99 for _, _, v in numbers)
                 or any(_age_cue(doc, s, e) or _opens(doc, s, e) for s, e, _ in numbers)   # "lol sorry im 30";
                                                                 # "63, retired early"; "im 300", to re-ask
-                or _school_year(doc) is not None)               # "im in y11" once came back as distress
+                or _school_year(doc) is not None                # "im in y11" once came back as distress
+                or bool(postcodes.full_postcodes(text))         # "my postcode starts with E4" came back as
+                or (any(t.lower_ in ("postcode", "postcodes") for t in doc) and bool(postcodes.outward_codes(text))))
+                                                                # start_again and began the questions again
 
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
@@ -306,6 +310,7 @@ class Normaliser:
             raise InputError("age", "I couldn't find your age in that.")
         # "19, left school 3 yrs ago", "gonna be 18 in 2 weeks": a number that counts time is no age
         numbers = [n for n in numbers if not _a_while(doc, n[0], n[1])] or numbers
+        numbers = [n for n in numbers if not _a_school_year(doc, n[0])] or numbers      # "18! just finished year 13"
         now = [n for n in numbers if not _future(doc, n[0], n[1])]
         if not now:                                                             # "I'll be 25 next month"
             if len({v for _, _, v in numbers}) == 1:
@@ -380,13 +385,14 @@ class Normaliser:
                                                   "have one, just say no.")
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
         if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not held) or (
-                not found and (doc[:1].text.lower() in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
+                not found and (_first_word(doc) in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
                                or self._ends_in_none(doc))):           # "got U in everything so basically nothing"
             return "none"                                   # "nothing, sorry, my english is not good"
         stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
         if stated:                                    # "from Ghana; my ENIC statement says bachelor's standard"
             return max(stated, key=self.vocab.level_rank)
-        unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)]
+        unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)
+                  and not (self._a_country(m) and _taken_here(doc, [m]))]     # "born in Poland, A levels here"
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
         if ask and ask[0].enic and _without_a_statement(doc):    # "diploma from Iran, I don't have the ENIC thing"
             return UNKNOWN_LEVEL
@@ -419,7 +425,7 @@ class Normaliser:
         if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
             return []
         said = self.said(doc, label)
-        ids = self._chosen(label, _since_correction(doc, _affirmed(doc, said)), text)   # "I'm not disabled": none
+        ids = self._chosen(label, _since_correction(doc, _preferred(doc, _affirmed(doc, said))), text)
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
@@ -429,13 +435,14 @@ class Normaliser:
     def _chosen(self, label: str, found: list[Match], text: str) -> list[str]:
         """The circumstances or interests a message names, once each, with interests in capitals ("IT"); "not sure"
         only when nothing else is named ("anything with computers"), or only a broad phrase beside it ("unsure, i
-        like science")."""
+        like science"); not a circumstance another one named ends (barriers.yml, `replaces`)."""
         unsure = any(m.id == "not_sure" for m in found)
         named = [m.id for m in found if not (unsure and m.text.lower() in self._broad_phrases.get(m.id, ()))]
         ids = list(dict.fromkeys([*named, *(self._in_capitals(text) if label == "interest" else [])]))
         if "not_sure" in ids and len(ids) > 1:
             ids.remove("not_sure")
-        return ids
+        ended = {e for i in ids for e in self._replaced.get(i, ())}       # "asylum accepted, a refugee now"
+        return [i for i in ids if i not in ended]
 
     def _in_capitals(self, text: str) -> list[str]:
         """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
@@ -471,7 +478,8 @@ class Normaliser:
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
                                                              or _joined_on(doc, s, e))))
-                     and not (s and doc[s - 1].lower_ in _NOT_AN_AGE)]
+                     and not (s and doc[s - 1].lower_ in _NOT_AN_AGE) and not _a_while(doc, s, e)
+                     and not _a_school_year(doc, s)]
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
             said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
@@ -499,7 +507,7 @@ class Normaliser:
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
         if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
-        elif self._from_abroad(quals):
+        elif self._from_abroad(doc, quals):
             out["qualification_abroad"] = True
         elif definite and not any(self._ambiguous[m.id[len(AMBIGUOUS):]].always_ask
                                   for m in named if m.id.startswith(AMBIGUOUS)):
@@ -507,21 +515,23 @@ class Normaliser:
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            ids = self._chosen(label, _since_correction(doc, [m for m in found if m.label == label]), text)
+            ids = self._chosen(label, _since_correction(doc, _preferred(doc, [m for m in found if m.label == label])),
+                               text)
             if ids:
                 out[key] = ids
         return out
 
 
-    def _from_abroad(self, quals: list[Match]) -> bool:
+    def _from_abroad(self, doc: Doc, quals: list[Match]) -> bool:
         """A qualification said to be from abroad: a phrase such as "degree from my country", or a country named
-        beside a qualification ("a degree from Nigeria"; "a refugee from Eritrea" says nothing of qualifications)."""
+        beside a qualification ("a degree from Nigeria"; "a refugee from Eritrea" says nothing of qualifications,
+        nor "born in Poland but did A levels here")."""
         if self._enic is None:
             return False
         abroad = [m for m in quals if m.id == AMBIGUOUS + self._enic.id]
         if any(not self._a_country(m) for m in abroad):
             return True
-        return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals)    # "from eritrea, no gcses"
+        return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals) and not _taken_here(doc, abroad)
 
     def _a_country(self, m: Match) -> bool:
         """A country, capital or people named, which says where, not what ("a refugee from Eritrea")."""
@@ -670,6 +680,7 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
 
 
 _THEIRS = {"my", "his", "her", "our", "their", "a"}
+_KIN_WORDS = {"little", "younger", "older", "big", "baby", "elderly", "eldest", "youngest", "twin", "step"}
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
 _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
             "does", "do", "did", "can", "ca",                                 # "my mum doesnt speak english"
@@ -677,15 +688,15 @@ _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",  
 
 
 def _someone_elses(doc: Doc, m: Match) -> bool:
-    """A circumstance said of someone else: "I care for my disabled sister", "my autistic son", "my son has
-    autism", "my brother who has autism", "my parents are disabled"."""
-    before = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
+    """A circumstance or qualification said of someone else: "I care for my disabled sister", "my autistic son",
+    "my son has autism", "my brother who has autism", "my parents are disabled", "my brother has a degree"."""
+    before = [t.lower_ for t in doc[max(0, m.start - 5):m.start] if t.lower_ not in _KIN_WORDS]   # "my little brother"
     after = doc[m.end].lower_ if m.end < len(doc) else ""
     said_of = next((k for k in range(len(before) - 1) if before[k] in _THEIRS and before[k + 1] in _RELATIVES), None)
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
-    return m.label == "barrier" and m.id != _CARING and bool(of_them)
+    return m.label in ("barrier", "qualification") and m.id != _CARING and bool(of_them)
 
 
 _GAVE_UP = {"dropped", "quit", "quitted"}
@@ -796,11 +807,14 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     named = {m.id for m in places}
     if len(named) < 2:
         return named
-    home = {m.id for m in places if any(t.lower_ in _HOME for t in doc[max(0, m.start - 4):m.start])}
+    # The words before a place, back to the place before it: "moved to Hounslow from Leicester" moved to Hounslow.
+    before = {m.start: doc[max(0, m.start - 4, *(o.end for o in places if o.end <= m.start)):m.start] for m in places}
+    home = {m.id for m in places if any(t.lower_ in _HOME for t in before[m.start])
+            and not any(t.lower_ in _ELSEWHERE for t in before[m.start])}     # "used to live in Lewisham"
     if len(home) != 1:                                  # "islington but moving to hackney next month": not yet
         home = named - {m.id for m in places if _moving_to(doc, m.start)}
-    if len(home) != 1:                                  # "Hackney, but i work in Canary Wharf"
-        home = named - {m.id for m in places if _elsewhere(doc, m.start)}
+    if len(home) != 1:                                  # "Hackney, but i work in Canary Wharf", "Greenwich uni"
+        home = named - {m.id for m in places if _elsewhere(doc, m.start) or _a_place_of_study(doc, m.end)}
     return home if len(home) == 1 else named
 
 
@@ -815,6 +829,12 @@ def _elsewhere(doc: Doc, start: int) -> bool:
     return any(t.lower_ in _ELSEWHERE for t in doc[max(0, start - 3):start])
 
 
+def _a_place_of_study(doc: Doc, end: int) -> bool:
+    """A place that names a university or college: "a degree from Greenwich uni"."""
+    return end < len(doc) and doc[end].lower_ in _STUDY_PLACES
+
+
+_STUDY_PLACES = {"uni", "university", "college", "univ"}
 _MOVING = {"moving", "move", "relocating"}
 
 
@@ -828,8 +848,13 @@ _TAKEN_BACK = ("not", "no")
 
 
 def _negated(doc: Doc, start: int) -> bool:
-    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"; "sorry no 24" corrects."""
-    return (start > 0 and doc[start - 1].lower_ in _TAKEN_BACK
+    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"; "sorry no 24" and "34, no
+    35" correct."""
+    i = start - 2
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    number_no = doc[start - 1].lower_ == "no" and i >= 0 and doc[i].like_num     # "34, no 35!" corrects
+    return (start > 0 and doc[start - 1].lower_ in _TAKEN_BACK and not number_no
             and not (start > 1 and doc[start - 2].lower_ in _CORRECTING))
 
 
@@ -856,6 +881,25 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
     return later if later and len(later) < len(found) else found
 
 
+_PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}
+
+
+def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
+    """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
+    lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
+    instead of lab work" prefer what comes first. Only interests name a preference."""
+    if not any(m.label == "interest" for m in found):
+        return found
+    cues = [t.i for t in doc if t.lower_ in _PREFER
+            or (t.lower_ == "more" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("into", "interested"))]
+    if not cues:
+        return found
+    cue = cues[-1]
+    first = cue + 1 < len(doc) and doc[cue + 1].lower_ in ("than", "of")          # "rather than", "instead of"
+    kept = [m for m in found if (m.end <= cue if first else m.start > cue)]
+    return kept if kept and len(kept) < len(found) else found
+
+
 def _future(doc: Doc, start: int, end: int) -> bool:
     """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March" (but
     "turned 40 in January" and "was 22 in march" are what they say)."""
@@ -867,6 +911,28 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     going_on = before == "on" and start > 1 and doc[start - 2].lower_ == "going"         # "19 going on 20"
     return before in _WILL_BE or going_on or (after in _SOON and before not in ("turned", "was") and bool(when)
                                   and (when[0] in _WHEN or _a_date(when[0])))
+
+
+_HERE = {"here", "uk", "england", "britain"}
+_ORIGIN = {"born", "grew", "school", "raised"}
+_ARRIVED = {"came", "come", "coming", "moved", "move", "moving", "arrived", "arrive", "got", "brought"}  # not "here"
+
+
+def _taken_here(doc: Doc, countries: list[Match]) -> bool:
+    """Qualifications said to be from here, beside a country they were born, grew up or went to school in: "born in
+    Poland but did all my school here", "went to school in Nigeria but came here at 14 and did my GCSEs here" (not
+    "a degree from Ghana and GCSE maths here", nor "came here from Ghana with my degree")."""
+    origin = any(w.lower_ in _ORIGIN for m in countries for w in doc[max(0, m.start - 3):m.start])
+    return origin and any(t.lower_ in _HERE and not any(w.lower_ in _ARRIVED for w in doc[max(0, t.i - 3):t.i])
+                          for t in doc)
+
+
+def _first_word(doc: Doc) -> str:
+    """The first word after any "nah", "erm" or "um": "nah nothing"."""
+    words = [t.lower_ for t in doc if not t.is_punct]
+    while words[1:] and words[0] in ("nah", "erm", "um", "umm", "uh", "uhh", "hmm", "well", "honestly"):
+        words = words[1:]
+    return words[0] if words else ""
 
 
 def _a_date(word: str) -> bool:
@@ -886,7 +952,8 @@ def _school_year(doc: Doc) -> int | None:
         if any(tuple(toks[i:i + len(words)]) == words for i in range(len(toks))):
             return year + _YEAR_TO_AGE
     for i, n in _years(toks):
-        if 7 <= n <= 13 and not any(w in _LEFT_SCHOOL for w in toks[max(0, i - 3):i]):
+        if 7 <= n <= 13 and not any(w in _LEFT_SCHOOL and toks[k - 1:k] != ["not"]       # "not left school yet"
+                                    for k, w in enumerate(toks[:i]) if k >= i - 4):      # "left at 14 in year 9"
             return int(n) + _YEAR_TO_AGE
     return None
 
@@ -1016,29 +1083,36 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
-            or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29"
+            or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29", "she's 24"
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or doc[start].lower_.endswith(("yo", "yrs")))
 
 
-_COACHED = {"customer", "client", "resident", "claimant", "learner"}   # whom a work coach types for
+_COACHED = {"customer", "client", "resident", "claimant", "learner", "he", "she"}   # whom a work coach types for
 _UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks"}
+_SPENT = {"been", "did", "done", "spent", "worked", "doing"}     # "did 30 yrs in sales", "been a manager 15 years"
 
 
 def _a_while(doc: Doc, start: int, end: int) -> bool:
     """A number that counts time, not age: "3 yrs ago", "for 2 years", "since 2021", "been a cleaner 30 year"."""
     before = doc[start - 1].lower_ if start > 0 else ""
     unit, ago = (doc[end].lower_ if end < len(doc) else ""), (doc[end + 1].lower_ if end + 1 < len(doc) else "")
-    been = any(t.lower_ == "been" for t in doc[max(0, start - 4):start])
+    been = any(t.lower_ in _SPENT for t in doc[max(0, start - 4):start])
     return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and (ago in ("ago", "now", "back") or been))
 
 
 def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:
     """The last of several numbers when the resident corrects themselves before it: "im 42 sorry i mean 24",
-    "45, no wait 46"."""
+    "45, no wait 46", "34, no 35!"."""
     (_, end, _), (start, _, value) = numbers[-2], numbers[-1]
-    return value if any(t.lower_ in _CORRECTING for t in doc[end:start]) else None
+    between = [t.lower_ for t in doc[end:start] if not t.is_punct]
+    return value if any(w in _CORRECTING for w in between) or between in (["no"], ["nope"]) else None
+
+
+def _a_school_year(doc: Doc, start: int) -> bool:
+    """The number of a school year ("finished year 13"), not an age."""
+    return start > 0 and doc[start - 1].lower_ in _SCHOOL_YEAR
 
 
 def _teens_up(token) -> bool:

@@ -33,7 +33,7 @@ REQUIRED_INTERESTS = (
     "laboratory", "healthcare", "manufacturing", "data_and_digital", "research", "engineering", "business_and_sales",
     "not_sure",
 )
-ANSWER_IDS = ("none", "decline", "forget", "no_statement", "contact", "handoff", "pause")
+ANSWER_IDS = ("none", "decline", "forget", "erase", "no_statement", "contact", "handoff", "pause")
 ROUTE_KINDS = ("job", "course", "advice", "taster")
 NATIONAL, LONDON = "national", "london"
 
@@ -55,6 +55,7 @@ class Term:
     capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
     broad: tuple[str, ...] = ()      # interests: phrases too broad to outweigh a "not sure" said beside them
     signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
+    replaces: tuple[str, ...] = ()   # circumstances: ones it ends, never held with it (a refugee's asylum claim)
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,13 @@ class _Reader:
             return ()
         return tuple(w.strip().lower() for w in value)
 
+    def ids(self, entry: dict, key: str, where: str) -> tuple[str, ...]:
+        value = entry.get(key) or []
+        if not isinstance(value, list) or any(not isinstance(v, str) or not v.strip() for v in value):
+            self.problem(where, f"`{key}` must be a list of ids")
+            return ()
+        return tuple(v.strip() for v in value)
+
     def signs(self, entry: dict, where: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
         """Each sign is a list of two or more word groups; a word ending in * stands for any ending."""
         value = entry.get("signs") or []
@@ -259,10 +267,15 @@ class _Reader:
                 any_level=any_level is True,
                 capitals=self.capitals(entry, where),
                 signs=self.signs(entry, where),
+                replaces=self.ids(entry, "replaces", where),
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):
             self.problem(missing, "required id is missing")
+        for t in terms:
+            for other in t.replaces:
+                if other not in seen or other == t.id:
+                    self.problem(t.id, f"`replaces`: {other!r} is not another id of this file")
         return tuple(terms)
 
 

@@ -257,6 +257,18 @@ def test_broad_phrases_must_be_the_entry_s_own(data_copy, value):
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("value, problem", [(["asylum_seekers"], "'asylum_seekers' is not another id of this file"),
+                                            (["refugee"], "'refugee' is not another id of this file"),
+                                            ("asylum_seeker", "`replaces` must be a list of ids")])
+def test_a_circumstance_replaces_only_other_circumstances(data_copy, value, problem):
+    path = data_copy / "barriers.yml"
+    entries = yaml.safe_load(path.read_text())
+    next(e for e in entries if e["id"] == "refugee")["replaces"] = value     # a typo, itself, or not a list
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match=problem):
+        load_vocabulary(data_copy)
+
+
 @pytest.mark.parametrize("file, value", [("route_types.yml", "yes"), ("interests.yml", True)])
 def test_any_level_is_a_yes_or_no_on_a_route_type(data_copy, file, value):
     path = data_copy / file

@@ -682,3 +682,86 @@ def test_more_circumstances_in_residents_words(n, text, ids):
 ])
 def test_from_abroad_without_a_statement_or_without_certificates(n, text, level):
     assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text, age", [
+    ("evening. 61 and not ready to retire! Chingford. Did 30 yrs in sales", 61),      # years in a job are time
+    ("morning, 47, live in Hanwell, been an office manager 15 years", 47),
+    ("I'm 30 and I didn't finish school, I left at 14 in Year 9", 30),               # a school year they left in
+])
+def test_an_age_beside_years_in_a_job_or_a_year_left_at_school(n, text, age):
+    assert n.extract(text)["age"] == age and n.age(text) == age
+
+
+@pytest.mark.parametrize("text, age", [("34, no 35! forgot my own birthday haha", 35),
+                                       ("18! just finished year 13", 18), ("32 not 23", 32)])
+def test_an_age_corrected_with_a_bare_no_or_beside_the_year_just_finished(n, text, age):
+    assert n.age(text) == age
+
+
+def test_two_ages_joined_by_or_are_not_guessed(n):
+    with pytest.raises(InputError):
+        n.age("19 or 20")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my brother has a degree but i have no qualifications", "none"),              # someone else's
+    ("i was born in Poland but did all my school here, A levels in Enfield", "3"),    # a country, and "here"
+    ("I went to school in Nigeria but came here at 14 and did my GCSEs here, passed 6", "2"),
+    ("grew up in Somalia, did my GCSEs in the UK", "2"),
+])
+def test_someone_else_s_qualification_and_qualifications_taken_here(n, text, level):
+    assert n.qualification(text) == level and n.extract(text)["qualification_level"] == level
+
+
+@pytest.mark.parametrize("text", ["I came here from Ghana with my degree",
+                                  "moved to the uk from india, i have a bachelors"])
+def test_arriving_here_with_a_qualification_is_still_from_abroad(n, text):
+    with pytest.raises(FromAbroad):
+        n.qualification(text)
+    assert n.extract(text).get("qualification_abroad") is True
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("my asylum claim got accepted last month so I'm a refugee now", ["refugee"]),    # refugee replaces asylum
+    ("got leave to remain after claiming asylum", ["refugee"]),
+    ("still waiting, my asylum case not granted yet", ["asylum_seeker"]),
+    ("I'm a young carer for my little brother who's autistic", ["caring_responsibilities"]),
+    ("i'm from Sudan, still waiting for decision from home office, and my english is basic",
+     ["asylum_seeker", "english_language"]),                                     # the Home Office is no office work
+    ("we had to leave our flat, staying in a hotel the council pays for", ["homelessness"]),
+    ("been looking for work for over a year, on JSA", ["long_term_unemployed", "claiming_benefits"]),
+])
+def test_circumstances_decided_said_of_a_relative_or_in_residents_words(n, text, ids):
+    assert n.barriers(text) == ids and n.extract(text).get("barriers") == ids
+
+
+def test_a_school_year_is_no_sign_of_years_out_of_work(n):
+    assert "barriers" not in n.extract("hello im a year 12 student looking for work experience in a lab")
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("I used to want to be a nurse but now more into lab stuff", ["laboratory"]),
+    ("my mum works in the NHS but I'd rather do something with computers", ["data_and_digital"]),
+    ("lab work rather than nursing", ["laboratory"]), ("research instead of lab work", ["research"]),
+    ("lab and healthcare", ["laboratory", "healthcare"]),
+])
+def test_of_kinds_of_work_either_side_of_a_preference_the_preferred(n, text, ids):
+    assert n.interests(text) == ids and n.extract(text)["interests"] == ids
+
+
+@pytest.mark.parametrize("text, borough", [
+    ("used to live in Lewisham but moved to Bromley in the summer", "Bromley"),
+    ("just moved to Hounslow from Leicester, 20", "Hounslow"),
+    ("Hi I am from Romford, 24, I have a degree from Greenwich uni", "Havering"),      # a university, not home
+    ("i live on the Pembury estate", "Hackney"),
+])
+def test_home_among_places_left_and_universities(n, text, borough):
+    assert n.extract(text)["borough"] == borough
+
+
+@pytest.mark.parametrize("text, level", [("nah nothing", "none"),
+                                         ("Client finished Year 11 but left without sitting any exams", "none"),
+                                         ("not left school yet, year 13, predicted AAB", "none")])
+def test_nothing_after_a_nah_and_exams_never_sat(n, text, level):
+    assert n.qualification(text) == level
