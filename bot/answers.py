@@ -99,12 +99,16 @@ def _declines(text: str) -> bool:
 # Intents a message keeps only when it holds the words of one (knowledge/data/answers.yml): the classifier read
 # "computers and data" as `forget_me`, "factory ok for me" as `human_handoff` and "engineering and manufacturing"
 # as `decline`.
-WORDS_OF = {"forget_me": "forget", "human_handoff": "handoff", CONTACT: "contact", DECLINE: "decline"}
+FORGET, ERASE = "forget_me", "erase"    # the intent, and the answers.yml words that ask for deletion whatever else
+WORDS_OF = {FORGET: ("forget", ERASE), "human_handoff": ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
+# "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
+# "dont save anything about me" as show_profile.
+ERASED_NOT = ("start_again", "show_profile")
 
 
 def _founded(text: str, intent: str | None) -> bool:
     """False when `intent` needs words of its own (WORDS_OF) and the message has none of them."""
-    return intent not in WORDS_OF or normaliser().says(text, WORDS_OF[intent])
+    return intent not in WORDS_OF or any(normaliser().says(text, words) for words in WORDS_OF[intent])
 
 
 # A "no" while a question is open is the resident's reply to it ("no" to "do you have a UK ENIC statement?", "nope,
@@ -157,7 +161,9 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return STOP     # "hang on i need to find my certificates, can we pause"; the form still keeps what it states
     if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and _names_a_route(text):
         return WHY_NOT                                  # "why not the AstraZeneca apprenticeship"
-    if intent != "distress" and normaliser().says(text, WORDS_OF[CONTACT]):
+    if intent in ERASED_NOT and normaliser().says(text, ERASE):
+        return FORGET
+    if intent != "distress" and _founded(text, CONTACT):
         if intent == CONTACT:                   # "get someone to contact me i cant do this online"
             return None
         if not normaliser().states_an_answer(text):     # "ring me tomorrow after 3 please" came back as an answer;
@@ -176,7 +182,7 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return INFORM
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked):
         return INFORM
-    if intent == "forget_me" and not _founded(text, intent):   # "can you change my interest to engineering"
+    if intent == FORGET and not _founded(text, intent):   # "can you change my interest to engineering"
         return INFORM if normaliser().states_an_answer(text) else FALLBACK
     if is_question(text) or (intent in KEEP and _founded(text, intent)):
         return None

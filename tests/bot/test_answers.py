@@ -167,6 +167,19 @@ def test_delete_my_data_needs_the_words_of_it(gazetteer, text, read):
     assert classify(gazetteer, text, intent="forget_me") == read
 
 
+@pytest.mark.parametrize("text, said", [("delete my profile", "start_again"),
+                                        ("I'd like to make a GDPR deletion request", "start_again"),
+                                        ("dont save anything about me", "show_profile")])
+def test_words_that_ask_only_for_deletion_are_a_request_to_delete(gazetteer, text, said):
+    # Read as "start again", the conversation and its answers were kept.
+    assert classify(gazetteer, text, intent=said) == "forget_me"
+
+
+@pytest.mark.parametrize("text", ["can we start again from the beginning", "start over and forget what i said"])
+def test_starting_again_without_words_of_deletion_stays_starting_again(gazetteer, text):
+    assert classify(gazetteer, text, intent="start_again") == "start_again"
+
+
 def test_every_training_example_of_forget_me_has_the_words(gazetteer):
     import yaml
 
