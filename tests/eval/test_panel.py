@@ -24,11 +24,16 @@ from tests.eval.replay import load
 # In the same session careers advice came to count a little for a resident who named an interest, not against
 # (engine.py, `signpost`): the development panels gained 25 checks net, and panel_fresh2, panel_fresh7 and
 # panel_fresh10 lost one each, lowered here. Blind panel_fresh15 read 874 before both changes and 873 after.
-FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 665, "panel_fresh2.yml": 2126,
-         "panel_fresh3.yml": 2151, "panel_fresh4.yml": 2257, "panel_fresh5.yml": 2911,
-         "panel_fresh6.yml": 2504, "panel_fresh7.yml": 2452, "panel_fresh8.yml": 3094, "panel_fresh9.yml": 2306,
-         "panel_fresh10.yml": 1543, "panel_fresh11.yml": 948, "panel_fresh12.yml": 1305, "panel_fresh13.yml": 847,
-         "panel_fresh14.yml": 996, "panel_fresh15.yml": 873}
+# 16th session: Access to Work, for people in or starting a job, is no longer the one service named to a jobseeker,
+# and two courses made for two of a resident's circumstances (ESOL, a digital skills course) are no near-twins on a
+# page: the development panels gained 8 checks net; panel.yml and panel_fresh14 lost one each (a third course took
+# the place of a service for a resident with three circumstances), lowered here. Blind panel_fresh16 read 692 before
+# both changes, 693 after the first and 694 after the second.
+FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 665, "panel_fresh2.yml": 2126,
+         "panel_fresh3.yml": 2151, "panel_fresh4.yml": 2257, "panel_fresh5.yml": 2912,
+         "panel_fresh6.yml": 2504, "panel_fresh7.yml": 2454, "panel_fresh8.yml": 3094, "panel_fresh9.yml": 2307,
+         "panel_fresh10.yml": 1543, "panel_fresh11.yml": 949, "panel_fresh12.yml": 1307, "panel_fresh13.yml": 847,
+         "panel_fresh14.yml": 995, "panel_fresh15.yml": 876, "panel_fresh16.yml": 694}
 PANELS = sorted(FLOOR)
 
 
