@@ -247,6 +247,8 @@ class Normaliser:
             words.pop()
         cut = max((k + 1 for k, t in enumerate(words) if t.is_punct or t.lower_ == "so"), default=0)
         last = [t.lower_ for t in words[cut:] if t.lower_ not in _FILLERS and t.lower_ != "basically"]
+        while len(last) > 1 and last[-1] in _HEDGES:                   # "none i guess"
+            last.pop()
         return 0 < cut and bool(last) and not _BESIDES & set(last) and last[0] not in ("no", "nope", "nah") \
             and self.answer(" ".join(last)) == "none"
 
@@ -706,19 +708,23 @@ _FINISH = {"finish", "finished", "complete", "completed"}
 
 def _unfinished(doc: Doc, m: Match) -> bool:
     """A qualification followed by its giving up: "A levels but dropped out", "a levels and didn't finish" (not
-    "gcses but didnt pass english")."""
+    "gcses but didnt pass english", nor "A levels but dropped out of uni")."""
     after = [t.lower_ for t in doc[m.end:m.end + 4]]
     if m.label != "qualification" or not after or after[0] not in ("and", "but", "then", ","):
+        return False
+    if "of" in after:                                               # "A levels but dropped out of uni": uni
         return False
     return any(w in _GAVE_UP for w in after[1:3]) or any(a in _NOT and b in _FINISH for a, b in zip(after, after[1:]))
 
 
 def _studying(doc: Doc, m: Match) -> bool:
     """A qualification still being studied for is not held, and says nothing of what is ("studying for a degree",
-    "in 2nd year of biomed degree")."""
+    "in 2nd year of biomed degree", "A levels in progress")."""
     before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    after = [t.lower_ for t in doc[m.end:m.end + 2]]
     return m.label == "qualification" and (any(w in _STUDYING for w in before)
-                                           or any(a == "year" and b == "of" for a, b in zip(before, before[1:])))
+                                           or any(a == "year" and b == "of" for a, b in zip(before, before[1:]))
+                                           or after in (["in", "progress"], ["ongoing"]))   # "A levels in progress"
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}
@@ -882,6 +888,7 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}
+_HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then", "really"}
 
 
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:

@@ -765,3 +765,17 @@ def test_home_among_places_left_and_universities(n, text, borough):
                                          ("not left school yet, year 13, predicted AAB", "none")])
 def test_nothing_after_a_nah_and_exams_never_sat(n, text, level):
     assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text, level", [
+    ("GCSEs - mostly 8s and 9s. A levels in progress (im in year 13)", "2"),     # not held yet
+    ("I did A levels but dropped out of uni in first year, didnt get any certificate from it", "3"),   # uni dropped
+    ("a levels but dropped out", "none"), ("not a levels, i dropped out, just gcses", "2"),
+])
+def test_a_course_in_progress_or_given_up_and_what_was_given_up(n, text, level):
+    assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text", ["i was on UC last year but got a job in tesco now. none i guess", "none i guess"])
+def test_none_with_a_hedge_after_it_is_none(n, text):
+    assert n.barriers(text) == [] and "barriers" not in n.extract(text)
