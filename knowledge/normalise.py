@@ -112,6 +112,7 @@ class Normaliser:
         self.english = everyday_english()
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
         self._replaced = {t.id: set(t.replaces) for t in vocab.barriers if t.replaces}
+        self._ends = {t.id for t in vocab.barriers if not t.past_counts}
         self._joined = {label: {p.replace(" ", ""): i for p, i in phrases.items()}     # for `heard_apart`
                         for label, phrases in self.by_label.items()}
         self.signs = {label: [(t.id, [tuple(_SignGroup.of(g) for g in sign) for sign in t.signs])
@@ -427,7 +428,8 @@ class Normaliser:
         if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
             return []
         said = self.said(doc, label)
-        ids = self._chosen(label, _since_correction(doc, _preferred(doc, _affirmed(doc, said))), text)
+        ids = self._chosen(label, _since_correction(doc, _preferred(doc, self._current(doc, _affirmed(doc, said)))),
+                           text)
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
@@ -445,6 +447,11 @@ class Normaliser:
             ids.remove("not_sure")
         ended = {e for i in ids for e in self._replaced.get(i, ())}       # "asylum accepted, a refugee now"
         return [i for i in ids if i not in ended]
+
+    def _current(self, doc: Doc, found: list[Match]) -> list[Match]:
+        """Drops a circumstance said to be past when a past one no longer holds (barriers.yml `past_counts`): "used
+        to be homeless, got a flat now", "no longer on benefits"; "used to be in care" still counts."""
+        return [m for m in found if not (m.label == "barrier" and m.id in self._ends and _in_the_past(doc, m))]
 
     def _in_capitals(self, text: str) -> list[str]:
         """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
@@ -469,7 +476,7 @@ class Normaliser:
         every = _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)])
         for label in self.signs:
             every = self._with_signs(doc, label, every)
-        found = _affirmed(doc, every)
+        found = self._current(doc, _affirmed(doc, every))
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
@@ -885,6 +892,17 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
         return found
     later = [m for m in found if m.start > marks[-1]]
     return later if later and len(later) < len(found) else found
+
+
+def _in_the_past(doc: Doc, m: Match) -> bool:
+    """ "used to be homeless", "previously on UC", "no longer claiming", "homeless - well not anymore" (not "don't
+    want to be homeless anymore")."""
+    before = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
+    after = [t.lower_ for t in doc[m.end:m.end + 4]]
+    return (any(a == "used" and b == "to" for a, b in zip(before, before[1:]))
+            or any(w in ("previously", "formerly") for w in before)
+            or any(a == "no" and b == "longer" for a, b in zip(before, before[1:]))
+            or any(a == "not" and b in ("anymore", "any") for a, b in zip(after, after[1:])))
 
 
 _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}

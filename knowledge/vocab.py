@@ -56,6 +56,7 @@ class Term:
     broad: tuple[str, ...] = ()      # interests: phrases too broad to outweigh a "not sure" said beside them
     signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
     replaces: tuple[str, ...] = ()   # circumstances: ones it ends, never held with it (a refugee's asylum claim)
+    past_counts: bool = True   # circumstances: false when one said to be past no longer holds ("used to be homeless")
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,9 @@ class _Reader:
             works = entry.get("right_to_work", True)
             if not isinstance(works, bool) or (works is False and "who" not in extra):
                 self.problem(where, f"`right_to_work` must be true or false, on a circumstance, got {works!r}")
+            past = entry.get("past_counts", True)
+            if not isinstance(past, bool) or (past is False and "who" not in extra):
+                self.problem(where, f"`past_counts` must be true or false, on a circumstance, got {past!r}")
             any_level = entry.get("any_level", False)
             if not isinstance(any_level, bool) or (any_level and "kind" not in extra):
                 self.problem(where, f"`any_level` must be true or false, on a route type, got {any_level!r}")
@@ -268,6 +272,7 @@ class _Reader:
                 capitals=self.capitals(entry, where),
                 signs=self.signs(entry, where),
                 replaces=self.ids(entry, "replaces", where),
+                past_counts=past is not False,
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):

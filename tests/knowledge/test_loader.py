@@ -269,6 +269,16 @@ def test_a_circumstance_replaces_only_other_circumstances(data_copy, value, prob
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("file, value", [("barriers.yml", "no"), ("interests.yml", False)])
+def test_past_counts_is_a_yes_or_no_on_a_circumstance(data_copy, file, value):
+    path = data_copy / file
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["past_counts"] = value              # a string, or on an interest
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match="`past_counts` must be true or false, on a circumstance"):
+        load_vocabulary(data_copy)
+
+
 @pytest.mark.parametrize("file, value", [("route_types.yml", "yes"), ("interests.yml", True)])
 def test_any_level_is_a_yes_or_no_on_a_route_type(data_copy, file, value):
     path = data_copy / file

@@ -779,3 +779,14 @@ def test_a_course_in_progress_or_given_up_and_what_was_given_up(n, text, level):
 @pytest.mark.parametrize("text", ["i was on UC last year but got a job in tesco now. none i guess", "none i guess"])
 def test_none_with_a_hedge_after_it_is_none(n, text):
     assert n.barriers(text) == [] and "barriers" not in n.extract(text)
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("I used to be homeless but I've got my own flat now, so no", []),       # past, and it ends when past
+    ("used to be homeless, got a flat now, but still on universal credit", ["claiming_benefits"]),
+    ("homeless - well not anymore, got a flat last week", []),
+    ("I don't want to be homeless anymore", ["homelessness"]),
+    ("i used to be in care and have a record", ["care_leaver", "criminal_record"]),   # these still count when past
+])
+def test_a_circumstance_said_to_be_past_holds_only_if_it_lasts(n, text, ids):
+    assert n.barriers(text) == ids
