@@ -372,7 +372,8 @@ class Normaliser:
             return str(text).strip().lower()
         doc = self.doc(text)
         said = self.said(doc, "qualification")
-        found = _since_correction(doc, _graded(doc, _affirmed(doc, said)))     # "masters no sorry just the bachelors"
+        found = _since_correction(doc, _graded(doc, self._no_subjects(doc, _affirmed(doc, said))))   # "masters no
+        # sorry just the bachelors"
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             # "no statement, but my degree was taught in English": the level named is not a statement's
@@ -511,7 +512,8 @@ class Normaliser:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
         # "none at all" names no qualification unless the qualification question is open (then `qualification`)
-        quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
+        quals = _graded(doc, self._no_subjects(doc, [m for m in found if m.label == "qualification"
+                                                     and not _only_none(m)]))
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
         if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
@@ -541,6 +543,10 @@ class Normaliser:
         if any(not self._a_country(m) for m in abroad):
             return True
         return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals) and not _taken_here(doc, abroad)
+
+    def _no_subjects(self, doc: Doc, found: list[Match]) -> list[Match]:
+        """Without the peoples named as a school subject: "gcse french grade 5", "a D in french", "A in spanish"."""
+        return [m for m in found if not (self._a_country(m) and _a_subject(doc, m))]
 
     def _a_country(self, m: Match) -> bool:
         """A country, capital or people named, which says where, not what ("a refugee from Eritrea")."""
@@ -693,7 +699,8 @@ _KIN_WORDS = {"little", "younger", "older", "big", "baby", "elderly", "eldest", 
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
 _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
             "does", "do", "did", "can", "ca",                                 # "my mum doesnt speak english"
-            "with", "a", "an"}                                                # "a son with an EHCP"
+            "with", "a", "an",                                                # "a son with an EHCP"
+            "he", "she", "they"}                                              # "my husband he is disabled"
 
 
 def _someone_elses(doc: Doc, m: Match) -> bool:
@@ -767,6 +774,18 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
 
 _SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}
 _PASS_GRADES = {"a*", "a", "b", "c", "4", "5", "6", "7", "8", "9"}
+
+
+def _a_subject(doc: Doc, m: Match) -> bool:
+    """A language taken as a subject: after "GCSE", "level" or "in", or before a grade ("French C")."""
+    before = doc[m.start - 1].lower_ if m.start else ""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    return m.text.lower() in _LANGUAGES and (before in ("gcse", "gcses", "igcse", "level", "in")
+                                              or after in _LOW_GRADES | _PASS_GRADES | {"grade"})
+
+
+_LANGUAGES = {"french", "spanish", "german", "italian", "chinese", "mandarin", "arabic", "urdu", "polish",
+              "portuguese", "russian", "japanese", "turkish", "bengali", "punjabi", "greek", "dutch", "persian"}
 
 
 def _subject_grades(doc: Doc) -> dict[int, str]:

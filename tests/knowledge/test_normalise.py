@@ -727,6 +727,7 @@ def test_arriving_here_with_a_qualification_is_still_from_abroad(n, text):
     ("got leave to remain after claiming asylum", ["refugee"]),
     ("still waiting, my asylum case not granted yet", ["asylum_seeker"]),
     ("I'm a young carer for my little brother who's autistic", ["caring_responsibilities"]),
+    ("I look after my husband he is disabled", ["caring_responsibilities"]),
     ("i'm from Sudan, still waiting for decision from home office, and my english is basic",
      ["asylum_seeker", "english_language"]),                                     # the Home Office is no office work
     ("we had to leave our flat, staying in a hotel the council pays for", ["homelessness"]),
@@ -790,3 +791,15 @@ def test_none_with_a_hedge_after_it_is_none(n, text):
 ])
 def test_a_circumstance_said_to_be_past_holds_only_if_it_lasts(n, text, ids):
     assert n.barriers(text) == ids
+
+
+def test_a_language_taken_as_a_subject_is_no_qualification_from_abroad(n):
+    assert n.qualification("gcse french grade 5") == "2" and "qualification_abroad" not in n.extract("a D in french")
+    with pytest.raises(InputError) as asked:        # grades before the subject are asked about again, not UK ENIC
+        n.qualification("A in spanish and B in maths")
+    assert not isinstance(asked.value, FromAbroad)
+
+
+@pytest.mark.parametrize("text", ["I have a French degree", "french bac"])
+def test_a_people_named_beside_a_qualification_is_still_from_abroad(n, text):
+    assert n.extract(text).get("qualification_abroad") is True
