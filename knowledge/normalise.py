@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from knowledge import config, postcodes
 from knowledge.catalogue import load_programmes
@@ -372,8 +372,8 @@ class Normaliser:
             return str(text).strip().lower()
         doc = self.doc(text)
         said = self.said(doc, "qualification")
-        found = _since_correction(doc, _graded(doc, self._no_subjects(doc, _affirmed(doc, said))))   # "masters no
-        # sorry just the bachelors"
+        # "masters no sorry just the bachelors"
+        found = _since_correction(doc, _graded(doc, self._held(doc, said)))
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             # "no statement, but my degree was taught in English": the level named is not a statement's
@@ -429,8 +429,7 @@ class Normaliser:
         if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
             return []
         said = self.said(doc, label)
-        ids = self._chosen(label, _since_correction(doc, _preferred(doc, self._current(doc, _affirmed(doc, said)))),
-                           text)
+        ids = self._chosen(label, _since_correction(doc, _preferred(doc, self._held(doc, said))), text)
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
                 return []
@@ -449,10 +448,13 @@ class Normaliser:
         ended = {e for i in ids for e in self._replaced.get(i, ())}       # "asylum accepted, a refugee now"
         return [i for i in ids if i not in ended]
 
-    def _current(self, doc: Doc, found: list[Match]) -> list[Match]:
-        """Drops a circumstance said to be past when a past one no longer holds (barriers.yml `past_counts`): "used
-        to be homeless, got a flat now", "no longer on benefits"; "used to be in care" still counts."""
-        return [m for m in found if not (m.label == "barrier" and m.id in self._ends and _in_the_past(doc, m))]
+    def _held(self, doc: Doc, found: list[Match]) -> list[Match]:
+        """What the resident says they have (`_affirmed`), without a circumstance said to be past when a past one no
+        longer holds (barriers.yml `past_counts`: "used to be homeless, got a flat now"; "used to be in care" still
+        counts), nor a people named as a school subject ("gcse french grade 5", "a D in french")."""
+        return [m for m in _affirmed(doc, found)
+                if not (m.label == "barrier" and m.id in self._ends and _in_the_past(doc, m))
+                and not (self._a_country(m) and _a_subject(doc, m))]
 
     def _in_capitals(self, text: str) -> list[str]:
         """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
@@ -477,7 +479,7 @@ class Normaliser:
         every = _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)])
         for label in self.signs:
             every = self._with_signs(doc, label, every)
-        found = self._current(doc, _affirmed(doc, every))
+        found = self._held(doc, every)
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
@@ -488,8 +490,7 @@ class Normaliser:
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
                                                              or _joined_on(doc, s, e))))
-                     and not (s and doc[s - 1].lower_ in _NOT_AN_AGE) and not _a_while(doc, s, e)
-                     and not _a_school_year(doc, s)]
+                     and not _a_while(doc, s, e) and not _a_school_year(doc, s)]
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
             said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
@@ -512,8 +513,7 @@ class Normaliser:
             place = places.pop()
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
         # "none at all" names no qualification unless the qualification question is open (then `qualification`)
-        quals = _graded(doc, self._no_subjects(doc, [m for m in found if m.label == "qualification"
-                                                     and not _only_none(m)]))
+        quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
         if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
@@ -543,10 +543,6 @@ class Normaliser:
         if any(not self._a_country(m) for m in abroad):
             return True
         return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals) and not _taken_here(doc, abroad)
-
-    def _no_subjects(self, doc: Doc, found: list[Match]) -> list[Match]:
-        """Without the peoples named as a school subject: "gcse french grade 5", "a D in french", "A in spanish"."""
-        return [m for m in found if not (self._a_country(m) and _a_subject(doc, m))]
 
     def _a_country(self, m: Match) -> bool:
         """A country, capital or people named, which says where, not what ("a refugee from Eritrea")."""
@@ -774,6 +770,7 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
 
 _SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}
 _PASS_GRADES = {"a*", "a", "b", "c", "4", "5", "6", "7", "8", "9"}
+_GRADE_AFTER = _LOW_GRADES | _PASS_GRADES | {"grade"}       # after a subject: "French C", "french grade 5"
 
 
 def _a_subject(doc: Doc, m: Match) -> bool:
@@ -781,7 +778,7 @@ def _a_subject(doc: Doc, m: Match) -> bool:
     before = doc[m.start - 1].lower_ if m.start else ""
     after = doc[m.end].lower_ if m.end < len(doc) else ""
     return m.text.lower() in _LANGUAGES and (before in ("gcse", "gcses", "igcse", "level", "in")
-                                              or after in _LOW_GRADES | _PASS_GRADES | {"grade"})
+                                              or after in _GRADE_AFTER)
 
 
 _LANGUAGES = {"french", "spanish", "german", "italian", "chinese", "mandarin", "arabic", "urdu", "polish",
@@ -842,11 +839,12 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     # The words before a place, back to the place before it: "moved to Hounslow from Leicester" moved to Hounslow.
     before = {m.start: doc[max(0, m.start - 4, *(o.end for o in places if o.end <= m.start)):m.start] for m in places}
     home = {m.id for m in places if any(t.lower_ in _HOME for t in before[m.start])
-            and not any(t.lower_ in _ELSEWHERE for t in before[m.start])}     # "used to live in Lewisham"
+            and not _elsewhere(before[m.start])}                            # "used to live in Lewisham"
     if len(home) != 1:                                  # "islington but moving to hackney next month": not yet
         home = named - {m.id for m in places if _moving_to(doc, m.start)}
     if len(home) != 1:                                  # "Hackney, but i work in Canary Wharf", "Greenwich uni"
-        home = named - {m.id for m in places if _elsewhere(doc, m.start) or _a_place_of_study(doc, m.end)}
+        home = named - {m.id for m in places
+                        if _elsewhere(doc[max(0, m.start - 3):m.start]) or _a_place_of_study(doc, m.end)}
     return home if len(home) == 1 else named
 
 
@@ -854,11 +852,11 @@ _ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "coll
               "near", "nr", "corner", "opposite", "beside", "behind", "nearby"}
 
 
-def _elsewhere(doc: Doc, start: int) -> bool:
-    """A place named as where the resident works, studies, grew up or used to live, or as what they live near:
-    "i work in Canary Wharf", "was Southwark till last year", "Camberwell, round the corner from Kings College
-    Hospital"."""
-    return any(t.lower_ in _ELSEWHERE for t in doc[max(0, start - 3):start])
+def _elsewhere(words: Span) -> bool:
+    """The words before a place name it as where the resident works, studies, grew up or used to live, or as what
+    they live near: "i work in Canary Wharf", "was Southwark till last year", "Camberwell, round the corner from
+    Kings College Hospital"."""
+    return any(t.lower_ in _ELSEWHERE for t in words)
 
 
 def _a_place_of_study(doc: Doc, end: int) -> bool:
@@ -925,7 +923,7 @@ def _in_the_past(doc: Doc, m: Match) -> bool:
 
 
 _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}
-_HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then", "really"}
+_HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then"}      # after _FILLERS ("really")
 
 
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:

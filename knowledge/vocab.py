@@ -200,6 +200,14 @@ class _Reader:
             return ()
         return tuple(w.strip().lower() for w in value)
 
+    def flag(self, entry: dict, key: str, default: bool, where: str, allowed: bool, on: str) -> bool:
+        """A true-or-false field, set away from its default only on the kind of entry it is for (`on`)."""
+        value = entry.get(key, default)
+        if not isinstance(value, bool) or (value is not default and not allowed):
+            self.problem(where, f"`{key}` must be true or false, on {on}, got {value!r}")
+            return default
+        return value
+
     def ids(self, entry: dict, key: str, where: str) -> tuple[str, ...]:
         value = entry.get(key) or []
         if not isinstance(value, list) or any(not isinstance(v, str) or not v.strip() for v in value):
@@ -251,15 +259,6 @@ class _Reader:
             seen.add(tid)
             if exact and tid not in required_ids:
                 self.problem(where, f"unknown id; expected one of {', '.join(required_ids)}")
-            works = entry.get("right_to_work", True)
-            if not isinstance(works, bool) or (works is False and "who" not in extra):
-                self.problem(where, f"`right_to_work` must be true or false, on a circumstance, got {works!r}")
-            past = entry.get("past_counts", True)
-            if not isinstance(past, bool) or (past is False and "who" not in extra):
-                self.problem(where, f"`past_counts` must be true or false, on a circumstance, got {past!r}")
-            any_level = entry.get("any_level", False)
-            if not isinstance(any_level, bool) or (any_level and "kind" not in extra):
-                self.problem(where, f"`any_level` must be true or false, on a route type, got {any_level!r}")
             phrases = self.phrases(entry, "phrases", where, tid)
             terms.append(Term(
                 id=tid,
@@ -267,12 +266,12 @@ class _Reader:
                 phrases=phrases,
                 broad=self.broad(entry, where, phrases),
                 button=self.text(entry, "button", where, required=False),
-                right_to_work=works is not False,
-                any_level=any_level is True,
+                right_to_work=self.flag(entry, "right_to_work", True, where, "who" in extra, "a circumstance"),
+                any_level=self.flag(entry, "any_level", False, where, "kind" in extra, "a route type"),
                 capitals=self.capitals(entry, where),
                 signs=self.signs(entry, where),
                 replaces=self.ids(entry, "replaces", where),
-                past_counts=past is not False,
+                past_counts=self.flag(entry, "past_counts", True, where, "who" in extra, "a circumstance"),
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):
