@@ -261,7 +261,8 @@ class Screen:
                                 self.wholly_below(j),                                  # only lower
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 1, -3, -2], 0)
-        score += self.signpost * (4 if not interests else 1)      # careers advice helps the undecided most
+        # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.
+        score += self.signpost * ((4 - self.lists_interests) if not interests else 1)
         if adult(profile):                                  # the routes into work first (tasters: `order`)
             score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)

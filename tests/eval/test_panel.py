@@ -29,11 +29,15 @@ from tests.eval.replay import load
 # page: the development panels gained 8 checks net; panel.yml and panel_fresh14 lost one each (a third course took
 # the place of a service for a resident with three circumstances), lowered here. Blind panel_fresh16 read 692 before
 # both changes, 693 after the first and 694 after the second.
+# 17th session: for a resident who names no kind of work, careers advice on every kind (the National Careers Service)
+# comes before advice on one sector (NHS Health Careers): panel_fresh16 gained 2, the older panels gained 3 and lost
+# 3, where panel_fresh3 and panel_fresh9 listed NHS Health Careers among services and not the National Careers
+# Service; lowered here. Blind panel_fresh17 read 758 before and after this change and the Access to HE audience rule.
 FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 665, "panel_fresh2.yml": 2126,
-         "panel_fresh3.yml": 2151, "panel_fresh4.yml": 2257, "panel_fresh5.yml": 2912,
-         "panel_fresh6.yml": 2504, "panel_fresh7.yml": 2454, "panel_fresh8.yml": 3094, "panel_fresh9.yml": 2307,
+         "panel_fresh3.yml": 2150, "panel_fresh4.yml": 2257, "panel_fresh5.yml": 2913,
+         "panel_fresh6.yml": 2504, "panel_fresh7.yml": 2454, "panel_fresh8.yml": 3094, "panel_fresh9.yml": 2305,
          "panel_fresh10.yml": 1543, "panel_fresh11.yml": 949, "panel_fresh12.yml": 1307, "panel_fresh13.yml": 847,
-         "panel_fresh14.yml": 995, "panel_fresh15.yml": 876, "panel_fresh16.yml": 694}
+         "panel_fresh14.yml": 997, "panel_fresh15.yml": 876, "panel_fresh16.yml": 698, "panel_fresh17.yml": 758}
 PANELS = sorted(FLOOR)
 
 

@@ -180,6 +180,22 @@ def test_access_to_he_is_recommended_below_level_3(use_kb):
     assert "access_to_he" in {x.programme.route_type for x in r.recommendations}
 
 
+@pytest.mark.parametrize("age", [14, 15, 17])
+def test_access_to_he_is_not_recommended_to_a_pupil(use_kb, age):
+    # QAA: the Access to HE Diploma is "designed to prepare adults for higher education" (panel_fresh16).
+    r = advisor.recommend(Profile(age=age, qualification_level="none", borough="Croydon", interests=("healthcare",)))
+    assert "access_to_he_diploma" not in {x.programme.id for x in r.recommendations}
+
+
+@pytest.mark.parametrize("barriers", [(), ("english_language", "caring_responsibilities"), ("digital_skills",)])
+def test_an_undecided_adult_hears_of_the_careers_service_for_every_kind_of_work(use_kb, barriers):
+    # Advice on one sector's jobs (NHS Health Careers) is for people who want that sector (panel_fresh16).
+    r = advisor.recommend(Profile(age=48, qualification_level="none", borough="Newham", barriers=barriers,
+                                  interests=("not_sure",)))
+    advice = [x.programme for x in r.recommendations if x.programme.route_type == "careers_information"]
+    assert advice and not advice[0].interests, [p.id for p in advice]
+
+
 @pytest.mark.parametrize("level, interest", [("6", "laboratory"), ("6", "business_and_sales"), ("7", "data_and_digital")])
 def test_a_graduate_retraining_hears_of_a_skills_bootcamp(use_kb, level, interest):
     # Bootcamps teach at levels 3 to 5 but are open whatever you hold: people retrain on them (route_types.yml).
