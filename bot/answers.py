@@ -100,7 +100,8 @@ def _declines(text: str) -> bool:
 # "computers and data" as `forget_me`, "factory ok for me" as `human_handoff` and "engineering and manufacturing"
 # as `decline`.
 FORGET, ERASE = "forget_me", "erase"    # the intent, and the answers.yml words that ask for deletion whatever else
-WORDS_OF = {FORGET: ("forget", ERASE), "human_handoff": ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
+HANDOFF = "human_handoff"
+WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile.
 ERASED_NOT = ("start_again", "show_profile")
@@ -168,6 +169,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
             return None
         if not normaliser().states_an_answer(text):     # "ring me tomorrow after 3 please" came back as an answer;
             return CONTACT                              # "I'm 19, text me on ..." answers all the same
+    elif intent == CONTACT and _founded(text, HANDOFF):    # "is there someone i can ring": they would ring a person;
+        return HANDOFF                                      # nobody is asked to contact them
     if asked == ENIC and intent not in KEEP and _asks_about_the_statement(text):    # "what is ENIC?"
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`
@@ -187,6 +190,7 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
     if is_question(text) or (intent in KEEP and _founded(text, intent)):
         return None
     # A typo's close match never outweighs the classifier's distress: "self harming" is not Havering.
-    if _none_of_them(text) or normaliser().states_an_answer(text, typos=intent != "distress"):
+    if _none_of_them(text) or normaliser().states_an_answer(text, typos=intent != "distress") \
+            or (asked == "age" and normaliser().gives_an_age(text)):      # "old enough lol, 36" came back as chitchat
         return INFORM
     return None

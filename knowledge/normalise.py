@@ -294,6 +294,17 @@ class Normaliser:
                 or (any(t.lower_ in ("postcode", "postcodes") for t in doc) and bool(postcodes.outward_codes(text))))
                                                                 # start_again and began the questions again
 
+    def gives_an_age(self, text: str) -> bool:
+        """True when, at the age question, the message's numbers other than lengths of time give one age from 10 to
+        99, whatever else it says: "old enough lol, 36", "18 next week!! so 17 for now" (not "for 20 years")."""
+        doc = self.doc(text)
+        if all(_a_while(doc, s, e) for s, e, _ in _numbers(doc)):
+            return False
+        try:
+            return 10 <= self.age(text) <= 99
+        except InputError:
+            return False
+
     def distress(self, text: str) -> bool:
         """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
         return bool(self.matches(self.doc(str(text)), "safety"))
@@ -452,9 +463,12 @@ class Normaliser:
         """What the resident says they have (`_affirmed`), without a circumstance said to be past when a past one no
         longer holds (barriers.yml `past_counts`: "used to be homeless, got a flat now"; "used to be in care" still
         counts), nor a people named as a school subject ("gcse french grade 5", "a D in french")."""
-        return [m for m in _affirmed(doc, found)
+        kept = _affirmed(doc, found)
+        # where a relative's qualification is from is theirs too: "my husband has his degree from ghana"
+        theirs = {m.end for m in found if m.label == "qualification" and _someone_elses(doc, m)}
+        return [m for m in kept
                 if not (m.label == "barrier" and m.id in self._ends and _in_the_past(doc, m))
-                and not (self._a_country(m) and _a_subject(doc, m))]
+                and not (self._a_country(m) and (_a_subject(doc, m) or theirs & {m.start - 1, m.start - 2}))]
 
     def _in_capitals(self, text: str) -> list[str]:
         """Interests named by a word that counts only in capitals: "IT", "something in IT" (not "CAN I DO IT")."""
@@ -677,7 +691,14 @@ def _denied(doc: Doc, m: Match) -> bool:
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) for t in near)      # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
+        or m.label == "interest" and _excepted(doc, m.start)                  # "anything but hospital"
         or after in _BY_MISTAKE)                                      # "I clicked research by mistake"
+
+
+def _excepted(doc: Doc, start: int) -> bool:
+    """A kind of work straight after "anything but" or "except": "anything but hospital, maybe lab"."""
+    words = tuple(t.lower_ for t in doc[max(0, start - 2):start])
+    return words[-1:] == ("except",) or words in (("anything", "but"), ("everything", "but"), ("anything", "except"))
 
 
 _JOINING = {"and", "but", "so", "or", "because", "cos"}
@@ -708,7 +729,17 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
-    return m.label in ("barrier", "qualification") and m.id != _CARING and bool(of_them)
+    return m.label in ("barrier", "qualification") and m.id != _CARING and (bool(of_them) or _their_own(doc, m))
+
+
+def _their_own(doc: Doc, m: Match) -> bool:
+    """A relative's own, by "her", "his" or "their" after the relative in one clause: "my wife has one for her degree
+    but I don't have one" (a work coach's "her degree is from Nigeria" names no relative, and stays the resident's)."""
+    before = [t.lower_ for t in doc[max(0, m.start - 8):m.start]]
+    cut = max((k + 1 for k, w in enumerate(before) if w in _JOINING or not any(c.isalnum() for c in w)), default=0)
+    before = before[cut:]
+    return bool(before) and before[-1] in ("her", "his", "their") and any(
+        a in _THEIRS and b in _RELATIVES for a, b in zip(before, before[1:]))
 
 
 _GAVE_UP = {"dropped", "quit", "quitted"}
@@ -1128,7 +1159,12 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
             or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29", "she's 24"
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
+            or "".join(t.lower_ for t in doc[end:end + 5]).startswith(_AGE_JOINED)      # "a 58-year-old", "20 y/o"
+            or (after == "now" and _two_digits(doc[start]) and (start == 0 or doc[start - 1].text in ".!?"))   # ". 17 now."
             or doc[start].lower_.endswith(("yo", "yrs")))
+
+
+_AGE_JOINED = ("-year-old", "-years-old", "-yr-old", "y/o", "-y/o")
 
 
 _COACHED = {"customer", "client", "resident", "claimant", "learner", "he", "she"}   # whom a work coach types for
@@ -1162,7 +1198,8 @@ def _teens_up(token) -> bool:
     return token.text.isdigit() and int(token.text) >= 10
 
 
-_JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n"}
+_JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n",
+          "got", "female", "male"}                              # "19 got gcses", "22 female Newham"
 
 
 def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset()) -> bool:

@@ -68,6 +68,13 @@ def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
 
 
+@pytest.mark.parametrize("text, read", [("is there someone i can ring", "human_handoff"),   # they would ring a person
+                                        ("can I get a call back", "request_contact"),
+                                        ("can your team drop me an email", "request_contact")])   # no words either way
+def test_a_contact_request_without_its_words_but_asking_for_a_person_is_a_handoff(gazetteer, text, read):
+    assert classify(gazetteer, text, intent="request_contact") == read
+
+
 @pytest.mark.parametrize("text, guess", [("hang on i need to find my certificates, can we pause", "inform"),
                                          ("i need to go, can we carry on later", "goodbye"),
                                          ("I need to find my documents, stop for now", "find_routes")])
@@ -266,3 +273,16 @@ def test_a_no_with_no_question_open_keeps_its_intent(gazetteer, tracker):
 def test_distress_and_declining_win_over_the_open_question(gazetteer):
     assert classify(gazetteer, "no i want to end it all", intent="deny", tracker=asking("barriers")) == "distress"
     assert classify(gazetteer, "no, rather not say", intent="deny", tracker=asking("age")) == "decline"
+
+
+@pytest.mark.parametrize("text, said", [("old enough lol, 36", "chitchat"), ("18 next week!! so 17 for now", "out_of_scope"),
+                                        ("53 been a cleaner most of my life want something better", "distress")])
+def test_an_age_among_other_words_answers_the_age_question(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said, tracker=asking("age")) == "inform"
+    assert classify(gazetteer, text, intent=said, tracker=asking("borough")) == said    # no age cue: not elsewhere
+
+
+@pytest.mark.parametrize("text, said", [("been out of work for 20 years, what now", "find_routes"),
+                                        ("there are 2 of us here", "chitchat")])
+def test_a_length_of_time_or_a_small_number_is_no_age(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said, tracker=asking("age")) == said

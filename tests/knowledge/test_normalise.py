@@ -803,3 +803,41 @@ def test_a_language_taken_as_a_subject_is_no_qualification_from_abroad(n):
 @pytest.mark.parametrize("text", ["I have a French degree", "french bac"])
 def test_a_people_named_beside_a_qualification_is_still_from_abroad(n, text):
     assert n.extract(text).get("qualification_abroad") is True
+
+
+@pytest.mark.parametrize("text, age", [
+    ("22 female Newham A levels interested in NHS", 22), ("19 got gcses live kentish town never had a job", 19),
+    ("Good morning. I am a 58-year-old former engineer from Croydon with an HNC.", 58),
+    ("work coach here - 20 y/o, Enfield, functional skills L1", 20),
+    ("i got kicked out of school in year 11 so no gcses. 17 now. woolwich", 17)])
+def test_an_age_in_a_message_of_several_answers(n, text, age):
+    assert n.extract(text)["age"] == age
+
+
+@pytest.mark.parametrize("text", ["i have 2 kids, 10 now and 12", "been a cleaner for 20 years"])
+def test_a_number_that_is_no_age_of_theirs(n, text):
+    assert "age" not in n.extract(text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("hiya, 23, maths grad, Lewisham", {"qualification_level": "6"}),
+    ("I got Cs in English and Maths (old grading)", {"qualification_level": "2"}),
+    ("I'm a refugee from Ukraine and English is my third language", {"barriers": ["refugee", "english_language"]}),
+    ("Customer is on UC, unemployed 2 years", {"barriers": ["claiming_benefits", "long_term_unemployed"]}),
+    ("anything but hospital, blood makes me faint. maybe lab or office",
+     {"interests": ["laboratory", "business_and_sales"]}),
+    ("building and fixing medical equipment", {"interests": ["engineering"]})])
+def test_answers_in_residents_words_from_corpus_fresh15(n, text, wanted):
+    got = n.extract(text)
+    assert {k: got.get(k) for k in wanted} == wanted
+
+
+@pytest.mark.parametrize("text, level", [("my husband has his degree from ghana and i have gcses", "2"),
+                                         ("my parents have degrees from Bangladesh but I only have A levels", "3")])
+def test_where_a_relatives_qualification_is_from_is_theirs(n, text, level):
+    assert n.extract(text) == {"qualification_level": level}
+
+
+def test_a_relatives_statement_is_not_the_residents(n):
+    assert n.qualification("my wife has one for her degree but I don't have one", abroad=True) == "unknown"
+    assert n.extract("her degree is from nigeria").get("qualification_abroad") is True    # a work coach's "her"
