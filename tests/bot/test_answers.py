@@ -286,3 +286,7 @@ def test_an_age_among_other_words_answers_the_age_question(gazetteer, text, said
                                         ("there are 2 of us here", "chitchat")])
 def test_a_length_of_time_or_a_small_number_is_no_age(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said, tracker=asking("age")) == said
+
+
+def test_a_question_about_the_point_in_living_is_distress_whatever_it_states(gazetteer):
+    assert classify(gazetteer, "I'm 63, is there any point in living?", intent="inform") == "distress"
