@@ -683,9 +683,8 @@ _STUDYING = {"doing", "studying", "taking", "towards", "started", "through"}
 
 def _denied(doc: Doc, m: Match) -> bool:
     """A circumstance, level or interest the resident takes back: "not manufacturing", "no O levels"."""
-    before = list(doc[max(0, m.start - 4):m.start])
     # not across a comma: in "computer no, english little bit" the no is said of the computer
-    before = before[max((k + 1 for k, t in enumerate(before) if t.is_punct or t.lower_ in _JOINING), default=0):]
+    before = _this_clause(doc[max(0, m.start - 4):m.start])
     near = before[-2:]
     after = tuple(t.lower_ for t in doc[m.end:m.end + 2])
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
@@ -702,6 +701,12 @@ def _excepted(doc: Doc, start: int) -> bool:
 
 
 _JOINING = {"and", "but", "so", "or", "because", "cos"}
+
+
+def _this_clause(tokens) -> list:
+    """The tokens after the last stop or joining word ("and", "but" ...): the clause a word is said in."""
+    tokens = list(tokens)
+    return tokens[max((k + 1 for k, t in enumerate(tokens) if t.is_punct or t.lower_ in _JOINING), default=0):]
 # A "no" further back is often a reply ("no i have GCSEs"); a sign for a circumstance holds its own negation.
 _VERB_NEGATIONS = {"n't", "nt", "not", "never"}
 
@@ -735,9 +740,7 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
 def _their_own(doc: Doc, m: Match) -> bool:
     """A relative's own, by "her", "his" or "their" after the relative in one clause: "my wife has one for her degree
     but I don't have one" (a work coach's "her degree is from Nigeria" names no relative, and stays the resident's)."""
-    before = [t.lower_ for t in doc[max(0, m.start - 8):m.start]]
-    cut = max((k + 1 for k, w in enumerate(before) if w in _JOINING or not any(c.isalnum() for c in w)), default=0)
-    before = before[cut:]
+    before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
     return bool(before) and before[-1] in ("her", "his", "their") and any(
         a in _THEIRS and b in _RELATIVES for a, b in zip(before, before[1:]))
 
