@@ -701,14 +701,14 @@ def _excepted(doc: Doc, start: int) -> bool:
 
 
 _JOINING = {"and", "but", "so", "or", "because", "cos"}
+# A "no" further back is often a reply ("no i have GCSEs"); a sign for a circumstance holds its own negation.
+_VERB_NEGATIONS = {"n't", "nt", "not", "never"}
 
 
 def _this_clause(tokens) -> list:
     """The tokens after the last stop or joining word ("and", "but" ...): the clause a word is said in."""
     tokens = list(tokens)
     return tokens[max((k + 1 for k, t in enumerate(tokens) if t.is_punct or t.lower_ in _JOINING), default=0):]
-# A "no" further back is often a reply ("no i have GCSEs"); a sign for a circumstance holds its own negation.
-_VERB_NEGATIONS = {"n't", "nt", "not", "never"}
 
 
 _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "dad", "father", "wife", "husband",
