@@ -37,6 +37,8 @@ from tests.eval import replay
 # corpus_fresh14 raised (its misreadings were read).
 # 17th session: corpus_fresh16 set from its figures at the end of the session (its 47 near-duplicates gone);
 # corpus_fresh15 raised (its misreadings were read).
+# 18th session: corpus_fresh17 set from its figures at the end of the session (its 46 near-duplicates gone);
+# corpus_fresh16 raised (its misreadings were read).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -54,7 +56,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh13.yml": {"slot": 0.89, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh14.yml": {"slot": 0.92, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh15.yml": {"slot": 0.94, "intent_f1": 0.86, "twice": 0},
-         "corpus_fresh16.yml": {"slot": 0.85, "intent_f1": 0.87, "twice": 0}}
+         "corpus_fresh16.yml": {"slot": 0.89, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh17.yml": {"slot": 0.87, "intent_f1": 0.86, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
