@@ -60,7 +60,25 @@ WHY_NEEDED = "why_needed"
 WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+"
                        r"(?:(?:do|does|would|d)\s+(?:you|u|ya)\s+"
                        r"(?:need|want|wanna|ask|have\s+to\s+know)|(?:are\s+you|r\s+u|you're|youre|ur)\s+asking|"
-                       r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter)\b", re.I)     # "why does it matter if..."
+                       r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter|(?:you|u)\s+(?:need|want|wanna)|"
+                       r"(?:all\s+)?(?:these|the|this|so\s+many)\s+questions)\b|"   # "how come you want my age"
+                       r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it)\s+(?:all\s+)?for\b",
+                       re.I)                                  # "why does it matter if...", "what's this for?"
+
+
+SHOW_MORE = "show_more"
+# "keep going", "can I see the rest", "I don't like these, what else is there": the next five (the classifier read
+# "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew).
+MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|more)\W*(?:please|pls|plz)?\W*$|\b(?:moar|show\s+(?:me\s+)?(?:some\s+)?more|see\s+(?:some\s+)?more|"
+                  r"see\s+the\s+rest|the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes)|"
+                  r"what\s+else\s+(?:is\s+there|have\s+you\s+got|you\s+got|ya\s+got|can\s+you\s+show))\b", re.I)
+
+
+FIND_ROUTES = "find_routes"
+# "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there"
+# (the classifier read these as out_of_scope, stop or decline).
+RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|can|could)\s+(?:you|u)\s+recommend"
+                       r"(?!\s+(?:a|an)\b)|skip\s+(?:all\s+)?(?:the|these|your)\s+questions)\b", re.I)
 
 
 STOP, PAUSE = "stop", "pause"          # the intent, and the knowledge/data/answers.yml words of a pause
@@ -146,6 +164,27 @@ def _about_a_statement(text: str, intent: str | None) -> bool:
     return True
 
 
+NO_WORDS = {"no", "nope", "nah", "never"}
+# What the classifier made of a no with more to say at the UK ENIC question (not a stop, distress or another request).
+TAKEN_FOR_QUESTIONS = {WHY_NEEDED, FALLBACK, "ask_more", "ask_route", "out_of_scope", "chitchat", "find_routes"}
+ASKS_HOW = re.compile(r"\b(?:what|whats|what's|why|how)\b", re.I)
+
+
+def _no_statement(text: str) -> bool:
+    """A no to "do you have a UK ENIC statement?" that tells more ("no and I dont know where to even start with
+    that", "hmm I don't think so? never got any letter like that"), which `is_question` takes for a question; not
+    one that asks what or how ("no, how do I get one?")."""
+    n = normaliser()
+    words = [t.lower_ for t in n.doc(text) if t.is_alpha]
+    return (words[:1] and words[0] in NO_WORDS or n.says(text, "no_statement")) and not ASKS_HOW.search(text)
+
+
+def _an_age_asked_back(text: str, asked: str | None) -> bool:
+    """At the age question, a few words holding one age, unsure of itself: "erm 29?", "like 40?"."""
+    n = normaliser()
+    return asked == "age" and len([t for t in n.doc(text) if t.is_alpha or t.like_num]) <= 3 and n.gives_an_age(text)
+
+
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None) -> str | None:
     """`ask_route` when it asks about a named route ("how about ESOL classes"); `why_needed` when it asks why a
     question is asked ("why do u need to know if i have a record"); `inform` when the message is an
@@ -158,6 +197,11 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text):
         return None if intent == WHY_NEEDED else WHY_NEEDED
+    if intent not in KEEP and MORE.search(text) and not _names_a_route(text):
+        return None if intent == SHOW_MORE else SHOW_MORE
+    if intent not in (*KEEP, "distress", FIND_ROUTES) and RECOMMEND.search(text) and not _names_a_route(text) \
+            and not WHY_LEFT_OUT.search(text) and not normaliser().states_an_answer(text):
+        return FIND_ROUTES
     if intent not in (STOP, "distress") and normaliser().says(text, PAUSE):
         return STOP     # "hang on i need to find my certificates, can we pause"; the form still keeps what it states
     if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and _names_a_route(text):
@@ -171,6 +215,10 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
             return CONTACT                              # "I'm 19, text me on ..." answers all the same
     elif intent == CONTACT and _founded(text, HANDOFF):    # "is there someone i can ring": they would ring a person;
         return HANDOFF                                      # nobody is asked to contact them
+    if asked == ENIC and intent in TAKEN_FOR_QUESTIONS and _no_statement(text) and _about_a_statement(text, intent):
+        return None if intent == INFORM else INFORM
+    if intent not in (*KEEP, "distress") and _an_age_asked_back(text, asked):
+        return None if intent == INFORM else INFORM
     if asked == ENIC and intent not in KEEP and _asks_about_the_statement(text):    # "what is ENIC?"
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent != DECLINE and normaliser().answer(text) == DECLINE:   # "not telling you" came back as `deny`

@@ -211,7 +211,8 @@ class Normaliser:
         together in one clause ("my english is not very well", "cant use computa"). A word of the sign taken back
         by a negation outside it does not count ("my english is not bad")."""
         words = [t.lower_ for t in doc]
-        negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION)
+        negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION
+                                                  and words[i + 1:i + 3] != ["know", "how"])   # can't, not unsure
                     for i, w in enumerate(words)]
         out = []
         for tid, signs in self.signs.get(label, ()):
@@ -450,9 +451,13 @@ class Normaliser:
     def _chosen(self, label: str, found: list[Match], text: str) -> list[str]:
         """The circumstances or interests a message names, once each, with interests in capitals ("IT"); "not sure"
         only when nothing else is named ("anything with computers"), or only a broad phrase beside it ("unsure, i
-        like science"); not a circumstance another one named ends (barriers.yml, `replaces`)."""
-        unsure = any(m.id == "not_sure" for m in found)
-        named = [m.id for m in found if not (unsure and m.text.lower() in self._broad_phrases.get(m.id, ()))]
+        like science"); a broad phrase only alone; not a circumstance another one named ends (barriers.yml,
+        `replaces`)."""
+        broad = [m.text.lower() in self._broad_phrases.get(m.id, ()) for m in found]
+        # "unsure, i like science", "marketing for a science company", "data in life sciences": science is where
+        # the work is, not a kind of it, beside "not sure" or another kind of work
+        besides = any(m.id == "not_sure" or not b for m, b in zip(found, broad))
+        named = [m.id for m, b in zip(found, broad) if not (besides and b)]
         ids = list(dict.fromkeys([*named, *(self._in_capitals(text) if label == "interest" else [])]))
         if "not_sure" in ids and len(ids) > 1:
             ids.remove("not_sure")
@@ -734,7 +739,25 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
-    return m.label in ("barrier", "qualification") and m.id != _CARING and (bool(of_them) or _their_own(doc, m))
+    return m.label in ("barrier", "qualification") and m.id != _CARING and (
+        bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m))
+
+
+def _told_of_them(doc: Doc, m: Match) -> bool:
+    """In a message about caring for a relative, the relative's: by the relative inside a sign's span ("cos my dad
+    is ill") or by "he", "she" or "they" opening the clause after the relative was named ("I look after my mum, she
+    had a stroke"). Otherwise the relative may be the resident, typed for by family ("my son is 16, he has autism"),
+    and a work coach's "she has autism" names no relative."""
+    words = [t.lower_ for t in doc]
+    if not (_CARE_WORDS & set(words) or any(a.startswith("look") and b == "after" for a, b in zip(words, words[1:]))):
+        return False
+    inside = [t.lower_ for t in doc[m.start:m.end]]
+    if any(a in ("my", "our") and b in _RELATIVES for a, b in zip(inside, inside[1:])):
+        return True
+    clause = _this_clause(doc[max(0, m.start - 8):m.start])
+    earlier = [t.lower_ for t in doc[:clause[0].i]] if clause else []
+    return bool(clause) and clause[0].lower_ in ("he", "she", "they") and any(
+        a in ("my", "our") and b in _RELATIVES for a, b in zip(earlier, earlier[1:]))
 
 
 def _their_own(doc: Doc, m: Match) -> bool:
@@ -745,6 +768,7 @@ def _their_own(doc: Doc, m: Match) -> bool:
         a in _THEIRS and b in _RELATIVES for a, b in zip(before, before[1:]))
 
 
+_CARE_WORDS = {"care", "cares", "caring", "carer"}
 _GAVE_UP = {"dropped", "quit", "quitted"}
 _NOT = {"n't", "nt", "never", "not"}          # spaCy splits "didn't" and "didnt" into "did" and "n't" / "nt"
 _FINISH = {"finish", "finished", "complete", "completed"}
@@ -779,7 +803,7 @@ def _bare_gcse(text: str) -> bool:
     words = text.lower().split()
     return words[-1] in _BARE_GCSE and all(w.isdigit() or w in _UNITS or w in ("some", "my", "a", "few")
                                            for w in words[:-1])
-_GRADES = {"grade", "grades", "1s", "2s", "3s", "ds", "es", "fs", "gs"}
+_GRADES = {"grade", "grades", "1s", "2s", "3s", "ds", "es", "fs", "gs", "d's", "e's", "f's", "g's"}
 _LOW_GRADES = {"1", "2", "3", "d", "e", "f", "g"}
 _NAMES_A_LEVEL = {"level", "lvl", "nvq", "entry"}               # "level 1" is a level, not a grade
 
@@ -912,14 +936,14 @@ _TAKEN_BACK = ("not", "no")
 
 
 def _negated(doc: Doc, start: int) -> bool:
-    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23"; "sorry no 24" and "34, no
-    35" correct."""
+    """ "not" straight before a value takes it back: "Lewisham not Lambeth", "32 not 23", "islington. sorry not
+    camden"; "sorry no 24" and "34, no 35" correct."""
     i = start - 2
     while i >= 0 and doc[i].is_punct:
         i -= 1
     number_no = doc[start - 1].lower_ == "no" and i >= 0 and doc[i].like_num     # "34, no 35!" corrects
     return (start > 0 and doc[start - 1].lower_ in _TAKEN_BACK and not number_no
-            and not (start > 1 and doc[start - 2].lower_ in _CORRECTING))
+            and not (start > 1 and doc[start - 2].lower_ in _CORRECTING and doc[start - 1].lower_ != "not"))
 
 
 _RETRACTING = _CORRECTING - {"actually"}      # "actually" alone adds as often as it corrects ("lab, actually nhs too")
@@ -963,7 +987,7 @@ _HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then"}      # aft
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
-    instead of lab work" prefer what comes first. Only interests name a preference."""
+    instead of lab work" prefer what comes first, "more into engineering than labs" what comes between. Only interests name a preference."""
     if not any(m.label == "interest" for m in found):
         return found
     cues = [t.i for t in doc if t.lower_ in _PREFER
@@ -972,7 +996,8 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
         return found
     cue = cues[-1]
     first = cue + 1 < len(doc) and doc[cue + 1].lower_ in ("than", "of")          # "rather than", "instead of"
-    kept = [m for m in found if (m.end <= cue if first else m.start > cue)]
+    than = next((t.i for t in doc[cue + 2:] if t.lower_ == "than"), None) if doc[cue].lower_ == "more" else None
+    kept = [m for m in found if (m.end <= cue if first else m.start > cue and (than is None or m.end <= than))]
     return kept if kept and len(kept) < len(found) else found
 
 
@@ -1088,6 +1113,10 @@ def _numbers(doc: Doc) -> list[tuple[int, int, float]]:
     out, i = [], 0
     while i < len(doc):
         t = doc[i].lower_
+        if _GLUED_AGE.match(t):                                         # "im31"
+            out.append((i, i + 1, float(_GLUED_AGE.match(t).group(1))))
+            i += 1
+            continue
         digits = t.rstrip("abcdefghijklmnopqrstuvwxyz/")
         birthday = t[len(digits):] in _ORDINAL and i and doc[i - 1].lower_ == "my" and digits.isdigit() \
             and int(digits) >= 13                                       # "just had my 21st"
@@ -1164,9 +1193,10 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or "".join(t.lower_ for t in doc[end:end + 5]).startswith(_AGE_JOINED)      # "a 58-year-old", "20 y/o"
             or (after == "now" and _two_digits(doc[start]) and (start == 0 or doc[start - 1].text in ".!?"))   # ". 17 now."
-            or doc[start].lower_.endswith(("yo", "yrs")))
+            or doc[start].lower_.endswith(("yo", "yrs")) or bool(_GLUED_AGE.match(doc[start].lower_)))
 
 
+_GLUED_AGE = re.compile(r"i'?m(\d{2})$")
 _AGE_JOINED = ("-year-old", "-years-old", "-yr-old", "y/o", "-y/o")
 
 
@@ -1202,7 +1232,7 @@ def _teens_up(token) -> bool:
 
 
 _JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n",
-          "got", "female", "male"}                              # "19 got gcses", "22 female Newham"
+          "got", "female", "male", "lol", "haha"}               # "19 got gcses", "22 female Newham", "43 lol, ..."
 
 
 def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset()) -> bool:

@@ -290,3 +290,52 @@ def test_a_length_of_time_or_a_small_number_is_no_age(gazetteer, text, said):
 
 def test_a_question_about_the_point_in_living_is_distress_whatever_it_states(gazetteer):
     assert classify(gazetteer, "I'm 63, is there any point in living?", intent="inform") == "distress"
+
+
+@pytest.mark.parametrize("text", ["no and I dont know where to even start with that",
+                                  "hmm I don't think so? never got any letter like that",
+                                  "no, when I came I just started working in care homes and nobody asked for it"])
+def test_a_no_to_the_statement_that_tells_more_is_the_answer(gazetteer, text):
+    assert classify(gazetteer, text, intent="why_needed", tracker=asking("enic")) == "inform"
+
+
+def test_a_no_to_the_statement_that_asks_how_stays_a_question(gazetteer):
+    assert classify(gazetteer, "no, how do I get one?", intent="why_needed", tracker=asking("enic")) == "why_needed"
+
+
+@pytest.mark.parametrize("text", ["erm 29?", "like 40?"])
+def test_an_age_asked_back_answers_the_age_question(gazetteer, text):
+    assert classify(gazetteer, text, intent="stop", tracker=asking("age")) == "inform"
+    assert classify(gazetteer, "is 25 too old for this?", intent="ask_route", tracker=asking("age")) == "ask_route"
+
+
+@pytest.mark.parametrize("text, said", [("keep going", "distress"), ("moar", "greet"),
+                                        ("I don't like these, what else is there", "nlu_fallback"),
+                                        ("can I see the rest", "stop")])
+def test_asking_for_the_next_five_in_residents_words(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said) == "show_more"
+
+
+def test_keep_going_with_something_else_is_not_the_next_five(gazetteer):
+    assert classify(gazetteer, "i want to keep going with my course", intent="inform") != "show_more"
+
+
+@pytest.mark.parametrize("text, said", [("give me the recommendations", "out_of_scope"),
+                                        ("recommend me something", "out_of_scope"),
+                                        ("can you skip the questions and just show me what's out there", "stop")])
+def test_asking_for_recommendations_finds_routes(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said) == "find_routes"
+
+
+@pytest.mark.parametrize("text", ["can you recommend a good dentist near me", "which one would you recommend for me"])
+def test_a_recommendation_of_something_else_is_not_a_request_for_routes(gazetteer, text):
+    assert classify(gazetteer, text, intent="out_of_scope") == "out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["what's this for?", "why all these questions?", "how come you want my age"])
+def test_what_a_question_is_for_is_why_it_is_asked(gazetteer, text):
+    assert classify(gazetteer, text, intent="stop", tracker=asking("age")) == "why_needed"
+
+
+def test_an_age_in_another_language_stays_another_language(gazetteer):
+    assert classify(gazetteer, "tengo 27 años", intent="other_language", tracker=asking("age")) == "other_language"

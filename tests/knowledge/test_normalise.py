@@ -858,3 +858,39 @@ def test_circumstances_in_residents_words_from_the_older_corpora(n, text, ids):
 def test_a_grade_is_never_read_as_a_graduate(n, text):
     # "grad" as a degree (17th session) made "grade" a typo of it, and CSEs a degree at the qualification question.
     assert n.qualification(text) in ("1", "2")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("got D's and E's in my GCSEs back in 2005", {"qualification_level": "1"}),
+    ("islington. sorry not camden, we moved last year", {"borough": "Islington"}),
+    ("I care my husband, he is sick, I cannot work long hours", {"barriers": ["caring_responsibilities"]}),
+    ("I look after my mum, she had a stroke", {"barriers": ["caring_responsibilities"]}),
+    ("i help look after my little brothers cos my dad is ill", {"barriers": ["caring_responsibilities"]}),
+    ("I can only use my phone for whatsapp, I don't know how to do emails", {"barriers": ["digital_skills"]}),
+    ("i want to work where they make the vaccines and pills", {"interests": ["manufacturing"]}),
+    ("I changed my mind, I'm more into engineering than labs", {"interests": ["engineering"]}),
+    ("27, maths degree, want to get into data in life sciences",
+     {"age": 27, "qualification_level": "6", "interests": ["data_and_digital"]})])
+def test_answers_in_residents_words_from_corpus_fresh16(n, text, wanted):
+    got = n.extract(text)
+    assert {k: got.get(k) for k in wanted} == wanted
+
+
+@pytest.mark.parametrize("text, ids", [("she has autism and claims UC", ["disability_or_health", "claiming_benefits"]),
+                                       ("I live with my mum, she is disabled, and I have depression",
+                                        ["disability_or_health"]),
+                                       ("I know how to use computers fine", [])])
+def test_a_work_coachs_she_and_the_residents_own_stay_theirs(n, text, ids):
+    # "she" names a relative only after one was named; the depression here is the resident's, the disability mum's
+    assert n.extract(text).get("barriers", []) == ids
+
+
+@pytest.mark.parametrize("text, ids", [("science", ["laboratory"]), ("marketing for a science company",
+                                                                     ["business_and_sales"])])
+def test_science_is_a_kind_of_work_only_alone(n, text, ids):
+    assert n.interests(text) == ids
+
+
+@pytest.mark.parametrize("text, age", [("im31", 31), ("43 lol, still got a good twenty years of graft in me", 43)])
+def test_an_age_glued_to_im_or_before_a_laugh(n, text, age):
+    assert n.age(text) == age
