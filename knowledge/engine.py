@@ -32,6 +32,7 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
 # designed for an adult's circumstances gains.
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
+LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
 BASICS = 2                     # relevance an adult below level 2 gives a course made for people without it
 MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
@@ -212,6 +213,7 @@ class Screen:
         self.retrain = np.array([p.route_type in retrain for p in ps], bool)
         # A service for people already in (or starting) a job helps later, not first: it is never the one named.
         self.service = np.array([not p.interests and p.route_type in SERVICES and not p.in_work for p in ps], bool)
+        self.later = np.array([bool(p.in_work) for p in ps], np.int64)      # Access to Work
         # A course up to level 2 with a level ceiling is made for adults without level 2 (free English and maths, a
         # first full level 2): an adviser names it first to an adult below that level, whatever work they want.
         ceiling = np.zeros(n, bool)
@@ -270,6 +272,7 @@ class Screen:
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
         if self._where is not None:
             score += self._where.test.locality(self._where.columns, j.resident)
+        score -= LATER * self.later
         if adult(profile):
             score[self._service(j, score)] += SERVICE
         return score

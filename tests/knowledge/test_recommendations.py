@@ -290,3 +290,12 @@ def test_esol_is_offered_outside_london_too(use_kb):
                                   barriers=("english_language",), interests=("manufacturing",)))
     esol = next(x for x in r.recommendations if x.programme.id == "esol")
     assert esol in r.recommendations[:5]
+
+
+def test_access_to_work_waits_for_a_job_when_a_pupil_has_a_plan(use_kb):
+    # GOV.UK: Access to Work is for people in, or about to start, a job (programmes.yml `in_work`): a 17-year-old
+    # with an EHC plan hears first of the routes into work and learning (panel_fresh17).
+    r = advisor.recommend(Profile(age=17, qualification_level="2", borough="Sutton",
+                                  barriers=("send_ehcp", "disability_or_health"), interests=("research",)))
+    ids = [x.programme.id for x in r.recommendations]
+    assert "access_to_work" in ids and "access_to_work" not in ids[:5]
