@@ -39,9 +39,10 @@ ATTEMPTS = {"inform", "decline", "affirm", "deny", "nlu_fallback"}
 
 
 @lru_cache(maxsize=256)
-def _said(text: str) -> dict[str, Any]:
-    """What one message says about the profile; each extract_* method asks, so it is read once (do not mutate)."""
-    return normaliser().extract(text)
+def _said(text: str, asked: str | None) -> dict[str, Any]:
+    """What one message says about the profile while `asked` is open; each extract_* method asks, so it is read once
+    (do not mutate)."""
+    return normaliser().extract(text, asked)
 
 
 def _answers(slot: str, found: dict[str, Any]) -> bool:
@@ -108,24 +109,28 @@ class ValidateProfileForm(FormValidationAction):
         intent = _intent(tracker)
         if intent in NEVER_ANSWERS:
             return {}
-        asked = tracker.get_slot("requested_slot") == slot
+        open_question = tracker.get_slot("requested_slot")
+        asked = open_question == slot
         entities = latest_entities(tracker)
         text = latest_text(tracker)
         if slot in entities and not text:                     # a button payload (typed places are read below)
             return {slot: entities[slot]} if asked or is_valid(slot, entities[slot]) else {}
         if asked and intent == "decline" and (not text or (normaliser().mentions_answer(text) == "decline"
-                                                           and not _answers(slot, _said(text)))):
+                                                           and not _answers(slot, _said(text, open_question)))):
             return {slot: DECLINED}           # a classifier's "decline" for "blah blah" or "12th pass" must not skip it
         if not text:
             return {}
         abroad = asked and slot == "qualification_level" and bool(tracker.get_slot("qualification_abroad"))
         if abroad:                            # the answer about a UK ENIC statement ("no", "it says level 6")
             return {slot: text}
-        found = _said(text)
+        found = _said(text, open_question)
+        # "not sure", "I don't know" said at another question is about that one ("no and I dont know where to even
+        # start" to the UK ENIC question): it never answers the interests question before it is asked.
         # A question may still state an age or a place ("I'm 52, is that too old?"), but a route's name in one is no
         # qualification ("what's a T Level?") and a circumstance asked about is not the resident's.
         question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
-        if _answers(slot, found):
+        if _answers(slot, found) and not (slot == "interests" and open_question not in (None, slot)
+                                          and found[slot] == ["not_sure"]):
             return {} if question else {slot: text if slot in ("borough", "qualification_level") else found[slot]}
         # "none, and I'm into lab work"; "none of those, but I'm actually 27" answers the question as it corrects
         none = asked and slot in ("barriers", "interests") and normaliser().mentions_answer(text) == "none"

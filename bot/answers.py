@@ -62,18 +62,22 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:need|want|wanna|ask|have\s+to\s+know)|(?:are\s+you|r\s+u|you're|youre|ur)\s+asking|"
                        r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter|(?:you|u)\s+(?:need|want|wanna)|"
                        r"(?:all\s+)?(?:these|the|this|so\s+many)\s+questions)\b|"   # "how come you want my age"
-                       r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it)\s+(?:all\s+)?for\b",
+                       r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it)\s+"
+                       r"(?:all\s+)?for\b",
                        re.I)                                  # "why does it matter if...", "what's this for?"
 
 
 SHOW_MORE = "show_more"
 # "keep going", "can I see the rest", "I don't like these, what else is there": the next five (the classifier read
 # "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew).
-MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|more)\W*(?:please|pls|plz)?\W*$|\b(?:moar|show\s+(?:me\s+)?(?:some\s+)?more|see\s+(?:some\s+)?more|"
+MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|more)\W*(?:please|pls|plz)?\W*$|"
+                  r"\b(?:moar|show\s+(?:me\s+)?(?:some\s+)?more|see\s+(?:some\s+)?more|"
                   r"see\s+the\s+rest|the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes)|"
                   r"what\s+else\s+(?:is\s+there|have\s+you\s+got|you\s+got|ya\s+got|can\s+you\s+show))\b", re.I)
 
 
+# An answer that asks whether it counts is still the answer: the form records it and the resident can correct it.
+COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+(?:that|this|it|those|these)\s+count\b", re.I)
 FIND_ROUTES = "find_routes"
 # "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there"
 # (the classifier read these as out_of_scope, stop or decline).
@@ -235,6 +239,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return INFORM
     if intent == FORGET and not _founded(text, intent):   # "can you change my interest to engineering"
         return INFORM if normaliser().states_an_answer(text) else FALLBACK
+    if intent not in KEEP and COUNTS.search(text) and normaliser().states_an_answer(text, typos=False):
+        return INFORM
     if is_question(text) or (intent in KEEP and _founded(text, intent)):
         return None
     # A typo's close match never outweighs the classifier's distress: "self harming" is not Havering.

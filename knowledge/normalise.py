@@ -113,6 +113,8 @@ class Normaliser:
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
         self._replaced = {t.id: set(t.replaces) for t in vocab.barriers if t.replaces}
         self._ends = {t.id for t in vocab.barriers if not t.past_counts}
+        self._at_question = [(tuple(t.lower_ for t in self.doc(w)), b.id)
+                             for b in vocab.barriers for w in b.at_question]
         self._joined = {label: {p.replace(" ", ""): i for p, i in phrases.items()}     # for `heard_apart`
                         for label, phrases in self.by_label.items()}
         self.signs = {label: [(t.id, [tuple(_SignGroup.of(g) for g in sign) for sign in t.signs])
@@ -441,6 +443,8 @@ class Normaliser:
         if self.answer(text) or self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none"
             return []
         said = self.said(doc, label)
+        if label == "barrier":
+            said = _longest(said + self.at_question(doc))         # "english and computers"
         ids = self._chosen(label, _since_correction(doc, _preferred(doc, self._held(doc, said))), text)
         if not said and not ids:
             if self.mentions_answer(text):                  # "none of them tbh", "nah none apply to me"
@@ -489,13 +493,30 @@ class Normaliser:
         found = self.matches(self.doc(text), "programme")
         return found[0].id if found else None
 
-    def extract(self, text: str) -> dict:
+    def at_question(self, doc: Doc) -> list[Match]:
+        """Circumstances named by their words for the circumstances question (barriers.yml `at_question`), in a
+        message of nothing else but other circumstances and a few words about them ("english and computers",
+        "computers hard for me, english also"; not "no problems with computers", "i have gcse english")."""
+        words = [t.lower_ for t in doc]
+        found = [Match("barrier", tid, i, i + len(w), doc[i:i + len(w)].text) for w, tid in self._at_question
+                 for i in range(len(words) - len(w) + 1) if tuple(words[i:i + len(w)]) == w]
+        if not found:
+            return []
+        said = self.said(doc, "barrier")
+        covered = {i for m in found + said for i in range(m.start, m.end)}
+        if not all(t.i in covered or t.lower_ in _ABOUT_THEM for t in doc if t.is_alpha):
+            return []
+        return [m for m in found if m.id not in {s.id for s in said}]     # "never used computer" says it already
+
+    def extract(self, text: str, asked: str | None = None) -> dict:
         """Everything one message says about the profile, e.g. "I'm 24, from Tower Hamlets, got A levels".
-        Only confident values: exact phrases, and an age only next to words like "I'm" or "years old"."""
+        Only confident values: exact phrases, and an age only next to words like "I'm" or "years old". `asked`:
+        the open question; at the circumstances question "computers" is one, not an interest."""
         doc = self.doc(text)
         # Profile labels only, so a longer phrase of another kind ("gcse maths" as a course) cannot hide one;
         # among them a span has one meaning ("mental health" is a circumstance, not a healthcare interest).
-        every = _longest([m for label in PROFILE_LABELS for m in self.matches(doc, label)])
+        asked_for = self.at_question(doc) if asked == "barriers" else []
+        every = _longest(asked_for + [m for label in PROFILE_LABELS for m in self.matches(doc, label)])
         for label in self.signs:
             every = self._with_signs(doc, label, every)
         found = self._held(doc, every)
@@ -769,6 +790,10 @@ def _their_own(doc: Doc, m: Match) -> bool:
 
 
 _CARE_WORDS = {"care", "cares", "caring", "carer"}
+# Words that may stand beside a circumstance's words for its question (`at_question`): "my english is a bit weak".
+_ABOUT_THEM = {"and", "also", "both", "plus", "or", "my", "the", "a", "is", "are", "bit", "little", "abit", "bad",
+               "hard", "difficult", "poor", "weak", "basic", "struggle", "struggling", "help", "with", "i", "need",
+               "maybe", "probably", "too", "as", "well", "stuff", "one", "ones", "skills", "for", "me", "only"}
 _GAVE_UP = {"dropped", "quit", "quitted"}
 _NOT = {"n't", "nt", "never", "not"}          # spaCy splits "didn't" and "didnt" into "did" and "n't" / "nt"
 _FINISH = {"finish", "finished", "complete", "completed"}
@@ -987,7 +1012,8 @@ _HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then"}      # aft
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
-    instead of lab work" prefer what comes first, "more into engineering than labs" what comes between. Only interests name a preference."""
+    instead of lab work" prefer what comes first, "more into engineering than labs" what comes between. Only
+    interests name a preference."""
     if not any(m.label == "interest" for m in found):
         return found
     cues = [t.i for t in doc if t.lower_ in _PREFER
@@ -1193,7 +1219,7 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or "".join(t.lower_ for t in doc[end:end + 5]).startswith(_AGE_JOINED)      # "a 58-year-old", "20 y/o"
             or (after == "now" and _two_digits(doc[start]) and (start == 0 or doc[start - 1].text in ".!?"))   # ". 17 now."
-            or doc[start].lower_.endswith(("yo", "yrs")) or bool(_GLUED_AGE.match(doc[start].lower_)))
+            or doc[start].lower_.endswith(("yo", "yrs")) or bool(_GLUED_AGE.match(doc[start].lower_)))   # "im31"
 
 
 _GLUED_AGE = re.compile(r"i'?m(\d{2})$")

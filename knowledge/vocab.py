@@ -57,6 +57,7 @@ class Term:
     signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
     replaces: tuple[str, ...] = ()   # circumstances: ones it ends, never held with it (a refugee's asylum claim)
     past_counts: bool = True   # circumstances: false when one said to be past no longer holds ("used to be homeless")
+    at_question: tuple[str, ...] = ()   # circumstances: words naming it only in an answer to their question ("english")
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,19 @@ class _Reader:
             return ()
         return tuple(w.strip().lower() for w in value)
 
+    def at_question(self, entry: dict, where: str, allowed: bool) -> tuple[str, ...]:
+        """Words that name a circumstance only in an answer to the circumstances question, as its button does
+        ("english and computers"): anywhere else they mean something else (GCSE English, an interest in computers),
+        so they are no phrases, and the gazetteer never sees them."""
+        value = entry.get("at_question")
+        if value is None:
+            return ()
+        if not allowed or not isinstance(value, list) or not value or any(
+                not isinstance(w, str) or not w.strip() for w in value):
+            self.problem(where, "`at_question` must be a list of words, on a circumstance")
+            return ()
+        return tuple(" ".join(w.lower().split()) for w in value)
+
     def flag(self, entry: dict, key: str, default: bool, where: str, allowed: bool, on: str) -> bool:
         """A true-or-false field, set away from its default only on the kind of entry it is for (`on`)."""
         value = entry.get(key, default)
@@ -272,6 +286,7 @@ class _Reader:
                 signs=self.signs(entry, where),
                 replaces=self.ids(entry, "replaces", where),
                 past_counts=self.flag(entry, "past_counts", True, where, "who" in extra, "a circumstance"),
+                at_question=self.at_question(entry, where, "who" in extra),
                 **{k: self.text(entry, k, where) for k in extra},
             ))
         for missing in (r for r in required_ids if r not in seen):

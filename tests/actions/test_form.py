@@ -248,3 +248,20 @@ def test_a_postcode_alone_is_an_answer_whatever_the_classifier_guessed(use_kb):
                                                                (None, True)), text
     slots, _, _ = validate("E17", intent="stop", requested="age")         # not the question asked: left alone
     assert "borough" not in slots
+
+
+@pytest.mark.parametrize("text, requested", [("no and I dont know where to even start with that", "borough"),
+                                             ("not sure tbh, somewhere near the station", "borough")])
+def test_not_sure_at_another_question_never_answers_the_interests_question(text, requested):
+    slots, _, _ = validate(text, requested=requested)
+    assert "interests" not in slots
+
+
+def test_a_kind_of_work_named_at_another_question_still_answers_it():
+    slots, _, _ = validate("I'm 24 and want lab work", requested="age")
+    assert slots["interests"] == ["laboratory"]
+
+
+def test_computers_at_the_circumstances_question_are_a_circumstance_not_an_interest():
+    slots, _, _ = validate("english and computers", requested="barriers")
+    assert slots["barriers"] == ["english_language", "digital_skills"] and "interests" not in slots

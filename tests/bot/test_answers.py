@@ -339,3 +339,9 @@ def test_what_a_question_is_for_is_why_it_is_asked(gazetteer, text):
 
 def test_an_age_in_another_language_stays_another_language(gazetteer):
     assert classify(gazetteer, "tengo 27 años", intent="other_language", tracker=asking("age")) == "other_language"
+
+
+def test_an_answer_asking_whether_it_counts_is_the_answer(gazetteer):
+    assert classify(gazetteer, "Type 1 diabetic, does that count?", intent="why_needed",
+                    tracker=asking("barriers")) == "inform"
+    assert classify(gazetteer, "does that count?", intent="why_needed", tracker=asking("barriers")) == "why_needed"

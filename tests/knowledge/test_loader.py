@@ -279,6 +279,17 @@ def test_past_counts_is_a_yes_or_no_on_a_circumstance(data_copy, file, value):
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("file, value", [("barriers.yml", "english"), ("barriers.yml", []), ("barriers.yml", [3]),
+                                         ("interests.yml", ["computers"])])
+def test_at_question_is_a_list_of_words_on_a_circumstance(data_copy, file, value):
+    path = data_copy / file
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["at_question"] = value              # not a list, empty, a number, or on an interest
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match="`at_question` must be a list of words, on a circumstance"):
+        load_vocabulary(data_copy)
+
+
 @pytest.mark.parametrize("file, value", [("route_types.yml", "yes"), ("interests.yml", True)])
 def test_any_level_is_a_yes_or_no_on_a_route_type(data_copy, file, value):
     path = data_copy / file

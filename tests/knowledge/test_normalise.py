@@ -894,3 +894,22 @@ def test_science_is_a_kind_of_work_only_alone(n, text, ids):
 @pytest.mark.parametrize("text, age", [("im31", 31), ("43 lol, still got a good twenty years of graft in me", 43)])
 def test_an_age_glued_to_im_or_before_a_laugh(n, text, age):
     assert n.age(text) == age
+
+
+@pytest.mark.parametrize("text, ids", [("english and computers", ["english_language", "digital_skills"]),
+                                       ("computer stuff and english", ["digital_skills", "english_language"]),
+                                       ("computers hard for me, english also", ["digital_skills", "english_language"]),
+                                       ("the computer one and the benefits one", ["digital_skills", "claiming_benefits"])])
+def test_a_circumstance_named_by_its_button_words_at_its_question(n, text, ids):
+    assert n.barriers(text) == ids
+    assert n.extract(text, asked="barriers").get("barriers") == ids
+
+
+def test_computers_elsewhere_are_an_interest(n):
+    assert n.extract("english and computers") == {"interests": ["data_and_digital"]}
+
+
+@pytest.mark.parametrize("text", ["no problems with computers or english", "english is fine, computers too",
+                                  "i have gcse english"])
+def test_button_words_beside_other_words_name_no_circumstance(n, text):
+    assert not {"english_language", "digital_skills"} & set(n.extract(text, asked="barriers").get("barriers") or [])
