@@ -833,10 +833,23 @@ _LOW_GRADES = {"1", "2", "3", "d", "e", "f", "g"}
 _NAMES_A_LEVEL = {"level", "lvl", "nvq", "entry"}               # "level 1" is a level, not a grade
 
 
+_CSE = {"cse", "cses", "cse's"}
+_A_GRADE = re.compile(r"grades?|[2-9]s?")
+
+
+def _cse_grades(found: list[Match]) -> list[Match]:
+    """Beside CSEs a grade is a CSE grade, and only CSE grade 1 matched an O level pass: "CSEs, mostly grade 3s and
+    4s", "CSE grade 4" are level 1, not the GCSE grade 4 that is level 2."""
+    if not any(_CSE & set(m.text.lower().split()) for m in found):
+        return found
+    return [m for m in found if not (m.id == "2" and all(_A_GRADE.fullmatch(w) for w in m.text.lower().split()))]
+
+
 def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     """GCSEs said with low grades only ("gcses but all grade 3 and below", "english grade 2 and maths grade 1",
     "gcse english F maths G") are level 1: the grade tells the level, which a bare "GCSEs" would otherwise put at
     2. A level named straight after a subject beside a GCSE is its grade: "gcse english level 4"."""
+    found = _cse_grades(found)
     grades = _subject_grades(doc)
     if any(_bare_gcse(m.text) for m in found):
         found = [m for m in found if m.start not in grades]

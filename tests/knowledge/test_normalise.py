@@ -913,3 +913,15 @@ def test_computers_elsewhere_are_an_interest(n):
                                   "i have gcse english"])
 def test_button_words_beside_other_words_name_no_circumstance(n, text):
     assert not {"english_language", "digital_skills"} & set(n.extract(text, asked="barriers").get("barriers") or [])
+
+
+@pytest.mark.parametrize("text, level", [("CSEs, mostly grade 3s and 4s", "1"), ("CSE grade 4", "1"),
+                                         ("a couple of CSEs, grade 3 and grade 4", "1"), ("CSE grade 1", "2"),
+                                         ("cses and gcses grade 5", "2")])
+def test_a_grade_beside_cses_is_a_cse_grade(n, text, level):
+    # only CSE grade 1 matched an O level pass; CSE grade 4 is no GCSE grade 4
+    assert n.extract(text) == {"qualification_level": level}
+
+
+def test_a_misspelt_laboratory_in_a_long_message(n):
+    assert n.extract("i like to work in labrotary or hospital") == {"interests": ["laboratory", "healthcare"]}
