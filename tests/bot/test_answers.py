@@ -303,10 +303,15 @@ def test_a_no_to_the_statement_that_asks_how_stays_a_question(gazetteer):
     assert classify(gazetteer, "no, how do I get one?", intent="why_needed", tracker=asking("enic")) == "why_needed"
 
 
-@pytest.mark.parametrize("text", ["erm 29?", "like 40?"])
-def test_an_age_asked_back_answers_the_age_question(gazetteer, text):
-    assert classify(gazetteer, text, intent="stop", tracker=asking("age")) == "inform"
-    assert classify(gazetteer, "is 25 too old for this?", intent="ask_route", tracker=asking("age")) == "ask_route"
+@pytest.mark.parametrize("text, asked", [("erm 29?", "age"), ("like 40?", "age"), ("dental nurse maybe?", "interests"),
+                                         ("hackney?", "borough")])
+def test_an_answer_asked_back_answers_the_question(gazetteer, text, asked):
+    assert classify(gazetteer, text, intent="stop", tracker=asking(asked)) == "inform"
+
+
+@pytest.mark.parametrize("text, asked", [("is 25 too old for this?", "age"), ("is Brent too far for this?", "borough")])
+def test_a_question_about_an_answer_stays_a_question(gazetteer, text, asked):
+    assert classify(gazetteer, text, intent="ask_route", tracker=asking(asked)) == "ask_route"
 
 
 @pytest.mark.parametrize("text, said", [("keep going", "distress"), ("moar", "greet"),
@@ -345,3 +350,15 @@ def test_an_answer_asking_whether_it_counts_is_the_answer(gazetteer):
     assert classify(gazetteer, "Type 1 diabetic, does that count?", intent="why_needed",
                     tracker=asking("barriers")) == "inform"
     assert classify(gazetteer, "does that count?", intent="why_needed", tracker=asking("barriers")) == "why_needed"
+
+
+@pytest.mark.parametrize("text, said", [("could you tell me more about the first suggestion please?", "ask_route"),
+                                        ("is the second one paid", "find_routes"),
+                                        ("show me more about the first one", "show_more")])
+def test_a_route_by_its_place_on_the_list_asks_more_about_it(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said) == "ask_more"
+
+
+def test_a_place_on_the_list_while_a_question_is_open_is_no_request_for_more(gazetteer):
+    assert classify(gazetteer, "skip this one", intent="decline", tracker=asking("barriers")) == "decline"
+    assert classify(gazetteer, "can someone call me about the first one", intent="ask_route") == "request_contact"
