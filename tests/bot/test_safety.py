@@ -21,6 +21,12 @@ def test_distress_overrides_whatever_the_classifier_said():
     assert classify("please help me, i'm sleeping outside tonight and it's freezing", intent="inform") == "distress"
     assert classify("sorry i'm crying, everything is too much right now", intent="inform") == "distress"
     assert classify("I'm in A&E after a panic attack and I don't know what to do", intent="inform") == "distress"
+    # a parent's child at risk, "not ok", breaking down (corpus_fresh15 and 16)
+    assert classify("my son has locked himself in his room and says he wants to die, what do I do",
+                    intent="out_of_scope") == "distress"
+    assert classify("im not ok. rly not ok. need someone", intent="nlu_fallback") == "distress"
+    assert classify("I can't do this, my head is all over the place and I think I'm going to break down",
+                    intent="start_again") == "distress"
 
 
 def test_other_messages_and_button_payloads_are_left_alone():
