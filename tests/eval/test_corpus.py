@@ -56,7 +56,7 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh13.yml": {"slot": 0.89, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh14.yml": {"slot": 0.92, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh15.yml": {"slot": 0.94, "intent_f1": 0.86, "twice": 0},
-         "corpus_fresh16.yml": {"slot": 0.89, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh16.yml": {"slot": 0.91, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh17.yml": {"slot": 0.87, "intent_f1": 0.86, "twice": 0}}
 
 
