@@ -565,9 +565,11 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
+        quals_said = [m for m in every if m.label == "qualification" and not self._a_country(m)]
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
-            ids = self._chosen(label, _since_correction(doc, _preferred(doc, [m for m in found if m.label == label])),
-                               text)
+            said = [m for m in found if m.label == label and not (
+                label == "interest" and asked != "interests" and _subject_of(doc, m, quals_said))]
+            ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), text)
             if ids:
                 out[key] = ids
         return out
@@ -875,6 +877,31 @@ def _a_subject(doc: Doc, m: Match) -> bool:
     after = doc[m.end].lower_ if m.end < len(doc) else ""
     return m.text.lower() in _LANGUAGES and (before in ("gcse", "gcses", "igcse", "level", "in")
                                               or after in _GRADE_AFTER)
+
+
+_SUBJECT_JOINS = {"in", "of", "and", "&", "applied", "level", "lvl", "1", "2", "3", "4", "5", "6", "7", "8"}
+
+
+def _subject_of(doc: Doc, m: Match, quals: list[Match]) -> bool:
+    """A kind of work named as a qualification's subject: "BSc in Biomedical Science", "NVQ level 2 in health and
+    social care", "biology degree", "A level biology and chemistry". It says what they studied, not what work they
+    want ("biology degree, want to get into research" wants research), so it answers no question of interests.
+    Not after a word of wanting in its clause: "interested in data science apprenticeships"."""
+    if any(t.lower_ in _WANTING for t in _this_clause(doc[max(0, m.start - 8):m.start])):
+        return False
+    for q in quals:
+        between = [t.lower_ for t in (doc[q.end:m.start] if q.end <= m.start else doc[m.end:q.start])]
+        if q.end <= m.start and len(between) <= 4 and all(w in _SUBJECT_JOINS | _SUBJECT_WORDS for w in between):
+            return True                                                         # "degree in biology"
+        if m.end <= q.start and len(between) <= 1 and all(w in ("in", "a", "an") for w in between):
+            return True                                                         # "biology degree"
+    return False
+
+
+_WANTING = {"want", "wants", "wanted", "wanna", "interested", "into", "like", "love", "looking", "keen", "prefer",
+            "rather", "hoping", "hope", "dream", "fancy"}
+_SUBJECT_WORDS = {"science", "sciences", "studies", "biomedical", "health", "social", "care", "management", "admin",
+                  "business", "it", "computer", "computing", "engineering", "chemistry", "biology", "physics"}
 
 
 _LANGUAGES = {"french", "spanish", "german", "italian", "chinese", "mandarin", "arabic", "urdu", "polish",

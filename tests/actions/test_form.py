@@ -265,3 +265,8 @@ def test_a_kind_of_work_named_at_another_question_still_answers_it():
 def test_computers_at_the_circumstances_question_are_a_circumstance_not_an_interest():
     slots, _, _ = validate("english and computers", requested="barriers")
     assert slots["barriers"] == ["english_language", "digital_skills"] and "interests" not in slots
+
+
+def test_what_they_studied_leaves_the_interests_question_to_be_asked():
+    slots, _, _ = validate("NVQ level 2 in health and social care", requested="qualification_level")
+    assert slots["qualification_level"] == "2" and "interests" not in slots

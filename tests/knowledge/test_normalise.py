@@ -925,3 +925,22 @@ def test_a_grade_beside_cses_is_a_cse_grade(n, text, level):
 
 def test_a_misspelt_laboratory_in_a_long_message(n):
     assert n.extract("i like to work in labrotary or hospital") == {"interests": ["laboratory", "healthcare"]}
+
+
+@pytest.mark.parametrize("text, interests", [("BSc in Biomedical Science", None),
+                                             ("NVQ level 2 in health and social care", None),
+                                             ("A level biology and chemistry, failed maths", None),
+                                             ("biology degree, want to get into research", ["research"]),
+                                             ("im a refugee with a pharmacy degree from syria looking for lab work",
+                                              ["laboratory"]),
+                                             ("interested in data science apprenticeships", ["data_and_digital"]),
+                                             ("hi i was a lab technician in nigeria with my HND", ["laboratory"])])
+def test_what_they_studied_is_no_kind_of_work_they_want(n, text, interests):
+    # the subject of a qualification had set the interests and skipped their question (355 messages at the
+    # qualification question in the older corpora, none of them labelled with that interest)
+    assert n.extract(text, "qualification_level").get("interests") == interests
+
+
+def test_at_the_interests_question_a_subject_still_names_the_work(n):
+    assert n.extract("something using my chemistry degree", "interests") == {"qualification_level": "6",
+                                                                            "interests": ["laboratory"]}
