@@ -544,8 +544,10 @@ class Normaliser:
             out["age"] = pupil
         elif len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE:
             out["age"] = int(min(ages))
+        studied = [m for m in every if m.label == "qualification" and not self._a_country(m)]
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
-                                                        and not _negated(doc, m.start)]))
+                                                        and not _negated(doc, m.start)
+                                                        and not _studied_there(doc, m)]))
         posted = self.postcode_place(text)
         if posted is not None:
             out["borough"], out["outside_london"] = posted.borough, posted.outside_london
@@ -565,10 +567,10 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
-        quals_said = [m for m in every if m.label == "qualification" and not self._a_country(m)]
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             said = [m for m in found if m.label == label and not (
-                label == "interest" and asked != "interests" and _subject_of(doc, m, quals_said))]
+                (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
+                and _subject_of(doc, m, studied))]                         # "nvq 3 in childcare" is no child
             ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), text)
             if ids:
                 out[key] = ids
@@ -988,6 +990,29 @@ def _a_place_of_study(doc: Doc, end: int) -> bool:
 
 
 _STUDY_PLACES = {"uni", "university", "college", "univ"}
+_SCHOOLS = {"college", "uni", "university"}     # a pupil's school is near home: "at school in Woolwich"
+_HOME_SAID = {"live", "living", "lives", "moved", "based", "home", "stay", "staying"}
+
+
+def _studied_there(doc: Doc, m: Match) -> bool:
+    """A place named as where the resident studies or studied, not where they live: "BSc Biomedical Science from
+    Kingston uni", "did an access course at lambeth college" (not "at college in
+    enfield where i live", "at a sixth form in Bromley, i live there too")."""
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    after = [t.lower_ for t in _this_clause_after(doc, m.end)]
+    return (_a_place_of_study(doc, m.end) or bool(_SCHOOLS & set(before))) and not _HOME_SAID & set(after)
+
+
+def _this_clause_after(doc: Doc, end: int) -> list:
+    """The tokens after `end` up to the next stop: "where i live" after "at college in enfield"."""
+    out = []
+    for t in doc[end:end + 8]:
+        if t.text in ".;!?":
+            break
+        out.append(t)
+    return out
+
+
 _MOVING = {"moving", "move", "relocating"}
 
 

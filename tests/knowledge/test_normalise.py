@@ -899,7 +899,8 @@ def test_an_age_glued_to_im_or_before_a_laugh(n, text, age):
 @pytest.mark.parametrize("text, ids", [("english and computers", ["english_language", "digital_skills"]),
                                        ("computer stuff and english", ["digital_skills", "english_language"]),
                                        ("computers hard for me, english also", ["digital_skills", "english_language"]),
-                                       ("the computer one and the benefits one", ["digital_skills", "claiming_benefits"])])
+                                       ("the computer one and the benefits one",
+                                        ["digital_skills", "claiming_benefits"])])
 def test_a_circumstance_named_by_its_button_words_at_its_question(n, text, ids):
     assert n.barriers(text) == ids
     assert n.extract(text, asked="barriers").get("barriers") == ids
@@ -944,3 +945,21 @@ def test_what_they_studied_is_no_kind_of_work_they_want(n, text, interests):
 def test_at_the_interests_question_a_subject_still_names_the_work(n):
     assert n.extract("something using my chemistry degree", "interests") == {"qualification_level": "6",
                                                                             "interests": ["laboratory"]}
+
+
+@pytest.mark.parametrize("text", ["BSc Biomedical Science from Kingston uni", "did an access course at lambeth college",
+                                  "I'm from Nigeria but I did my MSc here at Kingston uni"])
+def test_where_they_studied_is_not_where_they_live(n, text):
+    # it had answered the borough question before it was asked (40 unlabelled readings over the older corpora)
+    assert "borough" not in n.extract(text, "qualification_level")
+
+
+@pytest.mark.parametrize("text, borough", [("17, im doing a levels in bio and chem at college in enfield where i live",
+                                            "Enfield"), ("im 16 in year 11 at school in Woolwich", "Greenwich")])
+def test_a_college_where_they_live_and_a_pupils_school_still_say_where(n, text, borough):
+    assert n.extract(text, "age")["borough"] == borough
+
+
+def test_a_childcare_qualification_is_no_child_to_care_for(n):
+    assert n.extract("nvq 3 in childcare", "qualification_level") == {"qualification_level": "3"}
+    assert n.extract("no childcare for my 2 kids", "barriers")["barriers"] == ["caring_responsibilities"]
