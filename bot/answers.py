@@ -67,7 +67,7 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        re.I)                                  # "why does it matter if...", "what's this for?"
 
 
-SHOW_MORE = "show_more"
+SHOW_MORE, ASK_MORE, FIND_ROUTES = "show_more", "ask_more", "find_routes"
 # "keep going", "can I see the rest", "I don't like these, what else is there": the next five (the classifier read
 # "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew).
 MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|more)\W*(?:please|pls|plz)?\W*$|"
@@ -78,16 +78,14 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|more)\W*
 
 # An answer that asks whether it counts is still the answer: the form records it and the resident can correct it.
 COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+(?:that|this|it|those|these)\s+count\b", re.I)
-ASK_MORE = "ask_more"
 # "could you tell me more about the first suggestion", "is that one paid": one of the routes shown, by its place on the
 # list, with no question open (over the older corpora, 157 of 161 such messages ask more about it; the rest ask for a
 # call, which comes first).
 ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last\s+one|top\s+one|number\s*\d|"
                          r"no\.?\s*\d|#\d|option\s*\d|that\s+one|this\s+one|the\s+one\s+you|these\s+ones|"
                          r"those\s+ones)\b", re.I)
-TAKEN_FOR_OTHERS = {ASK_ROUTE, "find_routes", "show_more", WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
+TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
                     "show_profile"}
-FIND_ROUTES = "find_routes"
 # "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there"
 # (the classifier read these as out_of_scope, stop or decline).
 RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|can|could)\s+(?:you|u)\s+recommend"
@@ -179,7 +177,7 @@ def _about_a_statement(text: str, intent: str | None) -> bool:
 
 NO_WORDS = {"no", "nope", "nah", "never"}
 # What the classifier made of a no with more to say at the UK ENIC question (not a stop, distress or another request).
-TAKEN_FOR_QUESTIONS = {WHY_NEEDED, FALLBACK, "ask_more", "ask_route", "out_of_scope", "chitchat", "find_routes"}
+TAKEN_FOR_QUESTIONS = {WHY_NEEDED, FALLBACK, ASK_MORE, ASK_ROUTE, "out_of_scope", "chitchat", FIND_ROUTES}
 ASKS_HOW = re.compile(r"\b(?:what|whats|what's|why|how)\b", re.I)
 
 

@@ -747,6 +747,12 @@ _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "d
 
 
 _THEIRS = {"my", "his", "her", "our", "their", "a"}
+_MINE = {"my", "our"}
+
+
+def _names_a_relative(words: list[str], owners: set[str]) -> bool:
+    """An owner word straight before a relative: "my mum", "her husband"."""
+    return any(a in owners and b in _RELATIVES for a, b in zip(words, words[1:]))
 _KIN_WORDS = {"little", "younger", "older", "big", "baby", "elderly", "eldest", "youngest", "twin", "step"}
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
 _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
@@ -776,21 +782,18 @@ def _told_of_them(doc: Doc, m: Match) -> bool:
     words = [t.lower_ for t in doc]
     if not (_CARE_WORDS & set(words) or any(a.startswith("look") and b == "after" for a, b in zip(words, words[1:]))):
         return False
-    inside = [t.lower_ for t in doc[m.start:m.end]]
-    if any(a in ("my", "our") and b in _RELATIVES for a, b in zip(inside, inside[1:])):
+    if _names_a_relative([t.lower_ for t in doc[m.start:m.end]], _MINE):
         return True
     clause = _this_clause(doc[max(0, m.start - 8):m.start])
-    earlier = [t.lower_ for t in doc[:clause[0].i]] if clause else []
-    return bool(clause) and clause[0].lower_ in ("he", "she", "they") and any(
-        a in ("my", "our") and b in _RELATIVES for a, b in zip(earlier, earlier[1:]))
+    return bool(clause) and clause[0].lower_ in ("he", "she", "they") and _names_a_relative(
+        [t.lower_ for t in doc[:clause[0].i]], _MINE)
 
 
 def _their_own(doc: Doc, m: Match) -> bool:
     """A relative's own, by "her", "his" or "their" after the relative in one clause: "my wife has one for her degree
     but I don't have one" (a work coach's "her degree is from Nigeria" names no relative, and stays the resident's)."""
     before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
-    return bool(before) and before[-1] in ("her", "his", "their") and any(
-        a in _THEIRS and b in _RELATIVES for a, b in zip(before, before[1:]))
+    return bool(before) and before[-1] in ("her", "his", "their") and _names_a_relative(before, _THEIRS)
 
 
 _CARE_WORDS = {"care", "cares", "caring", "carer"}
@@ -1204,8 +1207,9 @@ def _numbers(doc: Doc) -> list[tuple[int, int, float]]:
     out, i = [], 0
     while i < len(doc):
         t = doc[i].lower_
-        if _GLUED_AGE.match(t):                                         # "im31"
-            out.append((i, i + 1, float(_GLUED_AGE.match(t).group(1))))
+        glued = _GLUED_AGE.match(t)                                     # "im31"
+        if glued:
+            out.append((i, i + 1, float(glued.group(1))))
             i += 1
             continue
         digits = t.rstrip("abcdefghijklmnopqrstuvwxyz/")
