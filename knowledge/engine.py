@@ -33,7 +33,7 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 # designed for an adult's circumstances gains.
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
-BASICS = 2                     # relevance an adult below level 2 gives a course made for people without it
+BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
 MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
@@ -222,6 +222,9 @@ class Screen:
                 ceiling |= np.array([c is not None for c in row.conds], bool)
         self.course = course = np.array([kind.get(p.route_type) == "course" for p in ps], bool)
         self.basics = ceiling & course & (self.top_level >= 0) & (self.top_level <= self._level_2)
+        # A job with training that leads no higher than level 2 (a foundation or level 2 apprenticeship): an adviser
+        # names it first to a young person below that level, whatever work they want.
+        self.first_job = (self.into_work > 0) & (self.top_level >= 0) & (self.top_level <= self._level_2)
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes
@@ -257,6 +260,8 @@ class Screen:
             offers = self.levels != 0
             if self.needs_basics(profile):
                 score += BASICS * self.basics
+            elif r < self._level_2:                     # under 19: a job with training up to level 2 first
+                score += BASICS * self.first_job
             score -= 2 * ((self.levels & up) != 0) * self.broad
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 ((self.levels >> r) & 1) != 0,                         # their own level

@@ -299,3 +299,13 @@ def test_access_to_work_waits_for_a_job_when_a_pupil_has_a_plan(use_kb):
                                   barriers=("send_ehcp", "disability_or_health"), interests=("research",)))
     ids = [x.programme.id for x in r.recommendations]
     assert "access_to_work" in ids and "access_to_work" not in ids[:5]
+
+
+def test_a_young_person_below_level_2_hears_of_a_first_apprenticeship(use_kb):
+    # A foundation or level 2 apprenticeship is made for the step they are at, whatever the work (panel_fresh18's
+    # 17-year-old in Plumstead with GCSEs at grade 3 who wants lab work; nine like her in the older panels).
+    young = Profile(age=17, qualification_level="1", borough="Greenwich", interests=("laboratory",))
+    ids = [x.programme.id for x in advisor.recommend(young).recommendations[:5]]
+    assert {"foundation_apprenticeship", "apprenticeship_level_2"} & set(ids)
+    adult = Profile(age=30, qualification_level="1", borough="Greenwich", interests=("laboratory",))
+    assert "english_and_maths" in [x.programme.id for x in advisor.recommend(adult).recommendations[:5]]
