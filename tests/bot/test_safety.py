@@ -27,6 +27,9 @@ def test_distress_overrides_whatever_the_classifier_said():
     assert classify("im not ok. rly not ok. need someone", intent="nlu_fallback") == "distress"
     assert classify("I can't do this, my head is all over the place and I think I'm going to break down",
                     intent="start_again") == "distress"
+    # no food or sleep for days (corpus_fresh17)
+    assert classify("I haven't eaten properly in days, there's no money left", intent="why_not") == "distress"
+    assert classify("I'm really struggling, I haven't slept in days", intent="inform") == "distress"
 
 
 def test_other_messages_and_button_payloads_are_left_alone():
