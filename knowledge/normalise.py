@@ -52,7 +52,8 @@ _NUMBER_WORDS = [*_UNITS, *_TENS]
 # Words a typo search would misread as numbers.
 _LOOK_LIKE_NUMBERS = {"there", "these", "their", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth"}
 _SCHOOL_YEAR = {"year", "yr", "y"}                                 # "year 11", "yr 11", "y11"
-_LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave", "excluded", "expelled"}  # not now
+_LEFT_SCHOOL = {"left", "dropped", "quit", "finished", "was", "out", "leave", "excluded", "expelled", "stopped",
+                "bunked", "skipped"}                                            # not now: "stopped going in year 10"
 # A pupil's age by the end of their school year, which England's post-16 choices are planned on: Year N is N + 5.
 _YEAR_TO_AGE = 5
 
@@ -237,6 +238,11 @@ class Normaliser:
                 return m.id
         return None
 
+    def _declining(self, doc: Doc) -> list[Match]:
+        """The words of declining in a message, two or more: within them "business" or "sharing my area online" is no
+        value ("none of your business lol", "not comfortable sharing my area online"; "pass" alone is in "12th pass")."""
+        return [m for m in self.matches(doc, "answer") if m.id == "decline" and m.end - m.start > 1]
+
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
         ids = self._answers_in(text)
@@ -285,7 +291,8 @@ class Normaliser:
         doc = self.doc(text)
         # a sign is no typo: "cant use computa" states a circumstance whatever the classifier guessed
         read = self.said if typos else (lambda d, label: self._with_signs(d, label, self.matches(d, label)))
-        if any(m.id != "not_sure" for label in PROFILE_LABELS for m in read(doc, label)):
+        declined = self._declining(doc)
+        if any(m.id != "not_sure" and not _within(m, declined) for label in PROFILE_LABELS for m in read(doc, label)):
             return True                                     # "everything" (not sure) states nothing on its own
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)
@@ -372,10 +379,12 @@ class Normaliser:
         raise InputError("borough", "I didn't recognise that as a London borough.")
 
     def postcode_place(self, text: str) -> Place | None:
-        """The place a full postcode in `text` gives when it is one place ("I'm 24, SE1 7EH"); None otherwise."""
+        """The place a full postcode in `text` gives when it is one place ("I'm 24, SE1 7EH"), or a district said as
+        one ("my postcode is SE15 not SE16", "Customer: 27, E17, no quals"); None otherwise."""
         full = postcodes.full_postcodes(text)
+        code = full[0][2] if full else _district_said(self.doc(text))
         try:
-            return _place(_lookup(full[0][2])) if full else None
+            return _place(_lookup(code)) if code else None
         except InputError:
             return None
 
@@ -393,8 +402,10 @@ class Normaliser:
             # "no statement, but my degree was taught in English": the level named is not a statement's
             denies = self.says(text, "no_statement") or (doc[:1].text.lower() in ("no", "nope", "nah")
                                                          and not _retracts(doc, 0))
-            if definite and not denies:
-                return max(definite, key=self.vocab.level_rank)
+            # "lost the letter but it said bachelor's degree standard": a level the statement gave, whatever else
+            given = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _a_statements_level(doc, m)]
+            if definite and not denies or given:
+                return max(given or definite, key=self.vocab.level_rank)
             if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "nt")
                                                             for t in doc):
                 return UNKNOWN_LEVEL
@@ -519,7 +530,8 @@ class Normaliser:
         every = _longest(asked_for + [m for label in PROFILE_LABELS for m in self.matches(doc, label)])
         for label in self.signs:
             every = self._with_signs(doc, label, every)
-        found = self._held(doc, every)
+        declined = self._declining(doc)
+        found = [m for m in self._held(doc, every) if not _within(m, declined)]
         out: dict = {}
         taken = {i for m in found for i in range(m.start, m.end)}
         ends = {m.end for m in found}              # "unemployed 3 yrs": a number straight after a phrase belongs to it
@@ -529,8 +541,9 @@ class Normaliser:
                      and (s not in ends or _joined_on(doc, s, e))    # "im a care leaver 20 and need a job"
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
-                                                             or _joined_on(doc, s, e))))
-                     and not _a_while(doc, s, e) and not _a_school_year(doc, s)]
+                                                             or _joined_on(doc, s, e)))
+                          or asked == "age" and _leads(doc, s, e))     # "58. Is that too old for any of this?"
+                     and not _a_while(doc, s, e) and not _a_school_year(doc, s) and not _a_child(doc, s, n)]
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
             said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
@@ -547,7 +560,7 @@ class Normaliser:
         studied = [m for m in every if m.label == "qualification" and not self._a_country(m)]
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
                                                         and not _negated(doc, m.start)
-                                                        and not _studied_there(doc, m)]))
+                                                        and not _studied_there(doc, m, studied)]))
         posted = self.postcode_place(text)
         if posted is not None:
             out["borough"], out["outside_london"] = posted.borough, posted.outside_london
@@ -894,17 +907,22 @@ def _subject_of(doc: Doc, m: Match, quals: list[Match]) -> bool:
     Not after a word of wanting in its clause: "interested in data science apprenticeships"."""
     if any(t.lower_ in _WANTING for t in _this_clause(doc[max(0, m.start - 8):m.start])):
         return False
+    if any(t.lower_ in _STUDIED for t in doc[max(0, m.start - 2):m.start]):
+        return True                                                             # "studied biology at uni"
     for q in quals:
         between = [t.lower_ for t in (doc[q.end:m.start] if q.end <= m.start else doc[m.end:q.start])]
-        if q.end <= m.start and len(between) <= 4 and all(w in _SUBJECT_JOINS | _SUBJECT_WORDS for w in between):
-            return True                                                         # "degree in biology"
+        if q.end <= m.start and len(between) <= 4 and (all(w in _SUBJECT_JOINS | _SUBJECT_WORDS for w in between)
+                                                       or "in" in (between[:1] + between[-1:])
+                                                       and not _A_PUPILS & set(q.text.lower().split())):
+            return True                                     # "degree in biology", "HNC in electrical engineering"
         if m.end <= q.start and len(between) <= 1 and all(w in ("in", "a", "an") for w in between):
             return True                                                         # "biology degree"
     return False
 
 
-_WANTING = {"want", "wants", "wanted", "wanna", "interested", "into", "like", "love", "looking", "keen", "prefer",
-            "rather", "hoping", "hope", "dream", "fancy"}
+_STUDIED = {"studied", "studying", "study", "teach", "taught"}
+_WANTING = {"want", "wants", "wanted", "wanna", "interested", "into", "like", "likes", "love", "loves", "looking", "keen",
+            "prefer", "rather", "hoping", "hope", "dream", "fancy"}
 _SUBJECT_WORDS = {"science", "sciences", "studies", "biomedical", "health", "social", "care", "management", "admin",
                   "business", "it", "computer", "computing", "engineering", "chemistry", "biology", "physics"}
 
@@ -949,13 +967,19 @@ _ENIC_NAMES = {"enic", "naric"}
 _ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 
 
+def _a_statements_level(doc: Doc, m: Match) -> bool:
+    """A level said to be what a UK ENIC statement gave: "it said bachelor's degree standard", "they said level 6"."""
+    return m.text.lower().endswith("standard") or any(t.lower_ in ("said", "says")
+                                                      for t in doc[max(0, m.start - 3):m.start])
+
+
 def _after_enic(doc: Doc, start: int) -> bool:
     """A level named after "ENIC", "NARIC", "comparable to"...: the UK level an overseas qualification compares to."""
     return any(t.lower_ in _ENIC_WORDS for t in doc[:start])
 
 
 _HOME = {"live", "lives", "living", "livin", "stay", "staying", "renting", "rent", "home", "moved", "accommodation",
-         "hostel"}
+         "hostel", "tax"}                        # "on the border, but my council tax goes to Hackney"
 
 
 def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
@@ -997,13 +1021,36 @@ _SCHOOLS = {"college", "uni", "university"}     # a pupil's school is near home:
 _HOME_SAID = {"live", "living", "lives", "moved", "based", "home", "stay", "staying"}
 
 
-def _studied_there(doc: Doc, m: Match) -> bool:
+def _studied_there(doc: Doc, m: Match, quals: list[Match]) -> bool:
     """A place named as where the resident studies or studied, not where they live: "BSc Biomedical Science from
-    Kingston uni", "did an access course at lambeth college" (not "at college in
-    enfield where i live", "at a sixth form in Bromley, i live there too")."""
+    Kingston uni", "did an access course at lambeth college", "FdSc from Greenwich", "masters in data science, in
+    Manchester" (not "at college in enfield where i live", "at a sixth form in Bromley, i live there too")."""
     before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
     after = [t.lower_ for t in _this_clause_after(doc, m.end)]
-    return (_a_place_of_study(doc, m.end) or bool(_SCHOOLS & set(before))) and not _HOME_SAID & set(after)
+    return ((_a_place_of_study(doc, m.end) or bool(_SCHOOLS & set(before)) or _after_a_qualification(doc, m, quals))
+            and not _HOME_SAID & set(after))
+
+
+_FROM = {"from", "in", "at"}
+_A_PUPILS = _SCHOOL_YEAR | {"sixth", "school"}          # a pupil's school is near home: "year 12 in Ilford"
+
+
+def _after_a_qualification(doc: Doc, m: Match, quals: list[Match]) -> bool:
+    """A place straight after a qualification and its subject, with "from", "in" or "at": where it was taken. After
+    a comma "from" says where the resident is from ("nvq3 in childcare, from Croydon"), and a school year or an age
+    between says nothing of study ("in year 12 in Ilford", "T level in science, 19, from Leyton")."""
+    word = doc[m.start - 1].lower_ if m.start else ""
+    if word not in _FROM:
+        return False
+    for q in quals:
+        between = doc[q.end:m.start - 1]
+        words = {t.lower_ for t in between if not t.is_punct}
+        pupil = bool(_A_PUPILS & set(q.text.lower().split()))
+        if (q.id != "none" and not pupil and q.end < m.start and len(words) <= 4 and not words & (_HOME_SAID | {"i"})
+                and not any(t.like_num for t in between)
+                and not (word == "from" and any(t.text == "," for t in between))):
+            return True
+    return False
 
 
 def _this_clause_after(doc: Doc, end: int) -> list:
@@ -1026,6 +1073,20 @@ def _moving_to(doc: Doc, start: int) -> bool:
 
 
 _TAKEN_BACK = ("not", "no")
+
+
+def _within(m: Match, spans: list[Match]) -> bool:
+    """`m` overlaps one of `spans`."""
+    return any(m.start < o.end and o.start < m.end for o in spans)
+
+
+def _district_said(doc: Doc) -> str | None:
+    """The one postcode district a longer message names as the resident's: after "postcode", or set off by commas
+    among other answers; not one taken back ("SE15 not SE16")."""
+    said = {t.text.upper() for t in doc if postcodes.is_postcode(t.text) and not _negated(doc, t.i)
+            and (any(w.lower_ in ("postcode", "postcodes") for w in doc[max(0, t.i - 3):t.i])
+                 or (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and doc[t.i + 1].text == ","))}
+    return said.pop() if len(said) == 1 else None
 
 
 def _negated(doc: Doc, start: int) -> bool:
@@ -1147,8 +1208,9 @@ def _school_year(doc: Doc) -> int | None:
         if any(tuple(toks[i:i + len(words)]) == words for i in range(len(toks))):
             return year + _YEAR_TO_AGE
     for i, n in _years(toks):
-        if 7 <= n <= 13 and not any(w in _LEFT_SCHOOL and toks[k - 1:k] != ["not"]       # "not left school yet"
-                                    for k, w in enumerate(toks[:i]) if k >= i - 4):      # "left at 14 in year 9"
+        if 7 <= n <= 13 and not any((w in _LEFT_SCHOOL and toks[k - 1:k] != ["not"]      # "not left school yet"
+                                     or w == "finish" and toks[k - 1:k] in (["nt"], ["n't"], ["never"]))
+                                    for k, w in enumerate(toks[:i]) if k >= i - 5):      # "left at 14 in year 9"
             return int(n) + _YEAR_TO_AGE
     return None
 
@@ -1284,6 +1346,8 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
             or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29", "she's 24"
+            or (before in ("is", "'s", "its")                                # "my age wrong, its 31"
+                and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
             or "".join(t.lower_ for t in doc[end:end + 5]).startswith(_AGE_JOINED)      # "a 58-year-old", "20 y/o"
@@ -1298,6 +1362,8 @@ _AGE_JOINED = ("-year-old", "-years-old", "-yr-old", "y/o", "-y/o")
 _COACHED = {"customer", "client", "resident", "claimant", "learner", "he", "she"}   # whom a work coach types for
 _UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks"}
 _SPENT = {"been", "did", "done", "spent", "worked", "doing"}     # "did 30 yrs in sales", "been a manager 15 years"
+_A_WHILE_AFTER = {"ago", "now", "back", "experience", "exp", "experiance", "here", "stay", "visa", "course", "degree",
+                  "contract", "gap", "break", "sentence"}         # "10 years experience", "a 5 year visa"
 
 
 def _a_while(doc: Doc, start: int, end: int) -> bool:
@@ -1305,7 +1371,7 @@ def _a_while(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     unit, ago = (doc[end].lower_ if end < len(doc) else ""), (doc[end + 1].lower_ if end + 1 < len(doc) else "")
     been = any(t.lower_ in _SPENT for t in doc[max(0, start - 4):start])
-    return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and (ago in ("ago", "now", "back") or been))
+    return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and (ago in _A_WHILE_AFTER or been))
 
 
 def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:
@@ -1314,6 +1380,25 @@ def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:
     (_, end, _), (start, _, value) = numbers[-2], numbers[-1]
     between = [t.lower_ for t in doc[end:start] if not t.is_punct]
     return value if any(w in _CORRECTING for w in between) or between in (["no"], ["nope"]) else None
+
+
+_SELF_SAID = {"i'm", "im", "am", "aged", "'m", "m"}           # spaCy splits "im" into "i" "m"
+_CHILD = 13                     # below this, a number is the resident's age only after "I'm" or "aged"
+
+
+def _leads(doc: Doc, start: int, end: int) -> bool:
+    """Two digits opening the message, set off by a stop or comma: at the age question, the age it answers."""
+    return start == 0 and _two_digits(doc[start]) and end < len(doc) and doc[end].text in ".,!?"
+
+
+def _a_child(doc: Doc, start: int, value: float) -> bool:
+    """A number too young for a resident's age unless they say it is theirs: "i have a 2 year old", "give me 5
+    more", "a 5 year stay" (not "im 12")."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _FILLERS:
+        i -= 1
+    before = [t.lower_ for t in doc[max(0, i - 1):i + 1]]
+    return value < _CHILD and not (before[-1:] and before[-1] in _SELF_SAID or before in (["age", "is"], ["age", "'s"]))
 
 
 def _a_school_year(doc: Doc, start: int) -> bool:

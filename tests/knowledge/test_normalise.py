@@ -963,3 +963,131 @@ def test_a_college_where_they_live_and_a_pupils_school_still_say_where(n, text, 
 def test_a_childcare_qualification_is_no_child_to_care_for(n):
     assert n.extract("nvq 3 in childcare", "qualification_level") == {"qualification_level": "3"}
     assert n.extract("no childcare for my 2 kids", "barriers")["barriers"] == ["caring_responsibilities"]
+
+
+@pytest.mark.parametrize("text", ["FdSc from Greenwich", "BSc Biomedical Science 2:1 from Greenwich",
+                                  "masters in data science, in Manchester", "BA hons English lit from Leeds"])
+def test_a_place_straight_after_a_qualification_is_where_it_was_taken(n, text):
+    assert "borough" not in n.extract(text, "qualification_level")
+
+
+@pytest.mark.parametrize("text, borough", [("hi, nvq3 in childcare, from Croydon, want to get into the NHS", "Croydon"),
+                                           ("just got my T level in science, 19, from Leyton", "Waltham Forest"),
+                                           ("im in year 12 in Ilford", "Redbridge"),
+                                           ("in year 13, at sixth form in Ilford", "Redbridge")])
+def test_from_after_a_comma_an_age_or_a_pupils_school_still_say_where(n, text, borough):
+    assert n.extract(text, "start")["borough"] == borough
+
+
+@pytest.mark.parametrize("text", ["i have a 2 year old and no childcare", "give me 5 more",
+                                  "they give me 5 year stay as protection",
+                                  "no i dont have any paper qualifications but 10 years experience as a cook"])
+def test_a_childs_age_a_count_or_a_while_is_no_age(n, text):
+    assert "age" not in n.extract(text, "barriers")
+
+
+@pytest.mark.parametrize("text, age", [("im 12", 12), ("my age is 12", 12), ("hi im 12 and in year 7", 12),
+                                       ("wait i typed my age wrong, its 31", 31)])
+def test_a_young_age_said_as_theirs_and_an_age_corrected(n, text, age):
+    assert n.extract(text, "qualification_level")["age"] == age
+
+
+@pytest.mark.parametrize("text", ["I stopped going to school in year 11 and never sat the exams", "didnt finish year 11",
+                                  "I bunked most of year 11 and didn't sit anything",
+                                  "left before the end of year 11, nothing to show for it"])
+def test_a_school_year_they_left_in_is_no_age(n, text):
+    assert "age" not in n.extract(text, "qualification_level")
+
+
+@pytest.mark.parametrize("text, level", [("my client has entry level 2 functional skills in english, nothing else",
+                                          "entry"),
+                                         ("a couple of GCSEs but honestly they were Fs and a G", "1"),
+                                         ("I am not having any qualification", "none")])
+def test_entry_level_functional_skills_low_letter_grades_and_none_in_other_words(n, text, level):
+    assert n.extract(text, "qualification_level")["qualification_level"] == level
+
+
+@pytest.mark.parametrize("text, ids", [("on ESA cos of my back", ["claiming_benefits", "disability_or_health"]),
+                                       ("I fled Sudan and was granted protection here last year", ["refugee"]),
+                                       ("first language is Bengali", ["english_language"]),
+                                       ("my first language is English", []),
+                                       ("kicked out by my parents, staying wherever I can", ["homelessness"]),
+                                       ("i was looked after by the local authority growing up", ["care_leaver"]),
+                                       ("on uc n in temp accom", ["claiming_benefits", "homelessness"]),
+                                       ("customer recently released, currently NFA staying at approved premises",
+                                        ["criminal_record", "homelessness"]),
+                                       ("from Eritrea, my claim is with the home office",  ["asylum_seeker"]),
+                                       ("I haven't been able to hold down work since", ["long_term_unemployed"])])
+def test_circumstances_in_residents_words(n, text, ids):
+    assert n.extract(text, "barriers").get("barriers", []) == ids
+
+
+@pytest.mark.parametrize("text, ids", [("I want to help people get better", ["healthcare"]),
+                                       ("I want to test samples", ["laboratory"]),
+                                       ("investigating diseases, like a proper scientist", ["research"]),
+                                       ("havent thought about it", ["not_sure"]),
+                                       ("he genuinely doesn't know yet", ["not_sure"])])
+def test_interests_in_residents_words(n, text, ids):
+    assert n.extract(text, "interests")["interests"] == ids
+
+
+@pytest.mark.parametrize("text, borough", [("lab. also my postcode is SE15 not SE16 if that matters", "Southwark"),
+                                           ("I'm a work coach. Customer: 27, E17, no quals, UC, wants to work in a lab",
+                                            "Waltham Forest")])
+def test_a_postcode_district_said_as_theirs_in_a_longer_message(n, text, borough):
+    assert n.extract(text, "interests")["borough"] == borough
+
+
+def test_a_district_that_spans_boroughs_in_a_longer_message_says_nothing(n):
+    assert "borough" not in n.extract("27, E8, no quals", "start")
+
+
+@pytest.mark.parametrize("text, borough", [
+    ("Right on the border of Hackney and Islington but my council tax goes to Hackney", "Hackney"),
+    ("enfield, or is it haringey? my road is right on the border... council tax goes to enfield so enfield", "Enfield")])
+def test_on_a_border_the_council_tax_says_where(n, text, borough):
+    assert n.extract(text, "borough")["borough"] == borough
+
+
+def test_functional_skills_at_entry_level_in_either_order(n):
+    assert n.extract("Functional skills entry level 3 in maths, that's it")["qualification_level"] == "entry"
+
+
+@pytest.mark.parametrize("text, level", [("I applied and yes they said bachelor's degree standard", "6"),
+                                         ("lost the letter but it said bachelor's degree standard", "6"),
+                                         ("no statement, but my degree was taught in English", "unknown")])
+def test_a_level_the_statement_gave_counts_whatever_else_is_said(n, text, level):
+    assert n.qualification(text, abroad=True) == level
+
+
+@pytest.mark.parametrize("text", ["none of your business lol", "mind your business lol",
+                                  "not comfortable sharing my area online"])
+def test_words_of_declining_state_no_value(n, text):
+    # "business" had answered the interests question, and "sharing my area online" named a circumstance
+    assert not n.states_an_answer(text)
+    assert n.extract(text, "borough") == {}
+
+
+def test_pass_in_a_qualification_is_no_declining(n):
+    assert n.extract("12th pass from india", "qualification_level") == {"qualification_abroad": True}
+
+
+@pytest.mark.parametrize("text, asked, age", [("58. Is that too old for any of this?", "age", 58),
+                                              ("64, retired early but bored out of my mind", "age", 64),
+                                              ("55, is that a problem", "barriers", None)])
+def test_two_digits_opening_a_reply_to_the_age_question_are_the_age(n, text, asked, age):
+    # read as a question (find_routes), "58. Is that too old...?" had lost its age
+    assert n.extract(text, asked).get("age") == age
+
+
+@pytest.mark.parametrize("text", ["HNC in electrical engineering", "I have degree from Nigeria in microbiology",
+                                  "studied biology at uni back home in Brazil", "pgce, i used to teach science",
+                                  "diploma in laboratory technology from Kenya"])
+def test_a_subject_studied_in_more_words_is_no_kind_of_work_they_want(n, text):
+    # 85 more readings over the older corpora that no writer labelled
+    assert "interests" not in n.extract(text, "qualification_level")
+
+
+def test_a_pupil_who_likes_computers_still_likes_them(n):
+    assert n.extract("u got anything 4 a 17yo in year 12 in enfield who likes computers",
+                     "start")["interests"] == ["data_and_digital"]
