@@ -130,6 +130,9 @@ def _declines(text: str) -> bool:
 # as `decline`.
 FORGET, ERASE = "forget_me", "erase"    # the intent, and the answers.yml words that ask for deletion whatever else
 HANDOFF = "human_handoff"
+# A person asked for in a word or two ("agent", "operator", "real person pls"): the classifier had no words around it.
+A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+person)\W*"
+                      r"(?:please|pls|plz)?\W*$", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile.
@@ -147,6 +150,18 @@ def _founded(text: str, intent: str | None) -> bool:
 # which it answers (the form then asks which level it gives).
 NO, YES = "deny", "affirm"
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
+GOODBYE, THANKS = "goodbye", "thanks"
+# With the list shown and no question open: "got anything else", "is that it?" ask for the next five (the classifier
+# read them as nothing it knew); "not really" is a no; "cya", "goodnight" a goodbye (read as a greeting); "nice one,
+# cheers" thanks (read as a goodbye). Over the older corpora every message these match is labelled so.
+AFTER_THE_LIST = {
+    SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
+                          r"^\W*(?:anything\s+else|is\s+that\s+it)\W*$", re.I),
+    NO: re.compile(r"^\W*(?:not\s+really|nope|nah)\W*$", re.I),
+    GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night\s+night|nite|laters|ta\s*ra|bye+)\W*$",
+                         re.I),
+    THANKS: re.compile(r"^\W*nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*$", re.I),
+}
 
 
 def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
@@ -179,15 +194,21 @@ NO_WORDS = {"no", "nope", "nah", "never"}
 # What the classifier made of a no with more to say at the UK ENIC question (not a stop, distress or another request).
 TAKEN_FOR_QUESTIONS = {WHY_NEEDED, FALLBACK, ASK_MORE, ASK_ROUTE, "out_of_scope", "chitchat", FIND_ROUTES}
 ASKS_HOW = re.compile(r"\b(?:what|whats|what's|why|how)\b", re.I)
+ASKS_WHY = re.compile(r"\b(?:why|how|where|can\s+i|do\s+i|should\s+i)\b", re.I)
+UNSURE_OR_NO = re.compile(r"\b(?:no|nope|nah|maybe|kinda|not\s+sure|no\s+idea|"
+                          r"(?:don'?t|dont|didn'?t|didnt)\s+(?:think|know)|can'?t\s+afford|cant\s+afford)\b", re.I)
 
 
 def _no_statement(text: str) -> bool:
     """A no to "do you have a UK ENIC statement?" that tells more ("no and I dont know where to even start with
     that", "hmm I don't think so? never got any letter like that"), which `is_question` takes for a question; not
-    one that asks what or how ("no, how do I get one?")."""
+    one that asks what or how ("no, how do I get one?"). A no or a "not sure" beside "what's that?" answers too
+    ("whats that? no i dont think so", "maybe? I dont really know what that is"); "why" or "how" still asks."""
     n = normaliser()
     words = [t.lower_ for t in n.doc(text) if t.is_alpha]
-    return (words[:1] and words[0] in NO_WORDS or n.says(text, "no_statement")) and not ASKS_HOW.search(text)
+    said = words[:1] and words[0] in NO_WORDS or n.says(text, "no_statement")
+    return bool(said and not ASKS_HOW.search(text)
+                or (said or UNSURE_OR_NO.search(text)) and not ASKS_WHY.search(text))
 
 
 def _an_answer_asked_back(text: str, asked: str | None) -> bool:
@@ -208,6 +229,12 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
     for a message that does not ask for it; else None (the guess stands)."""
     if text.startswith("/"):
         return None
+    if A_PERSON.search(text):
+        return None if intent == HANDOFF else HANDOFF
+    if asked is None and intent not in (*KEEP, "distress"):
+        said = next((i for i, words in AFTER_THE_LIST.items() if words.search(text)), None)
+        if said:
+            return None if intent == said else said
     if _asks_about_a_route(text):
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text):

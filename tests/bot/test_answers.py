@@ -45,7 +45,10 @@ def test_a_yes_answers_the_uk_enic_question_but_not_the_others(gazetteer):
 
 
 @pytest.mark.parametrize("text, guess", [("no I cant afford it", "distress"), ("RQF 5", "nlu_fallback"),
-                                         ("dunno what that is", "why_needed"), ("i dont know if i have", "show_profile")])
+                                         ("dunno what that is", "why_needed"), ("i dont know if i have", "show_profile"),
+                                         ("whats that? no i dont think so", "why_needed"),
+                                         ("maybe? I dont really know what that is", "why_needed"),
+                                         ("not sure what that is", "why_needed")])
 def test_a_reply_about_a_uk_enic_statement_is_an_answer(gazetteer, text, guess):
     enic = asking("qualification_level", qualification_abroad=True)
     assert classify(gazetteer, text, intent=guess, tracker=enic) == "inform"
@@ -62,7 +65,10 @@ def test_a_question_about_a_uk_enic_statement_asks_why(gazetteer, text, guess):
 
 
 @pytest.mark.parametrize("text, guess", [("ring me tomorrow after 3 please", "inform"),
-                                         ("can you text me the links", "ask_more")])
+                                         ("can you text me the links", "ask_more"),
+                                         ("whatsapp me the details", "show_profile"),
+                                         ("send me the info by text", "ask_more"),
+                                         ("can you email all this to me so I can show my work coach", "find_routes")])
 def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess) == "request_contact"
     assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
@@ -77,9 +83,18 @@ def test_a_contact_request_without_its_words_but_asking_for_a_person_is_a_handof
 
 @pytest.mark.parametrize("text, guess", [("hang on i need to find my certificates, can we pause", "inform"),
                                          ("i need to go, can we carry on later", "goodbye"),
-                                         ("I need to find my documents, stop for now", "find_routes")])
+                                         ("I need to find my documents, stop for now", "find_routes"),
+                                         ("I don't want to continue", "nlu_fallback"),
+                                         ("can I save this and carry on tomorrow", "goodbye")])
 def test_the_words_of_a_pause_make_a_stop(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("qualification_level")) == "stop"
+    assert classify(gazetteer, "yes I want to continue", intent="affirm") == "affirm"
+
+
+@pytest.mark.parametrize("text, guess", [("agent", "nlu_fallback"), ("operator", "find_routes"),
+                                         ("real person pls", "inform"), ("a human please", "chitchat")])
+def test_a_person_asked_for_in_a_word_or_two_is_a_handoff(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "human_handoff"
 
 
 @pytest.mark.parametrize("text, guess", [("why not the AstraZeneca apprenticeship", "ask_more"),
@@ -362,3 +377,19 @@ def test_a_route_by_its_place_on_the_list_asks_more_about_it(gazetteer, text, sa
 def test_a_place_on_the_list_while_a_question_is_open_is_no_request_for_more(gazetteer):
     assert classify(gazetteer, "skip this one", intent="decline", tracker=asking("barriers")) == "decline"
     assert classify(gazetteer, "can someone call me about the first one", intent="ask_route") == "request_contact"
+
+
+@pytest.mark.parametrize("text, guess, read", [("got anything else", "nlu_fallback", "show_more"),
+                                               ("is that it?", "nlu_fallback", "show_more"),
+                                               ("not really", "inform", "deny"), ("cya", "greet", "goodbye"),
+                                               ("Goodnight", "greet", "goodbye"),
+                                               ("nice one, cheers", "goodbye", "thanks")])
+def test_short_replies_with_the_list_shown(gazetteer, text, guess, read):
+    assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None)) == read
+    # at the UK ENIC question "not really" answers it
+    assert classify(gazetteer, "not really", intent="inform",
+                    tracker=asking("qualification_level", qualification_abroad=True)) == "inform"
+
+
+def test_declining_in_words_that_hold_a_value_is_declining(gazetteer):
+    assert classify(gazetteer, "none of your business lol", intent="inform", tracker=asking("borough")) == "decline"
