@@ -92,6 +92,21 @@ RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|
                        r"(?!\s+(?:a|an)\b)|skip\s+(?:all\s+)?(?:the|these|your)\s+questions)\b", re.I)
 
 
+# "what have you got", "show me everything", "what's out there", "what are my options": routes asked for in general,
+# except at the interests question, where "not sure, show me everything" answers it, and "what have you got on me
+# so far", which asks for the profile (the classifier read these as show_profile, chitchat or nlu_fallback; over
+# the older corpora 34 messages match, all find_routes but one "what can I even do" that says it has none).
+OUT_THERE = re.compile(r"\b(?:what\s+(?:have|'ve|ve)\s+(?:you|u|ya)\s+got(?:\s+for\s+me)?\W*$|"
+                       r"show\s+me\s+what\s+(?:you|u)(?:'ve|\s+have)?\s+got\W*$|"
+                       r"show\s+me\s+(?:everything|the\s+list|stuff|some\s+options|options|my\s+options)|"
+                       r"what(?:'s|s|\s+is)\s+(?:available|out\s+there)|what\s+can\s+i\s+(?:actually|even)\s+do|"
+                       r"what\s+(?:courses|jobs|options)\s+(?:are\s+there|there\s+are|are\s+going)|"
+                       r"what\s+should\s+i\s+(?:be\s+doing|do)\s+next|"
+                       r"list\s+(?:whatever|all|the)\s+(?:courses|options|jobs)|"
+                       r"find\s+me\s+something|what\s+are\s+my\s+(?:options|choices))", re.I)
+ABOUT_ME = re.compile(r"\b(?:did\s+you\s+get|about\s+me|on\s+me|so\s+far|down\s+for\s+me)\b", re.I)
+
+
 STOP, PAUSE = "stop", "pause"          # the intent, and the knowledge/data/answers.yml words of a pause
 WHY_NOT = "why_not"
 # "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there": why a named route
@@ -150,7 +165,7 @@ def _founded(text: str, intent: str | None) -> bool:
 # which it answers (the form then asks which level it gives).
 NO, YES = "deny", "affirm"
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
-GOODBYE, THANKS = "goodbye", "thanks"
+GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # With the list shown and no question open: "got anything else", "is that it?" ask for the next five (the classifier
 # read them as nothing it knew); "not really" is a no; "cya", "goodnight" a goodbye (read as a greeting); "nice one,
 # cheers" thanks (read as a goodbye). Over the older corpora every message these match is labelled so.
@@ -221,6 +236,34 @@ def _an_answer_asked_back(text: str, asked: str | None) -> bool:
     return n.gives_an_age(text) if asked == "age" else n.states_an_answer(text, typos=False)
 
 
+# With no question open, a question about something else that only happens to name a place, an age or a benefit
+# ("do you know any good barbers in croydon", "how much is an oyster card for a 16 year old", "how do I apply for
+# universal credit?") is out of scope: read as an answer, it changed the resident's profile. Not one that says
+# something of themselves ("what if I'm 25?"), about work or the list ("which of them let you keep your benefits").
+OPENS_A_QUESTION = re.compile(r"^\W*(?:how|what|where|when|who|which|whats|what's|do\s+you|does|can\s+you|"
+                              r"could\s+you|is\s+there|are\s+there|any)\b", re.I)
+OF_THEMSELVES = re.compile(r"\b(?:i'?m|i\s+am|my|i\s+live|i'?ve|i\s+have|i\s+was|i\s+got|i\s+get|me|mine|change|"
+                           r"update|actually|sorry|meant|now)\b", re.I)
+OF_WORK = re.compile(r"\b(?:jobs?|work|courses?|training|apprentic\w*|careers?|gcses?|qualifi\w*|options?|ones?|"
+                     r"first|second|third|last|them|these|those|science|lab|nhs|nursing)\b", re.I)
+
+
+def _about_something_else(text: str, asked: str | None) -> bool:
+    n = normaliser()
+    if asked is not None or not is_question(text) or not OPENS_A_QUESTION.search(text) \
+            or OF_THEMSELVES.search(text) or OF_WORK.search(text) or _names_a_route(text):
+        return False
+    said = n.extract(text)
+    return not said.get("interests") and not said.get("qualification_level")
+
+
+def _asks_for_routes(text: str, asked: str | None) -> bool:
+    """Routes asked for in general (RECOMMEND, OUT_THERE), naming none, not why one is missing, stating no answer."""
+    general = RECOMMEND.search(text) or (asked != "interests" and OUT_THERE.search(text) and not ABOUT_ME.search(text))
+    return bool(general) and not _names_a_route(text) and not WHY_LEFT_OUT.search(text) \
+        and not normaliser().states_an_answer(text)
+
+
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None) -> str | None:
     """`ask_route` when it asks about a named route ("how about ESOL classes"); `why_needed` when it asks why a
     question is asked ("why do u need to know if i have a record"); `inform` when the message is an
@@ -241,8 +284,7 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent not in KEEP and MORE.search(text) and not _names_a_route(text):
         return None if intent == SHOW_MORE else SHOW_MORE
-    if intent not in (*KEEP, "distress", FIND_ROUTES) and RECOMMEND.search(text) and not _names_a_route(text) \
-            and not WHY_LEFT_OUT.search(text) and not normaliser().states_an_answer(text):
+    if intent not in (*KEEP, "distress", FIND_ROUTES) and _asks_for_routes(text, asked):
         return FIND_ROUTES
     if intent not in (STOP, "distress") and normaliser().says(text, PAUSE):
         return STOP     # "hang on i need to find my certificates, can we pause"; the form still keeps what it states
@@ -270,7 +312,7 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
     if asked is None and intent in TAKEN_FOR_OTHERS and ONE_OF_THEM.search(text) and not _names_a_route(text):
         return ASK_MORE
     if intent == INFORM:
-        return None
+        return OUT_OF_SCOPE if _about_something_else(text, asked) else None
     if asked and intent == NO:                                      # "no, rather not say" still declines
         return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
     if asked == ENIC and (intent == YES or _about_a_statement(text, intent)):     # "yeah i have one", "RQF 5"

@@ -393,3 +393,24 @@ def test_short_replies_with_the_list_shown(gazetteer, text, guess, read):
 
 def test_declining_in_words_that_hold_a_value_is_declining(gazetteer):
     assert classify(gazetteer, "none of your business lol", intent="inform", tracker=asking("borough")) == "decline"
+
+
+@pytest.mark.parametrize("text, guess", [("i need a job asap what have you got", "show_profile"),
+                                         ("show me the list", "nlu_fallback"),
+                                         ("can you just list whatever courses are going", "chitchat"),
+                                         ("I just want to see what's out there", "nlu_fallback")])
+def test_routes_asked_for_in_general(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess) == "find_routes"
+    assert classify(gazetteer, "what have you got down for me", intent="show_profile") == "show_profile"
+    assert classify(gazetteer, "not sure, show me everything", intent="find_routes",
+                    tracker=asking("interests")) == "inform"
+
+
+@pytest.mark.parametrize("text", ["do you know any good barbers in croydon",
+                                  "how much is an oyster card for a 16 year old", "how do I apply for universal credit?"])
+def test_a_question_about_something_else_with_the_list_shown_changes_nothing(gazetteer, text):
+    # read as an answer, it had set the borough to Croydon, the age to 16 or the resident on benefits
+    assert classify(gazetteer, text, intent="inform", tracker=asking(None, form=None)) == "out_of_scope"
+    assert classify(gazetteer, "what if I'm 25?", intent="inform", tracker=asking(None, form=None)) == "inform"
+    assert classify(gazetteer, "which of them let you keep your benefits", intent="inform",
+                    tracker=asking(None, form=None)) == "inform"
