@@ -573,7 +573,7 @@ class Normaliser:
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
         if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
-        elif self._from_abroad(doc, quals):
+        elif self._from_abroad(doc, quals, asked):
             out["qualification_abroad"] = True
         elif definite and not any(self._ambiguous[m.id[len(AMBIGUOUS):]].always_ask
                                   for m in named if m.id.startswith(AMBIGUOUS)):
@@ -590,13 +590,17 @@ class Normaliser:
         return out
 
 
-    def _from_abroad(self, doc: Doc, quals: list[Match]) -> bool:
+    def _from_abroad(self, doc: Doc, quals: list[Match], asked: str | None = None) -> bool:
         """A qualification said to be from abroad: a phrase such as "degree from my country", or a country named
         beside a qualification ("a degree from Nigeria"; "a refugee from Eritrea" says nothing of qualifications,
-        nor "born in Poland but did A levels here")."""
+        nor "born in Poland but did A levels here"). Away from the qualification question "back home" or "in my
+        country" alone says where, not what: "PTSD from what happened back home", "i was a chemist back home"."""
         if self._enic is None:
             return False
-        abroad = [m for m in quals if m.id == AMBIGUOUS + self._enic.id]
+        enic = AMBIGUOUS + self._enic.id
+        named = any(m.id not in (enic, "none") for m in quals)             # "a degree from back home"
+        abroad = [m for m in quals if m.id == enic
+                  and (asked == QUALIFICATION_ASKED or named or m.text.lower() not in _WHERE_ONLY)]
         if any(not self._a_country(m) for m in abroad):
             return True
         return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals) and not _taken_here(doc, abroad)
@@ -963,6 +967,9 @@ def _two_digits(token) -> bool:
     return token.text.isdigit() and 10 <= int(token.text) <= 99
 
 
+QUALIFICATION_ASKED = "qualification_level"
+_WHERE_ONLY = {"back home", "in my country", "from my country", "from my home country", "from back home", "abroad",
+               "overseas"}
 _ENIC_NAMES = {"enic", "naric"}
 _ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 

@@ -1091,3 +1091,17 @@ def test_a_subject_studied_in_more_words_is_no_kind_of_work_they_want(n, text):
 def test_a_pupil_who_likes_computers_still_likes_them(n):
     assert n.extract("u got anything 4 a 17yo in year 12 in enfield who likes computers",
                      "start")["interests"] == ["data_and_digital"]
+
+
+@pytest.mark.parametrize("text, asked", [("I have PTSD from what happened back home", "barriers"),
+                                         ("i was a chemist back home so lab please", "interests"),
+                                         ("laboratory, i work before in lab in my country", None)])
+def test_back_home_with_no_qualification_named_is_no_qualification_from_abroad(n, text, asked):
+    # it had marked the qualification as from abroad (13 readings over the older corpora no writer labelled)
+    assert "qualification_abroad" not in n.extract(text, asked)
+
+
+@pytest.mark.parametrize("text, asked", [("im 30 with a degree from back home", None),
+                                         ("in my country", "qualification_level")])
+def test_back_home_beside_a_qualification_or_at_its_question_is_from_abroad(n, text, asked):
+    assert n.extract(text, asked)["qualification_abroad"] is True
