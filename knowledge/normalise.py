@@ -557,7 +557,8 @@ class Normaliser:
             out["age"] = pupil
         elif len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE:
             out["age"] = int(min(ages))
-        studied = [m for m in every if m.label == "qualification" and not self._a_country(m)]
+        studied = [m for m in every if m.label == "qualification" and not self._a_country(m)
+                   and m.text.lower() not in _WHERE_ONLY]                    # "a nurse back home" names no subject
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
                                                         and not _negated(doc, m.start)
                                                         and not _studied_there(doc, m, studied)]))

@@ -48,7 +48,9 @@ def test_a_yes_answers_the_uk_enic_question_but_not_the_others(gazetteer):
                                          ("dunno what that is", "why_needed"), ("i dont know if i have", "show_profile"),
                                          ("whats that? no i dont think so", "why_needed"),
                                          ("maybe? I dont really know what that is", "why_needed"),
-                                         ("not sure what that is", "why_needed")])
+                                         ("not sure what that is", "why_needed"),
+                                         ("whats that? no i dont think so", "deny"),
+                                         ("whats that? no i dont think so", "affirm")])
 def test_a_reply_about_a_uk_enic_statement_is_an_answer(gazetteer, text, guess):
     enic = asking("qualification_level", qualification_abroad=True)
     assert classify(gazetteer, text, intent=guess, tracker=enic) == "inform"

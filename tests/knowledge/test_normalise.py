@@ -1105,3 +1105,8 @@ def test_back_home_with_no_qualification_named_is_no_qualification_from_abroad(n
                                          ("in my country", "qualification_level")])
 def test_back_home_beside_a_qualification_or_at_its_question_is_from_abroad(n, text, asked):
     assert n.extract(text, asked)["qualification_abroad"] is True
+
+
+def test_a_profession_back_home_still_names_the_work(n):
+    # "back home" is no qualification whose subject "nurse" or "hospitals" would be
+    assert n.extract("i was a nurse back home, anything in hospitals?") == {"interests": ["healthcare"]}
