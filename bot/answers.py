@@ -209,11 +209,11 @@ NO_WORDS = {"no", "nope", "nah", "never"}
 # What the classifier may make of a no with more to say at the UK ENIC question, except a stop, distress or another
 # request ("whats that? no i dont think so" came back as why_needed, deny or affirm; over the older corpora every
 # message the rule matches is labelled inform, or deny by the one writer whose schema predates it).
-NOT_A_REPLY = {*KEEP, "distress", "stop"}
+NOT_A_REPLY = {*KEEP, "distress", STOP}
 ASKS_HOW = re.compile(r"\b(?:what|whats|what's|why|how)\b", re.I)
 ASKS_WHY = re.compile(r"\b(?:why|how|where|can\s+i|do\s+i|should\s+i)\b", re.I)
-UNSURE_OR_NO = re.compile(r"\b(?:no|nope|nah|maybe|kinda|not\s+sure|no\s+idea|"
-                          r"(?:don'?t|dont|didn'?t|didnt)\s+(?:think|know)|can'?t\s+afford|cant\s+afford)\b", re.I)
+UNSURE_OR_NO = re.compile(r"\b(?:no|nope|nah|maybe|kinda|not\s+sure|no\s+idea|(?:don'?t|didn'?t)\s+(?:think|know)|"
+                          r"can'?t\s+afford)\b", re.I)
 
 
 def _no_statement(text: str) -> bool:

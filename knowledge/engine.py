@@ -221,10 +221,11 @@ class Screen:
             if row.rule and row.test.key == "max_level":
                 ceiling |= np.array([c is not None for c in row.conds], bool)
         self.course = course = np.array([kind.get(p.route_type) == "course" for p in ps], bool)
-        self.basics = ceiling & course & (self.top_level >= 0) & (self.top_level <= self._level_2)
+        up_to_level_2 = (self.top_level >= 0) & (self.top_level <= self._level_2)
+        self.basics = ceiling & course & up_to_level_2
         # A job with training that leads no higher than level 2 (a foundation or level 2 apprenticeship): an adviser
         # names it first to a young person below that level, whatever work they want.
-        self.first_job = (self.into_work > 0) & (self.top_level >= 0) & (self.top_level <= self._level_2)
+        self.first_job = (self.into_work > 0) & up_to_level_2
         self.wants = _counts(n, [p.interests for p in ps])
         self.suits = _counts(n, [p.suits for p in ps])
         self._where = next((row for row in self.rows if row.test.key == "where"), None)   # None: no programmes

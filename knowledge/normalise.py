@@ -711,7 +711,7 @@ def _longest(found: list[Match]) -> list[Match]:
     one ("an NVQ 2" is level 2, not "an NVQ" of some level)."""
     kept: list[Match] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.id.startswith(AMBIGUOUS), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if not _within(m, kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
@@ -1345,14 +1345,10 @@ def _run_together(word: str) -> int | None:
 def _age_cue(doc: Doc, start: int, end: int) -> bool:
     """A number reads as an age next to "I'm", "aged", "my age is" or "years old" ("I'm actually 27" too).
     spaCy splits "im" into "i" "m", hence the pair."""
-    i = start - 1
-    while i >= 0 and doc[i].lower_ in _FILLERS:
-        i -= 1
-    before = doc[i].lower_ if i >= 0 else ""
-    before2 = doc[i - 1].lower_ if i > 0 else ""
+    i, before2, before = _words_before(doc, start)
     after = doc[end].lower_ if end < len(doc) else ""
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
-    return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), ("age", "is"), ("age", "'s"))
+    return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), *_AGE_SAID)
             or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29", "she's 24"
             or (before in ("is", "'s", "its")                                # "my age wrong, its 31"
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
@@ -1364,6 +1360,18 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 _GLUED_AGE = re.compile(r"i'?m(\d{2})$")
+_AGE_SAID = (("age", "is"), ("age", "'s"))
+
+
+def _words_before(doc: Doc, start: int) -> tuple[int, str, str]:
+    """The position of the word before a number, past fillers ("I'm actually 27"), and the two words ending there
+    ("" where there are none)."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _FILLERS:
+        i -= 1
+    return i, (doc[i - 1].lower_ if i > 0 else ""), (doc[i].lower_ if i >= 0 else "")
+
+
 _AGE_JOINED = ("-year-old", "-years-old", "-yr-old", "y/o", "-y/o")
 
 
@@ -1402,11 +1410,8 @@ def _leads(doc: Doc, start: int, end: int) -> bool:
 def _a_child(doc: Doc, start: int, value: float) -> bool:
     """A number too young for a resident's age unless they say it is theirs: "i have a 2 year old", "give me 5
     more", "a 5 year stay" (not "im 12")."""
-    i = start - 1
-    while i >= 0 and doc[i].lower_ in _FILLERS:
-        i -= 1
-    before = [t.lower_ for t in doc[max(0, i - 1):i + 1]]
-    return value < _CHILD and not (before[-1:] and before[-1] in _SELF_SAID or before in (["age", "is"], ["age", "'s"]))
+    _, before2, before = _words_before(doc, start)
+    return value < _CHILD and not (before in _SELF_SAID or (before2, before) in _AGE_SAID)
 
 
 def _a_school_year(doc: Doc, start: int) -> bool:
