@@ -60,7 +60,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh15.yml": {"slot": 0.94, "intent_f1": 0.86, "twice": 0},
          "corpus_fresh16.yml": {"slot": 0.91, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh17.yml": {"slot": 0.96, "intent_f1": 0.90, "twice": 0},
-         "corpus_fresh18.yml": {"slot": 0.89, "intent_f1": 0.86, "twice": 0}}
+         "corpus_fresh18.yml": {"slot": 0.89, "intent_f1": 0.86, "twice": 0},
+         "corpus_fresh19.yml": {"slot": 0.87, "intent_f1": 0.88, "twice": 1}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every

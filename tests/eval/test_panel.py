@@ -43,7 +43,7 @@ FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 665, "panel_fresh2.yml": 2127,
          "panel_fresh6.yml": 2505, "panel_fresh7.yml": 2456, "panel_fresh8.yml": 3095, "panel_fresh9.yml": 2306,
          "panel_fresh10.yml": 1543, "panel_fresh11.yml": 950, "panel_fresh12.yml": 1307, "panel_fresh13.yml": 849,
          "panel_fresh14.yml": 998, "panel_fresh15.yml": 876, "panel_fresh16.yml": 698, "panel_fresh17.yml": 759,
-         "panel_fresh18.yml": 477, "panel_fresh19.yml": 760}
+         "panel_fresh18.yml": 477, "panel_fresh19.yml": 760, "panel_fresh20.yml": 898}
 PANELS = sorted(FLOOR)
 
 
