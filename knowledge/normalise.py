@@ -432,6 +432,8 @@ class Normaliser:
         grades = set(_subject_grades(doc).values())
         if not found and grades:                    # "maths 4 english 3": GCSE grades, the best of them telling
             return "2" if grades & _PASS_GRADES else "1"
+        if not definite and _at_school(doc, said, None):
+            return "none"                           # "doing my GCSEs": working towards the first ones
         if not definite and any(_studying(doc, m) for m in said):
             raise InputError("qualification", "Good luck with it! What's the highest qualification you've already "
                                               "finished? For example GCSEs or A levels.")
@@ -579,6 +581,8 @@ class Normaliser:
         elif definite and not any(self._ambiguous[m.id[len(AMBIGUOUS):]].always_ask
                                   for m in named if m.id.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
+        elif not quals and _at_school(doc, studied, pupil):
+            out["qualification_level"] = "none"         # "I'm 15, year 10", "doing his GCSEs": nothing yet
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
@@ -590,6 +594,14 @@ class Normaliser:
                 out[key] = ids
         return out
 
+
+    def of_themselves(self, text: str) -> dict:
+        """What a question about the routes says of the resident in its own clauses: "why no T level for me? is it
+        cause I'm 20", "why isn't SWAP there? I'm on UC", "why only employment support, I've got a PhD". The route
+        it asks about is no answer ("why no apprenticeships?" names no qualification), so only clauses that speak
+        of the resident ("I'm", "I've got", "she's") are read."""
+        clauses = [c for c in _CLAUSES.split(text) if c and _OF_THEMSELVES.search(c)]
+        return self.extract(". ".join(c.strip() for c in clauses)) if clauses else {}
 
     def _from_abroad(self, doc: Doc, quals: list[Match], asked: str | None = None) -> bool:
         """A qualification said to be from abroad: a phrase such as "degree from my country", or a country named
@@ -726,7 +738,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course": not held yet
-_STUDYING = {"doing", "studying", "taking", "towards", "started", "through"}
+_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through"}
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -833,6 +845,16 @@ def _unfinished(doc: Doc, m: Match) -> bool:
     if "of" in after:                                               # "A levels but dropped out of uni": uni
         return False
     return any(w in _GAVE_UP for w in after[1:3]) or any(a in _NOT and b in _FINISH for a, b in zip(after, after[1:]))
+
+
+_FIRST = {"entry", "1", "2"}                     # the qualifications a pupil works towards first: GCSEs and the like
+_PUPIL_UP_TO = 16                               # Year 11
+
+
+def _at_school(doc: Doc, quals: list[Match], pupil: int | None) -> bool:
+    """Still at school working towards a first qualification, which the schema counts as none: a pupil up to Year
+    11, or GCSEs being studied ("doing his GCSEs in Harrow")."""
+    return (pupil is not None and pupil <= _PUPIL_UP_TO) or any(m.id in _FIRST and _studying(doc, m) for m in quals)
 
 
 def _studying(doc: Doc, m: Match) -> bool:
@@ -1053,8 +1075,9 @@ def _after_a_qualification(doc: Doc, m: Match, quals: list[Match]) -> bool:
     for q in quals:
         between = doc[q.end:m.start - 1]
         words = {t.lower_ for t in between if not t.is_punct}
-        pupil = bool(_A_PUPILS & set(q.text.lower().split()))
-        if (q.id != "none" and not pupil and q.end < m.start and len(words) <= 4 and not words & (_HOME_SAID | {"i"})
+        pupil = bool(_A_PUPILS & set(q.text.lower().split())) or (q.id in _FIRST and _studying(doc, q))
+        if (q.id != "none" and not pupil and q.end < m.start and len(words) <= 4
+                and not words & (_HOME_SAID | {"i", "now"})                 # "MSc microbiology, now in Southall"
                 and not any(t.like_num for t in between)
                 and not (word == "from" and any(t.text == "," for t in between))):
             return True
@@ -1123,8 +1146,9 @@ def _retracts(doc: Doc, i: int) -> bool:
 
 def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
     """Of several values, those named after the resident last corrected themselves ("hackney, sorry i mean
-    haringey"); all of them when no value comes before the correction."""
-    marks = [t.i for t in doc if _retracts(doc, t.i)]
+    haringey"); all of them when no value comes before the correction. A "sorry" after the last value corrects
+    nothing: "I put Barnet before, I meant Brent. sorry"."""
+    marks = [t.i for t in doc if _retracts(doc, t.i) and any(m.start > t.i for m in found)]
     if not marks:
         return found
     later = [m for m in found if m.start > marks[-1]]
@@ -1146,13 +1170,24 @@ _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}
 _HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then"}      # after _FILLERS ("really")
 
 
+_FORMER = {"retired", "former", "formerly", "ex"}
+
+
+def _a_former_job(doc: Doc, m: Match) -> bool:
+    """ "retired nurse", "ex-engineer", "former lab tech": work they did, not what they want next."""
+    return any(t.lower_ in _FORMER for t in doc[max(0, m.start - 2):m.start])
+
+
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
     instead of lab work" prefer what comes first, "more into engineering than labs" what comes between. Only
-    interests name a preference."""
+    interests name a preference. A job they did ("retired nurse") gives way to one they name beside it."""
     if not any(m.label == "interest" for m in found):
         return found
+    was = [m for m in found if m.label == "interest" and _a_former_job(doc, m)]     # "retired nurse, fancy research"
+    if was and any(m.label == "interest" and m not in was for m in found):
+        found = [m for m in found if m not in was]
     cues = [t.i for t in doc if t.lower_ in _PREFER
             or (t.lower_ == "more" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("into", "interested"))]
     if not cues:
@@ -1165,7 +1200,8 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 def _future(doc: Doc, start: int, end: int) -> bool:
-    """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March" (but
+    """An age the resident will be, not is: "I'll be 25", "turning 19", "18 on Tuesday", "20 in March", "18 in 2
+    weeks" (but
     "turned 40 in January" and "was 22 in march" are what they say)."""
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
@@ -1173,8 +1209,10 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     if when[:1] in (["a"], ["the"]):                                # "in a few weeks", "on the 5th"
         when = when[1:]
     going_on = before == "on" and start > 1 and doc[start - 2].lower_ == "going"         # "19 going on 20"
+    counted = len(when) > 1 and (when[0].isdigit() or _number_word(when[0]) is not None) \
+        and when[1] in _UNITS_OF_TIME                                 # "18 in 2 weeks!!"
     return before in _WILL_BE or going_on or (after in _SOON and before not in ("turned", "was") and bool(when)
-                                  and (when[0] in _WHEN or _a_date(when[0])))
+                                  and (when[0] in _WHEN or _a_date(when[0]) or counted))
 
 
 _HERE = {"here", "uk", "england", "britain"}
@@ -1376,7 +1414,7 @@ _AGE_JOINED = ("-year-old", "-years-old", "-yr-old", "y/o", "-y/o")
 
 
 _COACHED = {"customer", "client", "resident", "claimant", "learner", "he", "she"}   # whom a work coach types for
-_UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks"}
+_UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"}
 _SPENT = {"been", "did", "done", "spent", "worked", "doing"}     # "did 30 yrs in sales", "been a manager 15 years"
 _A_WHILE_AFTER = {"ago", "now", "back", "experience", "exp", "experiance", "here", "stay", "visa", "course", "degree",
                   "contract", "gap", "break", "sentence"}         # "10 years experience", "a 5 year visa"
@@ -1447,6 +1485,11 @@ def _joined_on(doc: Doc, start: int, end: int) -> bool:
 
 
 _GREETINGS = {"hi", "hello", "hey", "hiya", "heya", "yo", "hallo", "morning", "afternoon", "evening", "good"}
+
+
+_CLAUSES = re.compile(r"[?.!,;]|\b(?:but|because|cause|cos|coz|as)\b", re.I)
+_OF_THEMSELVES = re.compile(r"\b(?:i'?m|i\s+am|i'?ve|i\s+have|i\s+got|i\s+live|i\s+want|i'?d\s+like|"
+                            r"(?:she|he)(?:'s|\s+is|\s+has)|they'?re)\b", re.I)
 
 
 @lru_cache(maxsize=4)

@@ -1110,3 +1110,70 @@ def test_back_home_beside_a_qualification_or_at_its_question_is_from_abroad(n, t
 def test_a_profession_back_home_still_names_the_work(n):
     # "back home" is no qualification whose subject "nurse" or "hospitals" would be
     assert n.extract("i was a nurse back home, anything in hospitals?") == {"interests": ["healthcare"]}
+
+
+@pytest.mark.parametrize("text, level", [("Advanced GNVQ in business, 1998", "3"),
+                                         ("GNVQ intermediate in science back in the 90s", "2"),
+                                         ("foundation gnvq", "1")])
+def test_gnvqs_by_their_level(n, text, level):
+    assert n.extract(text, "qualification_level")["qualification_level"] == level
+
+
+@pytest.mark.parametrize("text", ["I'm 15, year 10", "Year 9 so like 14", "doing my gcses",
+                                  "Hi I'm helping my nephew, he's 16, doing his GCSEs in Harrow"])
+def test_a_pupil_working_towards_first_qualifications_holds_none(n, text):
+    """The schema's convention: still at school working towards their first qualifications is none."""
+    assert n.extract(text)["qualification_level"] == "none"
+
+
+@pytest.mark.parametrize("text, level", [("year 12 doing a levels", "2"), ("year 11, got a level 2 btec already", "2"),
+                                         ("gcses (all 4s and 5s) and now doin a level 3 btec", "2")])
+def test_a_pupil_past_first_qualifications_or_holding_one(n, text, level):
+    assert n.extract(text).get("qualification_level") == level
+
+
+def test_a_pupils_gcses_are_taken_where_they_live(n):
+    assert n.extract("doing his GCSEs in Harrow")["borough"] == "Harrow"
+    assert "borough" not in n.extract("masters in data science, in Manchester")
+
+
+def test_a_sorry_after_the_last_place_corrects_nothing(n):
+    assert n.extract("wait I put Barnet before, I meant Brent. sorry")["borough"] == "Brent"
+
+
+def test_a_place_now_after_a_qualification_is_home(n):
+    assert n.extract("MSc microbiology, now in Southall, 34")["borough"] == "Ealing"
+
+
+@pytest.mark.parametrize("text, age", [("18 in 2 weeks!!", 17), ("im 25 in 3 days", 24)])
+def test_an_age_a_counted_time_away(n, text, age):
+    assert n.age(text) == age
+    assert "age" not in n.extract(text)
+
+
+def test_a_former_job_gives_way_to_the_work_they_want(n):
+    assert n.extract("62, retired nurse, Bromley, fancy something in research")["interests"] == ["research"]
+    assert n.extract("im a retired nurse")["interests"] == ["healthcare"]
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("why no T level for me? is it cause I'm 20", {"age": 20}),
+    ("why only employment support, I've got a PhD", {"qualification_level": "8"}),
+    ("why isn't SWAP there? I'm on UC", {"barriers": ["claiming_benefits"]}),
+    ("why no access to HE course, I want to be a nurse", {"interests": ["healthcare"]}),
+    ("why no apprenticeships?", {}), ("is it cos of my age that there's no apprenticeships?", {}),
+    ("why isn't the Work and Health Programme on there, my friend did it", {})])
+def test_what_a_question_about_the_routes_says_of_the_resident(n, text, slots):
+    assert n.of_themselves(text) == slots
+
+
+@pytest.mark.parametrize("text, barrier", [("not confidant with computres", "digital_skills"),
+                                           ("haven't been able to work since 2019", "long_term_unemployed"),
+                                           ("landlord is kicking us out", "homelessness")])
+def test_circumstances_in_residents_words(n, text, barrier):
+    assert barrier in n.extract(text, "barriers")["barriers"]
+
+
+def test_looking_for_something_after_is_no_caring(n):
+    assert "barriers" not in n.extract("year 11 pupil looking for options after gcses")
+    assert n.extract("i'm looking after my mum", "barriers")["barriers"] == ["caring_responsibilities"]
