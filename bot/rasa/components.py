@@ -55,10 +55,11 @@ class BareAnswer(GraphComponent):
         """`tracker`: the conversation before this message (Rasa's recipe passes it to a `process` that asks for
         it; empty for /model/parse), for the question it asked."""
         asked = _open_question(tracker)
+        listed = tracker is None or bool(tracker.get_slot("recommended"))
         for message in messages:
             text = _typed(message)
             intent = answer_intent(text, (message.get(INTENT) or {}).get("name"), message.get(ENTITIES) or [],
-                                   asked) if text else None
+                                   asked, listed) if text else None
             if intent:
                 override_intent(message, intent)
         return messages

@@ -326,7 +326,7 @@ def test_an_answer_asked_back_answers_the_question(gazetteer, text, asked):
     assert classify(gazetteer, text, intent="stop", tracker=asking(asked)) == "inform"
 
 
-@pytest.mark.parametrize("text, asked", [("is 25 too old for this?", "age"), ("is Brent too far for this?", "borough")])
+@pytest.mark.parametrize("text, asked", [("is Brent too far for this?", "borough"), ("is 25 too much?", "age")])
 def test_a_question_about_an_answer_stays_a_question(gazetteer, text, asked):
     assert classify(gazetteer, text, intent="ask_route", tracker=asking(asked)) == "ask_route"
 
@@ -367,6 +367,32 @@ def test_an_answer_asking_whether_it_counts_is_the_answer(gazetteer):
     assert classify(gazetteer, "Type 1 diabetic, does that count?", intent="why_needed",
                     tracker=asking("barriers")) == "inform"
     assert classify(gazetteer, "does that count?", intent="why_needed", tracker=asking("barriers")) == "why_needed"
+
+
+@pytest.mark.parametrize("text, asked, said", [("none, is that a problem?", "qualification_level", "show_more"),
+                                               ("does a BA in fine art count? that's all I've got",
+                                                "qualification_level", "why_needed"),
+                                               ("Is 16 old enough for this??", "age", "stop"),
+                                               ("is 25 too old for this?", "age", "ask_route")])
+def test_an_answer_asking_whether_it_is_a_problem_is_the_answer(gazetteer, text, asked, said):
+    assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == "inform"
+
+
+def test_is_that_a_problem_alone_asks(gazetteer):
+    assert classify(gazetteer, "is that a problem?", intent="why_needed", tracker=asking("age")) == "why_needed"
+
+
+def test_a_coach_saying_who_is_typing_asks_for_no_person(gazetteer):
+    assert classify(gazetteer, "Customer is 53 - I'm the work coach, typing on her behalf", intent="human_handoff",
+                    tracker=asking("age")) == "inform"
+    assert classify(gazetteer, "can I speak to a real adviser, I'm her work coach", intent="human_handoff",
+                    tracker=asking("age")) == "human_handoff"
+
+
+@pytest.mark.parametrize("listed, want", [([], "ask_route"), (["swap"], "ask_more")])
+def test_more_about_a_route_before_any_list_asks_about_the_route(gazetteer, listed, want):
+    assert classify(gazetteer, "does AstraZeneca take apprentices", intent="ask_more",
+                    tracker=asking(None, form=None, recommended=listed)) == want
 
 
 @pytest.mark.parametrize("text, said", [("could you tell me more about the first suggestion please?", "ask_route"),
