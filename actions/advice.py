@@ -81,19 +81,23 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = Profile.from_slots(tracker.slots)
-        try:
-            result = await ask_knowledge(dispatcher, advisor.recommend, profile)
-        except Unavailable:
-            return [SlotSet("profile_complete", True)]
-        recommendations_given(tracker, profile, result)
-        if not result.recommendations:
-            dispatcher.utter_message(text="I couldn't find a route that fits all your answers. Someone can talk it "
-                                          f"through with you: {NATIONAL_CAREERS}.")
-            return [SlotSet("profile_complete", True), SlotSet("recommended", []), SlotSet("page", 0.0)]
-        if _no_right_to_work(profile):
-            dispatcher.utter_message(text=RIGHT_TO_WORK)
-        return _show(dispatcher, result, 0)
+        return await _recommend(dispatcher, tracker, Profile.from_slots(tracker.slots))
+
+
+async def _recommend(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list:
+    """The first five routes for `profile`, which may hold answers changed in this turn."""
+    try:
+        result = await ask_knowledge(dispatcher, advisor.recommend, profile)
+    except Unavailable:
+        return [SlotSet("profile_complete", True)]
+    recommendations_given(tracker, profile, result)
+    if not result.recommendations:
+        dispatcher.utter_message(text="I couldn't find a route that fits all your answers. Someone can talk it "
+                                      f"through with you: {NATIONAL_CAREERS}.")
+        return [SlotSet("profile_complete", True), SlotSet("recommended", []), SlotSet("page", 0.0)]
+    if _no_right_to_work(profile):
+        dispatcher.utter_message(text=RIGHT_TO_WORK)
+    return _show(dispatcher, result, 0)
 
 
 class ActionShowMore(Action):
@@ -128,33 +132,42 @@ class ActionUpdateProfile(Action):
         text = latest_text(tracker)
         found = {**(normaliser().extract(text) if text else {}),
                  **{k: v for k, v in entities.items() if k in PROFILE_SLOTS}}
-        events, changed = [], []
-        if found.pop("qualification_abroad", None):            # "my degree is from India": no UK level is guessed
-            found.pop("qualification_level", None)
-            events += [SlotSet("qualification_level", None), SlotSet("qualification_abroad", True)]
-            changed.append("qualification_level")
-            dispatcher.utter_message(text=ENIC_LATER)
-        for slot in PROFILE_SLOTS:
-            if slot not in found:
-                continue
-            try:
-                values = parse(slot, text if slot in ("borough", "qualification_level") and text else found[slot])
-            except FromAbroad:
-                continue
-            except InputError as e:
-                dispatcher.utter_message(text=e.message)
-                continue
-            events += [SlotSet(k, v) for k, v in tell_note(dispatcher, values).items()]
-            if slot == "qualification_level":
-                events.append(SlotSet("qualification_abroad", None))
-            changed.append(slot)
-        if not changed:
+        events = _update(dispatcher, tracker, found, text)
+        if not events:
             dispatcher.utter_message(text="I didn't catch what to change. You can say, for example, \"I'm 27\" or "
                                           "\"I moved to Camden\".")
-            return []
-        declined = [s for s in (tracker.get_slot("declined") or []) if s not in changed]
-        dispatcher.utter_message(text="Thanks, I've updated your answers.")
-        return events + [SlotSet("declined", declined)]
+        return events
+
+
+def _update(dispatcher: CollectingDispatcher, tracker: Tracker, found: dict, text: str) -> list:
+    """The slot events for the answers a message changes (`found`, as `extract` reads them; `text` is parsed again
+    for a place or a qualification), telling the resident; [] when none could be used."""
+    found = dict(found)
+    events, changed = [], []
+    if found.pop("qualification_abroad", None):            # "my degree is from India": no UK level is guessed
+        found.pop("qualification_level", None)
+        events += [SlotSet("qualification_level", None), SlotSet("qualification_abroad", True)]
+        changed.append("qualification_level")
+        dispatcher.utter_message(text=ENIC_LATER)
+    for slot in PROFILE_SLOTS:
+        if slot not in found:
+            continue
+        try:
+            values = parse(slot, text if slot in ("borough", "qualification_level") and text else found[slot])
+        except FromAbroad:
+            continue
+        except InputError as e:
+            dispatcher.utter_message(text=e.message)
+            continue
+        events += [SlotSet(k, v) for k, v in tell_note(dispatcher, values).items()]
+        if slot == "qualification_level":
+            events.append(SlotSet("qualification_abroad", None))
+        changed.append(slot)
+    if not changed:
+        return []
+    declined = [s for s in (tracker.get_slot("declined") or []) if s not in changed]
+    dispatcher.utter_message(text="Thanks, I've updated your answers.")
+    return events + [SlotSet("declined", declined)]
 
 
 class ActionShowProfile(Action):
@@ -267,7 +280,8 @@ class ActionExplainRoute(Action):
         _explain_route(dispatcher, route)
         if tracker.get_slot("profile_complete"):      # "what about apprenticeships?" after the list: which fit them
             try:
-                dispatcher.utter_message(text=await _route_for_you(dispatcher, tracker, route))
+                dispatcher.utter_message(text=await _route_for_you(dispatcher, Profile.from_slots(tracker.slots),
+                                                                   route))
             except Unavailable:
                 pass
         return []
@@ -279,10 +293,9 @@ def _explain_route(dispatcher: CollectingDispatcher, route: str) -> list:
     return []
 
 
-async def _route_for_you(dispatcher: CollectingDispatcher, tracker: Tracker, route: str) -> str:
+async def _route_for_you(dispatcher: CollectingDispatcher, profile: Profile, route: str) -> str:
     """Which routes of one type fit the resident and why others don't. Raises Unavailable."""
-    result = await ask_knowledge(dispatcher, partial(advisor.recommend, route_type=route),
-                                 Profile.from_slots(tracker.slots))
+    result = await ask_knowledge(dispatcher, partial(advisor.recommend, route_type=route), profile)
     name = vocabulary().route_type(route).name
     fits = [r.programme.title for r in result.recommendations[:3]]      # only these are explained
     lines = [f"Some do fit you: {', '.join(fits)}."] if fits else []
@@ -293,29 +306,41 @@ async def _route_for_you(dispatcher: CollectingDispatcher, tracker: Tracker, rou
 
 
 class ActionWhyNot(Action):
-    """"Why not a bootcamp?": the engine's reason, for the resident's own answers."""
+    """"Why not a bootcamp?": the engine's reason, for the resident's own answers. With the list shown, what the
+    question says of the resident ("why no T level? is it cause I'm 20") changes their answers first, and the
+    list is shown again for them."""
 
     def name(self) -> str:
         return "action_why_not"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        profile = Profile.from_slots(tracker.slots)
-        route = _route_asked(tracker)          # "why not a bootcamp?" is about the route, not one bootcamp
-        pid = None if route else _programme_asked(tracker)
+        text = latest_text(tracker)
+        form_open = bool((tracker.active_loop or {}).get("name"))    # the form reads answers while it runs
+        events = [] if form_open or not text else _update(dispatcher, tracker, normaliser().of_themselves(text),
+                                                          text)
+        slots = {**tracker.slots, **{e["name"]: e["value"] for e in events}}
+        profile = Profile.from_slots(slots)
         try:
-            if pid:
-                outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile)
-                if outcome is not None:
-                    dispatcher.utter_message(text=_why_not_programme(outcome))
-                    return []
-            if route is None:
-                dispatcher.utter_message(text="Tell me which route you mean, for example \"why not a bootcamp?\" "
-                                              "or \"why not an apprenticeship?\"")
-                return []
-            dispatcher.utter_message(text=await _route_for_you(dispatcher, tracker, route))
+            await _why_not(dispatcher, tracker, profile)
         except Unavailable:
-            return []
-        return []
+            return events
+        return events + (await _recommend(dispatcher, tracker, profile) if events else [])
+
+
+async def _why_not(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> None:
+    """Raises Unavailable."""
+    route = _route_asked(tracker)          # "why not a bootcamp?" is about the route, not one bootcamp
+    pid = None if route else _programme_asked(tracker)
+    if pid:
+        outcome = await ask_knowledge(dispatcher, advisor.explain, pid, profile)
+        if outcome is not None:
+            dispatcher.utter_message(text=_why_not_programme(outcome))
+            return
+    if route is None:
+        dispatcher.utter_message(text="Tell me which route you mean, for example \"why not a bootcamp?\" "
+                                      "or \"why not an apprenticeship?\"")
+        return
+    dispatcher.utter_message(text=await _route_for_you(dispatcher, profile, route))
 
 
 def _why_not_programme(outcome: Recommendation | Exclusion) -> str:

@@ -194,3 +194,30 @@ def test_someone_waiting_for_an_asylum_decision_is_told_why_and_what_they_can_do
     assert "usually can't take a job" in texts(messages) and "ESOL" in texts(messages)
     payload = next(m["custom"] for m in messages if m.get("custom"))
     assert not {"apprenticeship", "skills_bootcamp", "swap"} & {i["route_type"] for i in payload["items"]}
+
+
+def test_why_not_with_a_correction_changes_the_answer_then_explains_and_shows_the_list_again(use_kb):
+    """"why no T level for me? is it cause I'm 20": the reason is given for 20, not for the age recorded."""
+    older = {**RESIDENT, "age": 30.0}
+    slots, messages, _ = run_action(ActionWhyNot(), make_tracker("why no T level for me? is it cause I'm 20",
+                                                                 intent="why_not", **older))
+    assert slots["age"] == 20.0
+    said = texts(messages)
+    assert "Thanks, I've updated your answers." in said
+    now = Profile.from_slots({**older, "age": 20.0})
+    left_out = advisor.recommend(now, route_type="t_level").excluded
+    assert left_out and f"{left_out[0].programme.title}: {left_out[0].reason}" in said
+    first = advisor.recommend(now).recommendations[0].programme
+    assert slots["recommended"][0] == first.id and first.title in said
+
+
+def test_why_not_naming_a_route_changes_no_answer(use_kb):
+    slots, messages, _ = run_action(ActionWhyNot(), make_tracker("why no apprenticeships?", intent="why_not",
+                                                                 **RESIDENT))
+    assert slots == {} and "updated" not in texts(messages)
+
+
+def test_why_not_during_the_questions_leaves_the_answers_to_the_form(use_kb):
+    slots, _, _ = run_action(ActionWhyNot(), make_tracker("why not a bootcamp? I'm 20", intent="why_not",
+                                                          requested="borough", age=30.0))
+    assert "age" not in slots
