@@ -285,16 +285,22 @@ def _asks_for_routes(text: str, asked: str | None) -> bool:
 
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None,
                   listed: bool = True) -> str | None:
+    """`_answer_intent`; and when the guess stands, more about a route before any list has been shown (`listed`)
+    asks about the route ("does AstraZeneca take apprentices" came back as ask_more)."""
+    said = _answer_intent(text, intent, entities, asked)
+    if said is None and intent == ASK_MORE and not listed and not text.startswith("/"):
+        return ASK_ROUTE
+    return said
+
+
+def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None) -> str | None:
     """`ask_route` when it asks about a named route ("how about ESOL classes"); `why_needed` when it asks why a
     question is asked ("why do u need to know if i have a record"); `inform` when the message is an
     answer whatever the classifier guessed (`intent`), or a no while the question `asked` is open; `decline`
     when all of it is "rather not say" in some words; `nlu_fallback` when the classifier guessed "delete my data"
-    for a message that does not ask for it; else None (the guess stands). `listed`: routes have been shown, so
-    there is one to ask more about ("does AstraZeneca take apprentices" before any list asks about the route)."""
+    for a message that does not ask for it; else None (the guess stands)."""
     if text.startswith("/"):
         return None
-    if intent == ASK_MORE and not listed:
-        return ASK_ROUTE
     if A_PERSON.search(text):
         return None if intent == HANDOFF else HANDOFF
     if asked is None and intent not in (*KEEP, "distress"):

@@ -55,7 +55,8 @@ class BareAnswer(GraphComponent):
         """`tracker`: the conversation before this message (Rasa's recipe passes it to a `process` that asks for
         it; empty for /model/parse), for the question it asked."""
         asked = _open_question(tracker)
-        listed = tracker is None or bool(tracker.get_slot("recommended"))
+        # routes shown (unknown without a conversation: /model/parse, the held-out NLU test)
+        listed = tracker is None or not tracker.events or bool(tracker.get_slot("profile_complete"))
         for message in messages:
             text = _typed(message)
             intent = answer_intent(text, (message.get(INTENT) or {}).get("name"), message.get(ENTITIES) or [],

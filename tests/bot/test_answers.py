@@ -389,10 +389,11 @@ def test_a_coach_saying_who_is_typing_asks_for_no_person(gazetteer):
                     tracker=asking("age")) == "human_handoff"
 
 
-@pytest.mark.parametrize("listed, want", [([], "ask_route"), (["swap"], "ask_more")])
-def test_more_about_a_route_before_any_list_asks_about_the_route(gazetteer, listed, want):
+@pytest.mark.parametrize("shown, want", [(False, "ask_route"), (True, "ask_more")])
+def test_more_about_a_route_before_any_list_asks_about_the_route(gazetteer, shown, want):
     assert classify(gazetteer, "does AstraZeneca take apprentices", intent="ask_more",
-                    tracker=asking(None, form=None, recommended=listed)) == want
+                    tracker=asking(None, form=None, profile_complete=shown)) == want
+    assert classify(gazetteer, "none of them", intent="ask_more", tracker=asking("barriers")) == "inform"
 
 
 @pytest.mark.parametrize("text, said", [("could you tell me more about the first suggestion please?", "ask_route"),
