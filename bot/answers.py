@@ -155,6 +155,11 @@ HANDOFF = "human_handoff"
 # A person asked for in a word or two ("agent", "operator", "real person pls"): the classifier had no words around it.
 A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+person)\W*"
                       r"(?:please|pls|plz)?\W*$", re.I)
+# "is there someone i can ring", "is there an adviser I can speak to?": a person they would ring or talk to (the
+# classifier read one as nothing it knew; over the older corpora every message this matches is labelled so).
+A_PERSON_TO_RING = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
+                              r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
+                              r"(?:ring|call|phone|speak\s+to|talk\s+to)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile.
@@ -301,7 +306,7 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     for a message that does not ask for it; else None (the guess stands)."""
     if text.startswith("/"):
         return None
-    if A_PERSON.search(text):
+    if A_PERSON.search(text) or A_PERSON_TO_RING.search(text) and intent != "distress":
         return None if intent == HANDOFF else HANDOFF
     if asked is None and intent not in (*KEEP, "distress"):
         said = next((i for i, words in AFTER_THE_LIST.items() if words.search(text)), None)

@@ -443,3 +443,10 @@ def test_a_question_about_something_else_with_the_list_shown_changes_nothing(gaz
     assert classify(gazetteer, "what if I'm 25?", intent="inform", tracker=asking(None, form=None)) == "inform"
     assert classify(gazetteer, "which of them let you keep your benefits", intent="inform",
                     tracker=asking(None, form=None)) == "inform"
+
+
+@pytest.mark.parametrize("text, said", [("is there someone i can ring", "nlu_fallback"),
+                                        ("is there an adviser I can speak to?", "request_contact")])
+def test_a_person_they_would_ring_is_a_hand_off(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said) == "human_handoff"
+    assert classify(gazetteer, "can someone ring me back", intent="request_contact") == "request_contact"
