@@ -17,7 +17,8 @@ import numpy as np
 
 from knowledge.catalogue import Programme
 from knowledge.profile import Profile
-from knowledge.rules import AUDIENCES, CHECK_WITH_PROVIDER, TESTS, Condition, Resident, Test, join_words, who
+from knowledge.rules import (AUDIENCES, CHECK_WITH_PROVIDER, SCHOOL_LEAVING_AGE, TESTS, Condition, Resident, Test,
+                             join_words, who)
 from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
@@ -258,6 +259,8 @@ class Screen:
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
             if r == self._level_3 and profile.age is not None and profile.age <= YOUNG:
                 up |= sum(1 << k for k in range(r + 1, self._level_6 + 1))     # after A levels, a degree too
+            if j.resident.taking_exams and profile.age == SCHOOL_LEAVING_AGE:    # in Year 11, sitting GCSEs:
+                up |= 1 << self._level_3                # a level 3 course after them (a T Level) is no leap
             offers = self.levels != 0
             if self.needs_basics(profile):
                 score += BASICS * self.basics

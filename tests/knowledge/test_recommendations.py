@@ -309,3 +309,13 @@ def test_a_young_person_below_level_2_hears_of_a_first_apprenticeship(use_kb):
     assert {"foundation_apprenticeship", "apprenticeship_level_2"} & set(ids)
     adult = Profile(age=30, qualification_level="1", borough="Greenwich", interests=("laboratory",))
     assert "english_and_maths" in [x.programme.id for x in advisor.recommend(adult).recommendations[:5]]
+
+
+def test_a_year_11_pupil_hears_of_a_t_level_beside_a_first_apprenticeship(use_kb):
+    # At 16 with no qualifications yet, a pupil is sitting GCSEs (the schema records Year 11 as none): a T Level after
+    # them is a next step, not a leap (panel_fresh19's Year 11 pupil in Kingston who likes design technology; eight
+    # like them in the older panels).
+    pupil = Profile(age=16, qualification_level="none", borough="Kingston upon Thames",
+                    interests=("engineering", "manufacturing"))
+    types = [x.programme.route_type for x in advisor.recommend(pupil).recommendations[:5]]
+    assert "t_level" in types and "apprenticeship" in types
