@@ -373,7 +373,9 @@ def test_an_answer_asking_whether_it_counts_is_the_answer(gazetteer):
                                                ("does a BA in fine art count? that's all I've got",
                                                 "qualification_level", "why_needed"),
                                                ("Is 16 old enough for this??", "age", "stop"),
-                                               ("is 25 too old for this?", "age", "ask_route")])
+                                               ("is 25 too old for this?", "age", "ask_route"),
+                                               ("does universal credit count as benefits? if so that one",
+                                                "barriers", "why_needed")])
 def test_an_answer_asking_whether_it_is_a_problem_is_the_answer(gazetteer, text, asked, said):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == "inform"
 
@@ -450,3 +452,10 @@ def test_a_question_about_something_else_with_the_list_shown_changes_nothing(gaz
 def test_a_person_they_would_ring_is_a_hand_off(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "human_handoff"
     assert classify(gazetteer, "can someone ring me back", intent="request_contact") == "request_contact"
+
+
+def test_a_correction_after_the_list_asking_whether_it_changes_things_is_the_answer(gazetteer):
+    assert classify(gazetteer, "forgot to mention I've got a criminal record, does that change things?",
+                    intent="why_needed", tracker=asking(None, form=None, profile_complete=True)) == "inform"
+    assert classify(gazetteer, "does it change anything if i say?", intent="why_needed",
+                    tracker=asking("interests")) == "why_needed"
