@@ -141,7 +141,8 @@ class ActionUpdateProfile(Action):
 
 def _update(dispatcher: CollectingDispatcher, tracker: Tracker, found: dict, text: str) -> list:
     """The slot events for the answers a message changes (`found`, as `extract` reads them; `text` is parsed again
-    for a place or a qualification), telling the resident; [] when none could be used."""
+    for a place or a qualification), telling the resident; [] when none could be used. A circumstance is added to
+    those they gave, unless the message takes one back."""
     found = dict(found)
     events, changed = [], []
     if found.pop("qualification_abroad", None):            # "my degree is from India": no UK level is guessed
@@ -149,6 +150,9 @@ def _update(dispatcher: CollectingDispatcher, tracker: Tracker, found: dict, tex
         events += [SlotSet("qualification_level", None), SlotSet("qualification_abroad", True)]
         changed.append("qualification_level")
         dispatcher.utter_message(text=ENIC_LATER)
+    had = tracker.get_slot("barriers") or []
+    if found.get("barriers") and had and not (text and normaliser().takes_back(text)):
+        found["barriers"] = list(dict.fromkeys([*had, *found["barriers"]]))    # "forgot to mention I've a record"
     for slot in PROFILE_SLOTS:
         if slot not in found:
             continue

@@ -595,6 +595,11 @@ class Normaliser:
         return out
 
 
+    def takes_back(self, text: str) -> bool:
+        """A change that takes back what was said ("sorry, I meant I'm a carer, not disabled", "no longer on UC"),
+        not one that adds to it ("forgot to mention I've got a record", "I'm on UC as well")."""
+        return any(t.lower_ in _RETRACTING or t.lower_ in _TAKES_BACK for t in self.doc(text))
+
     def of_themselves(self, text: str) -> dict:
         """What a question about the routes says of the resident in its own clauses: "why no T level for me? is it
         cause I'm 20", "why isn't SWAP there? I'm on UC", "why only employment support, I've got a PhD". The route
@@ -1487,6 +1492,7 @@ def _joined_on(doc: Doc, start: int, end: int) -> bool:
 _GREETINGS = {"hi", "hello", "hey", "hiya", "heya", "yo", "hallo", "morning", "afternoon", "evening", "good"}
 
 
+_TAKES_BACK = {"not", "instead", "anymore", "longer"}
 _CLAUSES = re.compile(r"[?.!,;]|\b(?:but|because|cause|cos|coz|as)\b", re.I)
 _OF_THEMSELVES = re.compile(r"\b(?:i'?m|i\s+am|i'?ve|i\s+have|i\s+got|i\s+live|i\s+want|i'?d\s+like|"
                             r"(?:she|he)(?:'s|\s+is|\s+has)|they'?re)\b", re.I)

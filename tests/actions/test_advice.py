@@ -221,3 +221,15 @@ def test_why_not_during_the_questions_leaves_the_answers_to_the_form(use_kb):
     slots, _, _ = run_action(ActionWhyNot(), make_tracker("why not a bootcamp? I'm 20", intent="why_not",
                                                           requested="borough", age=30.0))
     assert "age" not in slots
+
+
+def test_a_circumstance_told_after_the_list_adds_to_those_given_unless_it_takes_one_back(use_kb):
+    carer = {**RESIDENT, "barriers": ["caring_responsibilities"]}
+    slots, _, _ = run_action(ActionUpdateProfile(), make_tracker("forgot to mention I've got a criminal record",
+                                                                 **carer))
+    assert slots["barriers"] == ["caring_responsibilities", "criminal_record"]
+    slots, _, _ = run_action(ActionWhyNot(), make_tracker("why isn't SWAP there? I'm on UC", intent="why_not",
+                                                          **carer))
+    assert slots["barriers"] == ["caring_responsibilities", "claiming_benefits"]
+    slots, _, _ = run_action(ActionUpdateProfile(), make_tracker("sorry, I meant I'm on UC, not a carer", **carer))
+    assert slots["barriers"] == ["claiming_benefits"]

@@ -1177,3 +1177,10 @@ def test_circumstances_in_residents_words(n, text, barrier):
 def test_looking_for_something_after_is_no_caring(n):
     assert "barriers" not in n.extract("year 11 pupil looking for options after gcses")
     assert n.extract("i'm looking after my mum", "barriers")["barriers"] == ["caring_responsibilities"]
+
+
+@pytest.mark.parametrize("text, back", [("forgot to mention I've got a criminal record", False),
+                                        ("I'm on UC as well", False), ("sorry, I meant I'm a carer, not disabled", True),
+                                        ("no longer on universal credit", True)])
+def test_a_change_that_takes_back_what_was_said(n, text, back):
+    assert n.takes_back(text) is back
