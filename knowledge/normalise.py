@@ -368,8 +368,9 @@ class Normaliser:
         if found:
             return Place(None, True)
         districts = postcodes.outward_codes(text)
-        if len(districts) == 1:
-            return _place(_lookup(districts[0]))
+        code = districts[0] if len(districts) == 1 else _district_said(doc)     # "my postcode is SE15 not SE16"
+        if code:
+            return _place(_lookup(code))
         apart = {m.id for m in self.heard_apart(doc, "borough")} - {OUTSIDE_LONDON}
         if len(apart) == 1:                                                     # "hack knee", "tower ham lets"
             return Place(apart.pop(), False)
@@ -1136,14 +1137,18 @@ def _negated(doc: Doc, start: int) -> bool:
             and not (start > 1 and doc[start - 2].lower_ in _CORRECTING and doc[start - 1].lower_ != "not"))
 
 
+_ANSWERED = {"said", "put", "typed", "wrote", "entered", "picked", "chose", "clicked"}   # an earlier answer
 _RETRACTING = _CORRECTING - {"actually"}      # "actually" alone adds as often as it corrects ("lab, actually nhs too")
 
 
 def _retracts(doc: Doc, i: int) -> bool:
     """Token i is where the resident corrects themselves: "sorry", "i mean", "wait", or "no" before one of those
-    or a pause ("lab. no actually the nhs side", "hackney, no, haringey")."""
+    or a pause ("lab. no actually the nhs side", "hackney, no, haringey"), or "but" after an answer they gave ("I
+    said Lewisham but I'm actually in Charlton")."""
     t = doc[i].lower_
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if t == "but" and any(w.lower_ in _ANSWERED for w in doc[max(0, i - 4):i]):
+        return True                                     # "I said Lewisham but I'm actually in Charlton"
     return t in _RETRACTING or (t in ("no", "nah") and after is not None
                                 and (after.lower_ in _CORRECTING or after.is_punct
                                      or (i > 0 and doc[i - 1].lower_ == "actually")))     # "HND - actually no"

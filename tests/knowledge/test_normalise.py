@@ -1184,3 +1184,19 @@ def test_looking_for_something_after_is_no_caring(n):
                                         ("no longer on universal credit", True)])
 def test_a_change_that_takes_back_what_was_said(n, text, back):
     assert n.takes_back(text) is back
+
+
+@pytest.mark.parametrize("text, borough", [("before the age thing, I said Lewisham but I'm actually in Charlton",
+                                            "Greenwich"), ("before I answer, I put Harrow but it's Brent", "Brent")])
+def test_an_answer_given_before_and_taken_back_with_but(n, text, borough):
+    assert n.extract(text)["borough"] == borough
+    assert n.borough(text).borough == borough
+
+
+def test_a_district_said_as_theirs_among_two_is_the_place(n):
+    assert n.borough("lab. also my postcode is SE15 not SE16 if that matters").borough == "Southwark"
+
+
+def test_a_grad_holds_a_degree_but_a_grade_is_none(n):
+    assert n.extract("23, uni grad, Lewisham")["qualification_level"] == "6"
+    assert n.qualification("GCSE english grade 2 and maths grade 1") == "1"
