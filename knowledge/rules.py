@@ -413,11 +413,13 @@ class Audience(Test):
                        hi=np.array([NONE if v is None else v for v in hi], np.int64),
                        workers=np.array([c is not None and c.value == "sector_workers" for c in conds], bool),
                        stated=np.array([c is not None and c.rule and AUDIENCES[c.value][1:] != (None, None)
-                                        for c in conds], bool))
+                                        for c in conds], bool),
+                       banded=np.array([c is not None and AUDIENCES[c.value][1:] != (None, None) for c in conds],
+                                       bool))
 
     def judge(self, c, r):
         if r.age is None:                   # a source says who it is for, and the age wasn't given: a check
-            return False, c["workers"] | c["stated"]
+            return False, c["workers"] | c["banded"]
         pupil = r.age < SCHOOL_LEAVING_AGE  # nobody of school age already works in the sector
         return (r.age < c["lo"]) | (r.age > c["hi"]) | (c["workers"] & pupil), c["workers"] & (not pupil)
 

@@ -39,13 +39,16 @@ from tests.eval.replay import load
 # level 2 apprenticeship): the development panels gained 10 checks, none lost. Blind panel_fresh19 read 759 before
 # and 760 after.
 # 20th session: at 16 with no qualifications yet, in Year 11, a T Level after GCSEs is a next step, not a leap: the
-# development panels gained 9 checks, none lost. Blind panel_fresh20 read 898 before and 900 after.
-FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 665, "panel_fresh2.yml": 2127,
-         "panel_fresh3.yml": 2150, "panel_fresh4.yml": 2257, "panel_fresh5.yml": 2915,
-         "panel_fresh6.yml": 2506, "panel_fresh7.yml": 2458, "panel_fresh8.yml": 3096, "panel_fresh9.yml": 2306,
-         "panel_fresh10.yml": 1544, "panel_fresh11.yml": 951, "panel_fresh12.yml": 1307, "panel_fresh13.yml": 849,
-         "panel_fresh14.yml": 998, "panel_fresh15.yml": 876, "panel_fresh16.yml": 698, "panel_fresh17.yml": 760,
-         "panel_fresh18.yml": 477, "panel_fresh19.yml": 761, "panel_fresh20.yml": 900}
+# development panels gained 9 checks, none lost. Blind panel_fresh20 read 898 before and 900 after. Then the ABPI exam
+# is for people who want the job, as the ABPI says, not only those in it; and a route made for an age group is a
+# check when the age was not given (unless an age rule of its own says so): the development panels gained 41 checks
+# net (47 gained, 6 lost, no panel lower). Blind panel_fresh20 read 902.
+FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 667, "panel_fresh2.yml": 2128,
+         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2260, "panel_fresh5.yml": 2918,
+         "panel_fresh6.yml": 2507, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3096, "panel_fresh9.yml": 2310,
+         "panel_fresh10.yml": 1545, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1309, "panel_fresh13.yml": 853,
+         "panel_fresh14.yml": 999, "panel_fresh15.yml": 878, "panel_fresh16.yml": 700, "panel_fresh17.yml": 762,
+         "panel_fresh18.yml": 481, "panel_fresh19.yml": 763, "panel_fresh20.yml": 902}
 PANELS = sorted(FLOOR)
 
 

@@ -319,3 +319,24 @@ def test_a_year_11_pupil_hears_of_a_t_level_beside_a_first_apprenticeship(use_kb
                     interests=("engineering", "manufacturing"))
     types = [x.programme.route_type for x in advisor.recommend(pupil).recommendations[:5]]
     assert "t_level" in types and "apprenticeship" in types
+
+
+def test_someone_who_wants_medical_sales_hears_of_the_abpi_exam(use_kb):
+    # The ABPI's own page: its exam is "for current or prospective medical representatives" (programmes.yml); the
+    # directory's "for sales representatives" had made it a check for anyone not already in the sector, so it fell
+    # below every route that fits (about forty residents across the development panels).
+    r = advisor.recommend(Profile(age=41, qualification_level="8", borough="Southwark",
+                                  interests=("business_and_sales",)))
+    abpi = next(x for x in r.recommendations if x.programme.id == "abpi_exam")
+    assert abpi in r.recommendations[:5] and abpi.verdict == "fits"
+
+
+def test_a_route_for_an_age_group_is_a_check_when_the_age_was_not_given(use_kb):
+    # Whether a route made for adults fits someone who kept their age is open, as an age rule's would be; an age rule
+    # of its own says it instead ("aged 16 and over"), never both.
+    r = advisor.recommend(Profile(qualification_level="2", borough="Brent", interests=("healthcare",)))
+    abpi = next(x for x in r.recommendations if x.programme.id == "abpi_exam")
+    assert abpi.verdict == "check" and any("adults" in c for c in abpi.checks)
+    t_level = next(x for x in r.recommendations if x.programme.id == "t_level_lab_sciences_cnwl")
+    assert "Check: it is for people aged 16 and over." in t_level.checks
+    assert not any("in education" in c for c in t_level.checks)         # its audience, 16 to 19-year-olds
