@@ -212,3 +212,26 @@ def test_a_postcode_district_mostly_in_one_borough_is_noted_and_the_resident_tol
     bot_said(page, "Do any of these apply to you?")
     page.locator(".pw-msg--bot .pw-bubble", has_text="Most of the E15").scroll_into_view_if_needed()
     shot(page, "widget-postcode-mostly")
+
+
+def test_a_why_not_that_corrects_an_answer_changes_it_and_shows_the_routes_again(page, servers):
+    """"why no T level for me? is it cause I'm 20": the reason is given for 20, and the cards are the new list."""
+    open_demo(page, servers.web)
+    type_message(page, "30")
+    bot_said(page, "What's the highest qualification you have?")
+    page.get_by_role("button", name="GCSEs", exact=True).click()
+    bot_said(page, "Which London borough do you live in?")
+    type_message(page, "Hackney")
+    bot_said(page, "Do any of these apply to you?")
+    page.get_by_role("button", name="None of these").click()
+    bot_said(page, "What kind of work interests you?")
+    page.get_by_role("button", name="Working in a lab").click()
+    bot_said(page, "What would you like to do next?")
+    expect(page.locator(".pw-cards")).to_have_count(1)
+    type_message(page, "why no T level for me? is it cause I'm 20")
+    bot_said(page, "Thanks, I've updated your answers.")
+    bot_said(page, "you're 20")
+    bot_said(page, "What would you like to do next?", times=2)
+    expect(page.locator(".pw-cards")).to_have_count(2)                    # the list again, for the new answers
+    page.locator(".pw-msg--bot .pw-bubble", has_text="you're 20").first.scroll_into_view_if_needed()
+    shot(page, "widget-why-not-with-a-correction")
