@@ -26,6 +26,16 @@ def last_user_message(page):
     return page.locator(".pw-msg--user .pw-bubble").last
 
 
+def from_the_borough_to_the_routes(page) -> None:
+    """At the borough question: Hackney, none of the circumstances, lab work, and the routes shown."""
+    type_message(page, "Hackney")
+    bot_said(page, "Do any of these apply to you?")
+    page.get_by_role("button", name="None of these").click()
+    bot_said(page, "What kind of work interests you?")
+    page.get_by_role("button", name="Working in a lab").click()
+    bot_said(page, "What would you like to do next?")
+
+
 def open_demo(page, web: str) -> None:
     page.goto(f"{web}/")
     page.get_by_role("button", name=LAUNCHER).click()
@@ -47,12 +57,7 @@ def test_a_resident_types_and_clicks_to_recommendation_cards_and_keeps_them_afte
     page.get_by_role("button", name="GCSEs", exact=True).click()
     expect(last_user_message(page)).to_have_text("GCSEs")                  # the button's title, not its payload
     bot_said(page, "Which London borough do you live in?")
-    type_message(page, "Hackney")
-    bot_said(page, "Do any of these apply to you?")
-    page.get_by_role("button", name="None of these").click()
-    bot_said(page, "What kind of work interests you?")
-    page.get_by_role("button", name="Working in a lab").click()
-    bot_said(page, "What would you like to do next?")
+    from_the_borough_to_the_routes(page)
 
     cards = page.locator(".pw-card")
     count = cards.count()
@@ -186,10 +191,10 @@ def test_the_demo_page_fits_a_320_pixel_phone(browser, servers):
     context.close()
 
 
-def at_the_borough_question(page, web: str) -> None:
-    """A resident of 19 with GCSEs, asked where they live."""
+def at_the_borough_question(page, web: str, age: str = "19") -> None:
+    """A resident of `age` with GCSEs, asked where they live."""
     open_demo(page, web)
-    type_message(page, "19")
+    type_message(page, age)
     bot_said(page, "What's the highest qualification you have?")
     page.get_by_role("button", name="GCSEs", exact=True).click()
     bot_said(page, "Which London borough do you live in?")
@@ -216,17 +221,8 @@ def test_a_postcode_district_mostly_in_one_borough_is_noted_and_the_resident_tol
 
 def test_a_why_not_that_corrects_an_answer_changes_it_and_shows_the_routes_again(page, servers):
     """"why no T level for me? is it cause I'm 20": the reason is given for 20, and the cards are the new list."""
-    open_demo(page, servers.web)
-    type_message(page, "30")
-    bot_said(page, "What's the highest qualification you have?")
-    page.get_by_role("button", name="GCSEs", exact=True).click()
-    bot_said(page, "Which London borough do you live in?")
-    type_message(page, "Hackney")
-    bot_said(page, "Do any of these apply to you?")
-    page.get_by_role("button", name="None of these").click()
-    bot_said(page, "What kind of work interests you?")
-    page.get_by_role("button", name="Working in a lab").click()
-    bot_said(page, "What would you like to do next?")
+    at_the_borough_question(page, servers.web, "30")
+    from_the_borough_to_the_routes(page)
     expect(page.locator(".pw-cards")).to_have_count(1)
     type_message(page, "why no T level for me? is it cause I'm 20")
     bot_said(page, "Thanks, I've updated your answers.")
