@@ -60,7 +60,8 @@ class Programme:
         if test == "where":
             return None if rule else Condition("where", self.where, rule=False)
         if test == "audience":
-            return Condition("audience", self.audience, rule=rule, source=self.audience_source) \
+            own_ages = any(c.test in ("min_age", "max_age") for c in self.conditions)
+            return Condition("audience", self.audience, rule=rule, source=self.audience_source, own_ages=own_ages) \
                 if rule == bool(self.audience_source) else None
         return next((c for c in self.conditions if c.test == test and c.rule is rule), None)
 

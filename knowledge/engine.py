@@ -126,8 +126,6 @@ class Judgement:
         against = np.zeros(n, bool)     # a check the resident's own answers fail (not one left unanswered)
         for k, row in enumerate(screen.rows):
             fails, unknown = (np.broadcast_to(np.asarray(x, bool), n) for x in row.test.judge(row.columns, r))
-            if row.test.key == "audience":          # an age rule of its own says it better: "aged 16 and over"
-                unknown = unknown & ~screen.aged
             self.outcomes.append((fails, unknown))
             if row.rule:
                 self.excluded_by[(self.excluded_by < 0) & fails] = k
@@ -192,7 +190,6 @@ class Screen:
                     self.rows.append(_Row(test, rule, conds, self.bits, vocab))
         self.index = {p.id: i for i, p in enumerate(ps)}
         n = len(ps)
-        self.aged = np.array([any(c.test in ("min_age", "max_age") for c in p.conditions) for p in ps], bool)
         rank = vocab.level_rank
         offered = [[rank(lv) for lv in p.levels] for p in ps]
         self.levels = np.array([sum(1 << r for r in set(o)) for o in offered], np.int64)    # bit r: leads to rank r

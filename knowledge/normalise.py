@@ -21,6 +21,7 @@ from knowledge.catalogue import load_programmes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError, KnowledgeBaseUnavailable
 from knowledge.gazetteer import AMBIGUOUS, OUTSIDE_LONDON, Pattern, patterns, shared_tokenizer
 from knowledge.profile import UNKNOWN_LEVEL
+from knowledge.rules import SCHOOL_LEAVING_AGE
 from knowledge.vocab import LEVEL_IDS, Vocabulary, cities_only, countries, everyday_english, load_vocabulary
 
 MIN_AGE, MAX_AGE = 0, 120
@@ -854,13 +855,12 @@ def _unfinished(doc: Doc, m: Match) -> bool:
 
 
 _FIRST = {"entry", "1", "2"}                     # the qualifications a pupil works towards first: GCSEs and the like
-_PUPIL_UP_TO = 16                               # Year 11
 
 
 def _at_school(doc: Doc, quals: list[Match], pupil: int | None) -> bool:
     """Still at school working towards a first qualification, which the schema counts as none: a pupil up to Year
     11, or GCSEs being studied ("doing his GCSEs in Harrow")."""
-    return (pupil is not None and pupil <= _PUPIL_UP_TO) or any(m.id in _FIRST and _studying(doc, m) for m in quals)
+    return (pupil is not None and pupil <= SCHOOL_LEAVING_AGE) or any(m.id in _FIRST and _studying(doc, m) for m in quals)
 
 
 def _studying(doc: Doc, m: Match) -> bool:

@@ -38,6 +38,7 @@ class Condition:
     says: str = ""                     # a check: what the resident should check, and why
     extended_age: int | None = None    # max_age: the higher limit for people with one of `for_`
     for_: tuple[str, ...] = ()         # max_age: who gets extended_age; max_level: whom the ceiling doesn't bind
+    own_ages: bool = False             # audience: the programme has age rules or checks, which say it by age
 
 
 class Resident:
@@ -412,13 +413,13 @@ class Audience(Test):
         return Columns(lo=np.array([-NONE if v is None else v for v in lo], np.int64),
                        hi=np.array([NONE if v is None else v for v in hi], np.int64),
                        workers=np.array([c is not None and c.value == "sector_workers" for c in conds], bool),
-                       stated=np.array([c is not None and c.rule and AUDIENCES[c.value][1:] != (None, None)
-                                        for c in conds], bool),
-                       banded=np.array([c is not None and AUDIENCES[c.value][1:] != (None, None) for c in conds],
-                                       bool))
+                       banded=np.array([c is not None and AUDIENCES[c.value][1:] != (None, None) and not c.own_ages
+                                        for c in conds], bool))
 
     def judge(self, c, r):
-        if r.age is None:                   # a source says who it is for, and the age wasn't given: a check
+        # The age wasn't given: whether a route for an age group fits is open (unless its own age rule says so, "aged
+        # 16 and over"), and so is whether they work in the sector.
+        if r.age is None:
             return False, c["workers"] | c["banded"]
         pupil = r.age < SCHOOL_LEAVING_AGE  # nobody of school age already works in the sector
         return (r.age < c["lo"]) | (r.age > c["hi"]) | (c["workers"] & pupil), c["workers"] & (not pupil)
