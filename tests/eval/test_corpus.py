@@ -44,6 +44,7 @@ from tests.eval import replay
 # 20th session: corpus_fresh19 set from its figures after its 44 near-duplicates left (interests 0.884, F1 0.900); one
 # of its messages printed a question twice in one turn at the start and after, not yet read, so `twice` allows one;
 # corpus_fresh18 raised (its misreadings were read).
+# 21st session: corpus_fresh20 set from its figures at the start (circumstances 0.931, F1 0.929).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -64,7 +65,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh16.yml": {"slot": 0.91, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh17.yml": {"slot": 0.96, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh18.yml": {"slot": 0.94, "intent_f1": 0.88, "twice": 0},
-         "corpus_fresh19.yml": {"slot": 0.86, "intent_f1": 0.87, "twice": 1}}
+         "corpus_fresh19.yml": {"slot": 0.86, "intent_f1": 0.87, "twice": 1},
+         "corpus_fresh20.yml": {"slot": 0.91, "intent_f1": 0.89, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every

@@ -48,7 +48,8 @@ FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 667, "panel_fresh2.yml": 2128,
          "panel_fresh6.yml": 2507, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3096, "panel_fresh9.yml": 2310,
          "panel_fresh10.yml": 1545, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1309, "panel_fresh13.yml": 853,
          "panel_fresh14.yml": 999, "panel_fresh15.yml": 878, "panel_fresh16.yml": 700, "panel_fresh17.yml": 762,
-         "panel_fresh18.yml": 481, "panel_fresh19.yml": 763, "panel_fresh20.yml": 902}
+         "panel_fresh18.yml": 481, "panel_fresh19.yml": 763, "panel_fresh20.yml": 902,
+         "panel_fresh21.yml": 1132}
 PANELS = sorted(FLOOR)
 
 
