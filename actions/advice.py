@@ -81,7 +81,22 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        if _correction_changed_nothing(tracker):        # it asked which one they meant: the list would bury that
+            return [SlotSet("profile_complete", True)]
         return await _recommend(dispatcher, tracker, Profile.from_slots(tracker.slots))
+
+
+def _correction_changed_nothing(tracker: Tracker) -> bool:
+    """This turn's correction after the recommendations changed no answer (it wasn't understood, or it asked "which
+    borough do you live in?"), so the routes are the ones already shown."""
+    if tracker.latest_action_name != ActionUpdateProfile.NAME:
+        return False
+    turn = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        turn.append(event)
+    return not any(e.get("event") == "slot" and e.get("name") in PROFILE_SLOTS for e in turn)
 
 
 async def _recommend(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list:
@@ -123,9 +138,10 @@ class ActionShowMore(Action):
 
 class ActionUpdateProfile(Action):
     """A correction after the recommendations: "sorry, I'm actually 27", "I moved to Camden"."""
+    NAME = "action_update_profile"
 
     def name(self) -> str:
-        return "action_update_profile"
+        return self.NAME
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         entities = latest_entities(tracker)
@@ -133,7 +149,7 @@ class ActionUpdateProfile(Action):
         found = {**(normaliser().extract(text) if text else {}),
                  **{k: v for k, v in entities.items() if k in PROFILE_SLOTS}}
         events = _update(dispatcher, tracker, found, text)
-        if not events:
+        if not events and not dispatcher.messages:         # not after "which borough do you live in?"
             dispatcher.utter_message(text="I didn't catch what to change. You can say, for example, \"I'm 27\" or "
                                           "\"I moved to Camden\".")
         return events

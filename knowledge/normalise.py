@@ -359,8 +359,8 @@ class Normaliser:
         if full:
             return _place(_lookup(full[0][2]))
         doc = self.doc(text)
-        found = _since_correction(doc, [m for m in self.said(doc, "borough")
-                                        if not _negated(doc, m.start)])                 # "Lewisham, not Lambeth"
+        found = _since_correction(doc, [m for m in self.said(doc, "borough")     # "Lewisham, not Lambeth"
+                                        if not _negated(doc, m.start) and not _mistaken(doc, m)])
         names = sorted(_lived_in(doc, found) - {OUTSIDE_LONDON})
         if len(names) > 1:
             raise AmbiguousInput("borough", f"You mentioned {' and '.join(names)}. Which borough do you live in?")
@@ -564,7 +564,7 @@ class Normaliser:
         studied = [m for m in every if m.label == "qualification" and not self._a_country(m)
                    and m.text.lower() not in _WHERE_ONLY]                    # "a nurse back home" names no subject
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
-                                                        and not _negated(doc, m.start)
+                                                        and not _negated(doc, m.start) and not _mistaken(doc, m)
                                                         and not _studied_there(doc, m, studied)]))
         posted = self.postcode_place(text)
         if posted is not None:
@@ -753,12 +753,16 @@ def _denied(doc: Doc, m: Match) -> bool:
     # not across a comma: in "computer no, english little bit" the no is said of the computer
     before = _this_clause(doc[max(0, m.start - 4):m.start])
     near = before[-2:]
-    after = tuple(t.lower_ for t in doc[m.end:m.end + 2])
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) for t in near)      # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or m.label == "interest" and _excepted(doc, m.start)                  # "anything but hospital"
-        or after in _BY_MISTAKE)                                      # "I clicked research by mistake"
+        or _mistaken(doc, m))                                         # "I clicked research by mistake"
+
+
+def _mistaken(doc: Doc, m: Match) -> bool:
+    """An answer the resident says they gave by mistake: "I put Bromley by mistake, I'm in Croydon"."""
+    return tuple(t.lower_ for t in doc[m.end:m.end + 2]) in _BY_MISTAKE
 
 
 def _excepted(doc: Doc, start: int) -> bool:
@@ -986,10 +990,14 @@ def _a_grade(words: list[str]) -> bool:
 
 
 def _set_off(doc: Doc, start: int, end: int) -> bool:
-    """A number from 10 to 99 standing alone between commas in a list of answers: "28, degree in chemistry,
-    Peckham", "care leaver, 18, Southwark"."""
-    alone = (start == 0 or doc[start - 1].text == ",") and (end == len(doc) or doc[end].text == ",")
+    """A number from 10 to 99 standing alone between commas (or slashes, or in brackets) in a list of answers: "28,
+    degree in chemistry, Peckham", "care leaver, 18, Southwark", "19 / A levels / Islington", "young carer (17)"."""
+    alone = ((start == 0 or doc[start - 1].text in _OPENING_MARKS)
+             and (end == len(doc) or doc[end].text in _CLOSING_MARKS))
     return alone and end - start == 1 and _two_digits(doc[start])
+
+
+_OPENING_MARKS, _CLOSING_MARKS = {",", "/", "|", ";", "("}, {",", "/", "|", ";", ")"}
 
 
 def _two_digits(token) -> bool:
@@ -1031,8 +1039,8 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
     if len(home) != 1:                                  # "islington but moving to hackney next month": not yet
         home = named - {m.id for m in places if _moving_to(doc, m.start)}
     if len(home) != 1:                                  # "Hackney, but i work in Canary Wharf", "Greenwich uni"
-        home = named - {m.id for m in places
-                        if _elsewhere(doc[max(0, m.start - 3):m.start]) or _a_place_of_study(doc, m.end)}
+        home = named - {m.id for m in places if _elsewhere(_this_clause(before[m.start]))
+                        or _a_place_of_study(doc, m.end)}
     return home if len(home) == 1 else named
 
 
@@ -1041,10 +1049,11 @@ _ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "coll
 
 
 def _elsewhere(words: Span) -> bool:
-    """The words before a place name it as where the resident works, studies, grew up or used to live, or as what
-    they live near: "i work in Canary Wharf", "was Southwark till last year", "Camberwell, round the corner from
-    Kings College Hospital"."""
-    return any(t.lower_ in _ELSEWHERE for t in words)
+    """The words before a place name it as where the resident works, studies, grew up or used to live, as what
+    they live near, or as someone else's home: "i work in Canary Wharf", "was Southwark till last year",
+    "Camberwell, round the corner from Kings College Hospital", "my mum lives in Croydon"."""
+    return any(t.lower_ in _ELSEWHERE or t.lower_ in _RELATIVES and t.i + 1 < len(t.doc)
+               and t.doc[t.i + 1].lower_ in _HOME for t in words)
 
 
 def _a_place_of_study(doc: Doc, end: int) -> bool:
@@ -1118,10 +1127,11 @@ def _within(m: Match, spans: list[Match]) -> bool:
 
 
 def _district_said(doc: Doc) -> str | None:
-    """The one postcode district a longer message names as the resident's: after "postcode", or set off by commas
-    among other answers; not one taken back ("SE15 not SE16")."""
+    """The one postcode district a longer message names as the resident's: after "postcode" or "live in", or set
+    off by commas among other answers; not one taken back ("SE15 not SE16")."""
     said = {t.text.upper() for t in doc if postcodes.is_postcode(t.text) and not _negated(doc, t.i)
             and (any(w.lower_ in ("postcode", "postcodes") for w in doc[max(0, t.i - 3):t.i])
+                 or any(w.lower_ in _HOME_SAID for w in doc[max(0, t.i - 3):t.i])      # "30 - live in E17"
                  or (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and doc[t.i + 1].text == ","))}
     return said.pop() if len(said) == 1 else None
 
@@ -1198,6 +1208,7 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     was = [m for m in found if m.label == "interest" and _a_former_job(doc, m)]     # "retired nurse, fancy research"
     if was and any(m.label == "interest" and m not in was for m in found):
         found = [m for m in found if m not in was]
+    found = [m for m in found if not _customer_or_product(doc, m, found)]
     cues = [t.i for t in doc if t.lower_ in _PREFER
             or (t.lower_ == "more" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("into", "interested"))]
     if not cues:
@@ -1207,6 +1218,23 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     than = next((t.i for t in doc[cue + 2:] if t.lower_ == "than"), None) if doc[cue].lower_ == "more" else None
     kept = [m for m in found if (m.end <= cue if first else m.start > cue and (than is None or m.end <= than))]
     return kept if kept and len(kept) < len(found) else found
+
+
+def _customer_or_product(doc: Doc, m: Match, found: list[Match]) -> bool:
+    """A kind of work named as who other work is for or what is sold, not as the work: "testing samples for
+    hospitals", "selling medical equipment to hospitals" (after "for" or "to", or straight after "selling", beside
+    other work named before it)."""
+    i = m.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    if m.label != "interest" or i < 0:
+        return False
+    word = doc[i].lower_
+    to = word == "to" and (m.text.lower().endswith("s") or m.text.lower() == "nhs")
+    before = [o for o in found if o.label == "interest" and o.id not in (m.id, "not_sure")
+              and not _CLAUSES.search(doc[o.end:i].text)]
+    return any(o.end <= i for o in before) and (word == "for" or to) or \
+        word in ("selling", "sell", "sells") and any(o.end == i + 1 for o in before)
 
 
 def _future(doc: Doc, start: int, end: int) -> bool:

@@ -62,6 +62,27 @@ def test_correction_after_recommendations(use_kb):
     assert "didn't catch" in texts(messages)
 
 
+def test_a_correction_that_needs_a_question_asks_it_alone(use_kb):
+    """ "Bromley or Croydon, one of them" after the routes: one question, not "I didn't catch that" as well, and
+    not the same five routes again below it (which would bury the question)."""
+    said = "bromley or croydon, one of them"
+    places = [{"entity": "borough", "value": "bromley"}, {"entity": "borough", "value": "croydon"}]
+    slots, messages, events = run_action(ActionUpdateProfile(), make_tracker(said, entities=places, **RESIDENT))
+    assert not slots and texts(messages).count("?") == 1 and "Which borough" in texts(messages)
+    assert "didn't catch" not in texts(messages)
+    after = make_tracker(said, entities=places, **RESIDENT)
+    after.events += [{"event": "action", "name": "action_update_profile"}, *events]
+    after.latest_action_name = "action_update_profile"
+    slots, messages, _ = run_action(ActionRecommend(), after)
+    assert not messages and slots == {"profile_complete": True}
+    moved = make_tracker("I moved to Camden", **RESIDENT)
+    _, _, events = run_action(ActionUpdateProfile(), moved)
+    moved.events += [{"event": "action", "name": "action_update_profile"}, *events]
+    moved.latest_action_name = "action_update_profile"
+    _, messages, _ = run_action(ActionRecommend(), moved)
+    assert "Here are the routes" in texts(messages)
+
+
 def routes_for(slots: dict) -> list:
     """The programmes the knowledge base recommends for these slots, best first."""
     return [r.programme for r in advisor.recommend(Profile.from_slots(slots)).recommendations]

@@ -1200,3 +1200,28 @@ def test_a_district_said_as_theirs_among_two_is_the_place(n):
 def test_a_grad_holds_a_degree_but_a_grade_is_none(n):
     assert n.extract("23, uni grad, Lewisham")["qualification_level"] == "6"
     assert n.qualification("GCSE english grade 2 and maths grade 1") == "1"
+
+
+@pytest.mark.parametrize("text, borough", [("i put bromley by mistake, i'm in croydon", "Croydon"),
+                                           ("i used to live in brent but now in harrow", "Harrow"),
+                                           ("my mum lives in croydon but i live in lewisham", "Lewisham"),
+                                           ("i live with my mum in croydon, work in hackney", "Croydon")])
+def test_the_place_they_live_among_others_named(n, text, borough):
+    assert n.borough(text).borough == borough
+    assert n.extract(text)["borough"] == borough
+
+
+@pytest.mark.parametrize("text, slots", [("30 - live in E17", {"borough": "Waltham Forest"}),
+                                         ("19 / A levels / Islington", {"age": 19, "qualification_level": "3"}),
+                                         ("young carer (17) in plaistow", {"age": 17, "borough": "Newham"})])
+def test_answers_set_off_by_slashes_brackets_or_live_in(n, text, slots):
+    found = n.extract(text)
+    assert {k: found.get(k) for k in slots} == slots
+
+
+@pytest.mark.parametrize("text, interests", [("testing samples for hospitals", ["laboratory"]),
+                                             ("selling medical equipment to hospitals", ["business_and_sales"]),
+                                             ("i want to work in a lab, or for the nhs", ["laboratory", "healthcare"]),
+                                             ("why isnt there anything for pharmacy", ["healthcare"])])
+def test_who_the_work_is_for_or_what_is_sold_is_not_the_work(n, text, interests):
+    assert n.extract(text, "interests")["interests"] == interests
