@@ -1225,3 +1225,11 @@ def test_answers_set_off_by_slashes_brackets_or_live_in(n, text, slots):
                                              ("why isnt there anything for pharmacy", ["healthcare"])])
 def test_who_the_work_is_for_or_what_is_sold_is_not_the_work(n, text, interests):
     assert n.extract(text, "interests")["interests"] == interests
+
+
+@pytest.mark.parametrize("text, barriers", [("i only speak a bit of english, mainly tigrinya", ["english_language"]),
+                                            ("computers confuse me and im on universal credit",
+                                             ["digital_skills", "claiming_benefits"]),
+                                            ("my computer skill is very low", ["digital_skills"])])
+def test_more_circumstances_in_residents_words(n, text, barriers):
+    assert sorted(n.extract(text, "barriers")["barriers"]) == sorted(barriers)
