@@ -223,6 +223,8 @@ def test_denied_circumstances_are_not_recorded(n):
 @pytest.mark.parametrize("text, ok", [
     ("I want to end it all", True), ("i feel suicidal", True), ("nobody would miss me", True),
     ("im thinking of hurting myself", True), ("I want to stop", False), ("end the questions", False),
+    ("i'm in a really dark place right now", True), ("i'm really struggling and don't know what to do", True),
+    ("not sure what to do next", False),
 ])
 def test_distress(n, text, ok):
     assert n.distress(text) is ok
