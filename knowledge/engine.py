@@ -34,6 +34,7 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 # designed for an adult's circumstances gains.
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
+# (twice that under 19, when a job is further off still)
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
 MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
@@ -281,7 +282,7 @@ class Screen:
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
         if self._where is not None:
             score += self._where.test.locality(self._where.columns, j.resident)
-        score -= LATER * self.later
+        score -= LATER * self.later * (1 if adult(profile) else 2)
         if adult(profile):
             score[self._service(j, score)] += SERVICE
         return score

@@ -301,6 +301,17 @@ def test_access_to_work_waits_for_a_job_when_a_pupil_has_a_plan(use_kb):
     assert "access_to_work" in ids and "access_to_work" not in ids[:5]
 
 
+def test_access_to_work_waits_longer_for_a_pupil(use_kb):
+    # Under 19 a job is further off than for an adult: a Year 11 or 12 pupil with a condition or an EHC plan who
+    # wants hospital work hears first of the routes there (panel_fresh20's pupils in Haringey and Kensington).
+    for age, level, where, need in ((16, "none", "Haringey", "send_ehcp"),
+                                    (17, "2", "Kensington and Chelsea", "disability_or_health")):
+        r = advisor.recommend(Profile(age=age, qualification_level=level, borough=where, barriers=(need,),
+                                      interests=("healthcare",)))
+        ids = [x.programme.id for x in r.recommendations]
+        assert "access_to_work" in ids and "access_to_work" not in ids[:5]
+
+
 def test_a_young_person_below_level_2_hears_of_a_first_apprenticeship(use_kb):
     # A foundation or level 2 apprenticeship is made for the step they are at, whatever the work (panel_fresh18's
     # 17-year-old in Plumstead with GCSEs at grade 3 who wants lab work; nine like her in the older panels).
