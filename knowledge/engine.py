@@ -268,11 +268,13 @@ class Screen:
             elif r < self._level_2:                     # under 19: a job with training up to level 2 first
                 score += BASICS * self.first_job
             score -= 2 * ((self.levels & up) != 0) * self.broad
+            own = ((self.levels >> r) & 1) != 0
             score += np.select([(self.levels & up) != 0,                               # the next step up
-                                ((self.levels >> r) & 1) != 0,                         # their own level
+                                own & (self.into_work > 0) & (mainly > 0) & adult(profile),    # an adult's way in
+                                own,                                                   # their own level
                                 self.wholly_below(j),                                  # only lower
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
-                               [3, 1, -3, -2], 0)
+                               [3, 3, 1, -3, -2], 0)
         # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.
         score += self.signpost * ((4 - self.lists_interests) if not interests else 1)
         if adult(profile):                                  # the routes into work first (tasters: `order`)

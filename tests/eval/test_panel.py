@@ -44,13 +44,17 @@ from tests.eval.replay import load
 # check when the age was not given (unless an age rule of its own says so): the development panels gained 41 checks
 # net (47 gained, 6 lost, no panel lower). Blind panel_fresh20 read 902.
 # 21st session: under 19, Access to Work (for people in or starting a job) ranks lower still: the development panels
-# gained 5 checks, none lost.
-FLOOR = {"panel.yml": 1169, "panel_fresh.yml": 667, "panel_fresh2.yml": 2128,
-         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2260, "panel_fresh5.yml": 2919,
-         "panel_fresh6.yml": 2507, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3096, "panel_fresh9.yml": 2310,
-         "panel_fresh10.yml": 1545, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1310, "panel_fresh13.yml": 854,
-         "panel_fresh14.yml": 999, "panel_fresh15.yml": 878, "panel_fresh16.yml": 700, "panel_fresh17.yml": 762,
-         "panel_fresh18.yml": 481, "panel_fresh19.yml": 763, "panel_fresh20.yml": 904,
+# gained 5 checks, none lost. Then an adult's apprenticeship made mainly for the work they want counts as a step at
+# their own level as well as above it (employers set the entry rules; a new kind of work is a new job): the
+# development panels gained 42 checks and lost 27 (residents progressing in their own work, for whom a higher
+# apprenticeship gave way); panel_fresh5 (3) and panel_fresh18 (1) lowered here. Blind panel_fresh21 read 1,132
+# before both changes and 1,134 after.
+FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 670, "panel_fresh2.yml": 2128,
+         "panel_fresh3.yml": 2154, "panel_fresh4.yml": 2260, "panel_fresh5.yml": 2916,
+         "panel_fresh6.yml": 2507, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3098, "panel_fresh9.yml": 2310,
+         "panel_fresh10.yml": 1545, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1310, "panel_fresh13.yml": 857,
+         "panel_fresh14.yml": 1000, "panel_fresh15.yml": 878, "panel_fresh16.yml": 702, "panel_fresh17.yml": 766,
+         "panel_fresh18.yml": 480, "panel_fresh19.yml": 763, "panel_fresh20.yml": 906,
          "panel_fresh21.yml": 1132}
 PANELS = sorted(FLOOR)
 

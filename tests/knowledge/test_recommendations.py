@@ -351,3 +351,14 @@ def test_a_route_for_an_age_group_is_a_check_when_the_age_was_not_given(use_kb):
     t_level = next(x for x in r.recommendations if x.programme.id == "t_level_lab_sciences_cnwl")
     assert "Check: it is for people aged 16 and over." in t_level.checks
     assert not any("in education" in c for c in t_level.checks)         # its audience, 16 to 19-year-olds
+
+
+def test_an_apprenticeship_into_the_work_they_want_at_their_level_is_a_step(use_kb):
+    # Employers set apprenticeship entry rules and there is no upper age (reference 1a, 1c): with A levels, a lab
+    # technician apprenticeship is the way into lab work, as much a step as a higher apprenticeship in anything
+    # (panel_fresh20's lone parent in Islington).
+    r = advisor.recommend(Profile(age=33, qualification_level="3", borough="Islington",
+                                  barriers=("caring_responsibilities",), interests=("laboratory",)))
+    top = r.recommendations[:5]
+    assert any(x.programme.route_type == "apprenticeship" and "3" in x.programme.levels
+               and x.programme.interests[:1] == ("laboratory",) for x in top), [x.programme.id for x in top]
