@@ -69,10 +69,12 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
 
 SHOW_MORE, ASK_MORE, FIND_ROUTES = "show_more", "ask_more", "find_routes"
 # "keep going", "can I see the rest", "I don't like these, what else is there": the next five (the classifier read
-# "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew).
-MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|more)\W*(?:please|pls|plz)?\W*$|"
-                  r"\b(?:moar|(?:show\s+(?:me\s+)?|see\s+)(?:some\s+)?more(?!\s+(?:about|on|info|details?|of)\b)|"
-                  r"see\s+the\s+rest|the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes)|"
+# "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew; "show me 5 more" as an
+# answer).
+MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\W*(?:please|pls|plz)?\W*$|"
+                  r"\b(?:moar|(?:show\s+(?:me\s+)?|see\s+)(?:some\s+|\d+\s+|five\s+)?more"
+                  r"(?!\s+(?:about|on|info|details?|of)\b)|(?:see|show)\s+(?:me\s+)?the\s+rest|"
+                  r"the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes)|"
                   r"what\s+else\s+(?:is\s+there|have\s+you\s+got|you\s+got|ya\s+got|can\s+you\s+show))\b", re.I)
 
 
@@ -95,10 +97,15 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
                          r"those\s+ones)\b", re.I)
 TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
                     "show_profile"}
-# "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there"
-# (the classifier read these as out_of_scope, stop or decline).
+# "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there",
+# "can we skip to the results", "list the programmes" (the classifier read these as out_of_scope, stop, decline or an
+# answer).
 RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|can|could)\s+(?:you|u)\s+recommend"
-                       r"(?!\s+(?:a|an)\b)|skip\s+(?:all\s+)?(?:the|these|your)\s+questions)\b", re.I)
+                       r"(?!\s+(?:a|an)\b)|recommend\s+something|skip\s+(?:all\s+)?(?:the|these|your)\s+questions|"
+                       r"skip\s+(?:all\s+)?(?:this|that)\s+and\s+show|"
+                       r"skip\s+(?:straight\s+)?to\s+the\s+(?:results|list|end|routes|options|recommendations)|"
+                       r"(?:show\s+me|give\s+me|list)\s+(?:all\s+)?the\s+(?:programmes|routes|results|list|options)|"
+                       r"show\s+me\s+(?:programmes|routes|results))\b", re.I)
 
 
 # "what have you got", "show me everything", "what's out there", "what are my options": routes asked for in general,
@@ -190,16 +197,19 @@ def _founded(text: str, intent: str | None) -> bool:
 NO, YES = "deny", "affirm"
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
-# With the list shown and no question open: "got anything else", "is that it?" ask for the next five (the classifier
-# read them as nothing it knew); "not really" is a no; "cya", "goodnight" a goodbye (read as a greeting); "nice one,
-# cheers" thanks (read as a goodbye). Over the older corpora every message these match is labelled so.
+# With the list shown and no question open: "got anything else", "is that it?", "is that all of them?" ask for the
+# next five (the classifier read them as nothing it knew); "not really" is a no, "ya", "mhm", "of course" a yes; "cya",
+# "goodnight", "speak soon x" a goodbye (read as a greeting); "nice one, cheers", "tysm" thanks (read as a goodbye).
+# Over the older corpora every message these match is labelled so.
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
-                          r"^\W*(?:anything\s+else|is\s+that\s+it)\W*$", re.I),
+                          r"^\W*(?:anything\s+else|is\s+that\s+(?:it|all(?:\s+of\s+them)?))\W*$", re.I),
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah)\W*$", re.I),
-    GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night\s+night|nite|laters|ta\s*ra|bye+)\W*$",
-                         re.I),
-    THANKS: re.compile(r"^\W*nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*$", re.I),
+    YES: re.compile(r"^\W*(?:ya|yah|yh|mhm+|of\s+course)\W*$", re.I),
+    GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night\s+night|nite|laters|ta\s*ra|bye+|"
+                         r"speak\s+soon|peace\s+out)\W*(?:x+)?\W*$", re.I),
+    THANKS: re.compile(r"^\W*(?:nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*|tysm|tyvm|ty|thx|thanx|thnx)\W*$",
+                       re.I),
 }
 
 
@@ -208,6 +218,28 @@ def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
     of them, so it is an answer, not thanks or a request to see the profile."""
     return asked in ("barriers", "interests") and intent not in KEEP and not is_question(text) \
         and normaliser().mentions_answer(text) == "none"
+
+
+# "good question, i honestly dont know", "idk tbh", "what would you suggest? I honestly don't know" at the interests
+# question: not knowing what work they want answers it (the classifier read these as stop, affirm or nothing it knew;
+# over the older corpora every message at that question that says so and reads as "not sure" is labelled an answer,
+# but one in distress, which the safety phrases catch).
+UNSURE = re.compile(r"\b(?:(?:i\s+)?(?:don'?t|do\s+not|dnt)\s+(?:really\s+)?know|idk|dunno|no\s+idea|not\s+sure|"
+                    r"unsure|no\s+clue|not\s+a\s+clue)\b", re.I)
+
+
+def _unsure_of_the_work(text: str, intent: str | None, asked: str | None) -> bool:
+    return asked == "interests" and intent not in (*KEEP, "distress") and bool(UNSURE.search(text)) \
+        and normaliser().extract(text, asked).get("interests") == ["not_sure"]
+
+
+def _detail_declined(text: str, intent: str | None, asked: str | None) -> bool:
+    """ "I'd prefer not to go into detail but I do have a health condition": the detail is declined, the answer to the
+    open question given (read as declining, the condition was lost)."""
+    but = re.search(r"\bbut\b", text, re.I)
+    n = normaliser()
+    return intent == DECLINE and asked is not None and but is not None \
+        and n.mentions_answer(text[:but.start()]) == DECLINE and asked in n.extract(text[but.end():], asked)
 
 
 def _asks_about_the_statement(text: str) -> bool:
@@ -287,7 +319,7 @@ def _asks_for_routes(text: str, asked: str | None) -> bool:
     """Routes asked for in general (RECOMMEND, OUT_THERE), naming none, not why one is missing, stating no answer."""
     general = RECOMMEND.search(text) or (asked != "interests" and OUT_THERE.search(text) and not ABOUT_ME.search(text))
     return bool(general) and not _names_a_route(text) and not WHY_LEFT_OUT.search(text) \
-        and not normaliser().states_an_answer(text)
+        and not normaliser().states_an_answer(text, typos=False)      # "programmes" is no typo of programming
 
 
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None,
@@ -310,7 +342,7 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None
     if A_PERSON.search(text) or A_PERSON_TO_RING.search(text) and intent != "distress":
         return None if intent == HANDOFF else HANDOFF
-    if asked is None and intent not in (*KEEP, "distress"):
+    if asked is None and intent != "distress" and not (intent in KEEP and _founded(text, intent)):
         said = next((i for i, words in AFTER_THE_LIST.items() if words.search(text)), None)
         if said:
             return None if intent == said else said
@@ -320,8 +352,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None if intent == WHY_NEEDED else WHY_NEEDED
     if intent not in KEEP and MORE.search(text) and not _names_a_route(text):
         return None if intent == SHOW_MORE else SHOW_MORE
-    if intent not in (*KEEP, "distress", FIND_ROUTES) and _asks_for_routes(text, asked):
-        return FIND_ROUTES
+    if intent not in (*KEEP, "distress", FIND_ROUTES) and _asks_for_routes(text, asked) \
+            or intent == DECLINE and RECOMMEND.search(text) and not normaliser().states_an_answer(text):
+        return FIND_ROUTES                  # "skip the questions and show me stuff" skips to the routes
     if intent not in (STOP, "distress") and normaliser().says(text, PAUSE):
         return STOP     # "hang on i need to find my certificates, can we pause"; the form still keeps what it states
     if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and _names_a_route(text):
@@ -353,7 +386,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
     if asked == ENIC and (intent == YES or _about_a_statement(text, intent)):     # "yeah i have one", "RQF 5"
         return INFORM
-    if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked):
+    if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked) \
+            or _unsure_of_the_work(text, intent, asked):
         return INFORM
     if intent == FORGET and not _founded(text, intent):   # "can you change my interest to engineering"
         return INFORM if normaliser().states_an_answer(text) else FALLBACK
@@ -361,6 +395,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if intent not in KEEP and counts and (normaliser().states_an_answer(text, typos=False)
                                           or asked == "age" and normaliser().gives_an_age(text)
                                           or asked and _none_of_them(text[:counts.start()].strip(" ,.;:-!?"))):
+        return INFORM
+    if _detail_declined(text, intent, asked):
         return INFORM
     if is_question(text) or (intent in KEEP and _founded(text, intent)):
         return None

@@ -414,7 +414,12 @@ def test_a_place_on_the_list_while_a_question_is_open_is_no_request_for_more(gaz
                                                ("is that it?", "nlu_fallback", "show_more"),
                                                ("not really", "inform", "deny"), ("cya", "greet", "goodbye"),
                                                ("Goodnight", "greet", "goodbye"),
-                                               ("nice one, cheers", "goodbye", "thanks")])
+                                               ("nice one, cheers", "goodbye", "thanks"), ("tysm!!", "greet", "thanks"),
+                                               ("ya", "goodbye", "affirm"), ("of course", "find_routes", "affirm"),
+                                               ("is that all of them?", "ask_more", "show_more"),
+                                               ("show me 5 more", "inform", "show_more"),
+                                               ("show the rest", "stop", "show_more"), ("moreee", "greet", "show_more"),
+                                               ("peace out", "affirm", "goodbye"), ("bye", "human_handoff", "goodbye")])
 def test_short_replies_with_the_list_shown(gazetteer, text, guess, read):
     assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None)) == read
     # at the UK ENIC question "not really" answers it
@@ -459,3 +464,35 @@ def test_a_correction_after_the_list_asking_whether_it_changes_things_is_the_ans
                     intent="why_needed", tracker=asking(None, form=None, profile_complete=True)) == "inform"
     assert classify(gazetteer, "does it change anything if i say?", intent="why_needed",
                     tracker=asking("interests")) == "why_needed"
+
+
+@pytest.mark.parametrize("text, guess", [("good question, i honestly dont know", "stop"), ("idk tbh", "affirm"),
+                                         ("what would you suggest? I honestly don't know", "nlu_fallback")])
+def test_not_knowing_what_work_answers_the_interests_question(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "inform"
+    assert classify(gazetteer, "just show me everything", intent="find_routes",
+                    tracker=asking("interests")) == "find_routes"
+
+
+@pytest.mark.parametrize("text, guess, slot", [("i dont feel comfortable sharing that", "distress", "barriers"),
+                                               ("i'll leave that blank", "inform", "qualification_level"),
+                                               ("i'd rather keep my age to myself", "distress", "age"),
+                                               ("i'd rather not go into my personal stuff", "nlu_fallback", "barriers")])
+def test_more_ways_of_declining(gazetteer, text, guess, slot):
+    assert classify(gazetteer, text, intent=guess, tracker=asking(slot)) == "decline"
+
+
+def test_a_detail_declined_with_the_answer_given_is_the_answer(gazetteer):
+    said = "i'd prefer not to go into detail but i do have a health condition"
+    assert classify(gazetteer, said, intent="decline", tracker=asking("barriers")) == "inform"
+    # the age declined, a place given: still declining the age
+    assert classify(gazetteer, "i'd rather not say but i live in hackney", intent="decline",
+                    tracker=asking("age")) == "decline"
+
+
+@pytest.mark.parametrize("text, guess", [("skip the questions and show me stuff", "decline"),
+                                         ("can we skip to the results", "decline"), ("list the programmes", "inform"),
+                                         ("give me the list already", "show_profile")])
+def test_skipping_to_the_routes(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "find_routes"
+    assert classify(gazetteer, "skip this one", intent="decline", tracker=asking("barriers")) == "decline"
