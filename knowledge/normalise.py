@@ -740,7 +740,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
     qualifications still being studied for ("in year 12 doing the health T level") or left unfinished ("first
     year of A levels and dropped out")."""
     return [m for m in found if not _denied(doc, m) and not _studying(doc, m) and not _someone_elses(doc, m)
-            and not _unfinished(doc, m)]
+            and not _unfinished(doc, m) and not _cared_for(doc, m)]
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
@@ -813,6 +813,19 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
                and all(w in _SAID_OF for w in before[said_of + 2:]))
     return m.label in ("barrier", "qualification") and m.id != _CARING and (
         bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m))
+
+
+def _cared_for(doc: Doc, m: Match) -> bool:
+    """A carer who cares for the resident, not one they are: "my mum's my carer", "her mum is her carer", "I have a
+    carer" (not "I'm her carer")."""
+    words = m.text.lower().split()
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    if m.id != _CARING or words[-1] not in ("carer", "carers") or not before:
+        return False
+    if len(words) > 1:                                          # "her carer": whose carer is said before it
+        return words[0] in _THEIRS and before[-1] in ("is", "'s", "s") and len(before) > 1 \
+            and before[-2] in _RELATIVES
+    return before[-1] in ("my", "her", "his", "their") or before[-2:] in (["have", "a"], ["got", "a"], ["has", "a"])
 
 
 def _told_of_them(doc: Doc, m: Match) -> bool:

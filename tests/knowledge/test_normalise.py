@@ -1235,3 +1235,13 @@ def test_who_the_work_is_for_or_what_is_sold_is_not_the_work(n, text, interests)
                                             ("my computer skill is very low", ["digital_skills"])])
 def test_more_circumstances_in_residents_words(n, text, barriers):
     assert sorted(n.extract(text, "barriers")["barriers"]) == sorted(barriers)
+
+
+@pytest.mark.parametrize("text, barriers", [("ehcp til i was 19, and my mum's my carer, i'm on esa",
+                                             ["send_ehcp", "claiming_benefits"]),
+                                            ("she has an EHCP and her mum is her carer", ["send_ehcp"]),
+                                            ("i'm her carer", ["caring_responsibilities"]),
+                                            ("maybe the out of work one? its been over a year",
+                                             ["long_term_unemployed"])])
+def test_a_carer_of_theirs_is_no_caring(n, text, barriers):
+    assert sorted(n.extract(text, "barriers")["barriers"]) == sorted(barriers)
