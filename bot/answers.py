@@ -378,8 +378,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return DECLINE
     if intent not in (DECLINE, *KEEP) and _declines(text):      # "bit embarrassing tbh rather not say"
         return DECLINE
-    if asked is None and intent in TAKEN_FOR_OTHERS and ONE_OF_THEM.search(text) and not _names_a_route(text):
-        return ASK_MORE
+    if asked is None and (intent in TAKEN_FOR_OTHERS or intent == INFORM and is_question(text)
+                          and not normaliser().states_an_answer(text, typos=False)) \
+            and ONE_OF_THEM.search(text) and not _names_a_route(text):
+        return ASK_MORE                 # "is number 4 free", "is the first one actually in london?"
     if intent == INFORM:
         return OUT_OF_SCOPE if _about_something_else(text, asked) else None
     if asked and intent == NO:                                      # "no, rather not say" still declines

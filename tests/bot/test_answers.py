@@ -496,3 +496,10 @@ def test_a_detail_declined_with_the_answer_given_is_the_answer(gazetteer):
 def test_skipping_to_the_routes(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "find_routes"
     assert classify(gazetteer, "skip this one", intent="decline", tracker=asking("barriers")) == "decline"
+
+
+@pytest.mark.parametrize("text", ["is number 4 free", "is the first one actually in london?"])
+def test_a_question_about_a_place_on_the_list_read_as_an_answer_asks_more(gazetteer, text):
+    assert classify(gazetteer, text, intent="inform", tracker=asking(None, form=None)) == "ask_more"
+    assert classify(gazetteer, "is the first one ok if i'm 45?", intent="inform",
+                    tracker=asking(None, form=None)) == "inform"
