@@ -36,9 +36,10 @@ FIELD = "borough"                  # the InputErrors raised here are about the b
 NONE, OUTSIDE, UNPLACED = 0, 1, 255
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 UNITS = 10 * 26 * 26               # possible inward codes: a digit and two letters
-# A district holding this share of its postcodes in one place is read as that place ("E15": 93% Newham), and a place
-# with less than MINOR of them is not offered as a choice ("N17" reaches into Enfield by a handful of postcodes).
-MOSTLY, MINOR = 0.9, 0.05
+# A district holding this share of its postcodes in one place is read as that place, and the resident told so ("E15":
+# 93% Newham, "W12": 89% Hammersmith and Fulham, "BR1": 86% Bromley; residents and work coaches give these as the
+# place); a place with less than MINOR of them is not offered as a choice ("N17" reaches into Enfield by a handful).
+MOSTLY, MINOR = 0.85, 0.05
 # The shapes of UK postcodes (A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA), any case, space optional.
 _OUT = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _FULL = re.compile(rf"(?<![A-Z0-9])({_OUT}) *([0-9][A-Z]{{2}})(?![A-Z0-9])", re.I)
