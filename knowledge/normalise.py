@@ -927,11 +927,20 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     twos = [m for m in found if m.id == "2"]
     if twos and all(_bare_gcse(m.text) for m in twos):
         rest = [m for m in found if m.id != "2"]
-        if grades and all(g in _LOW_GRADES for g in grades.values()):
+        if grades and all(g in _LOW_GRADES for g in grades.values()) or _capped_low(doc):
             return rest + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
         if low:
             return rest
     return found
+
+
+_CAPPED = re.compile(r"\b(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|over|better\s+than)\s+(?:an?\s+|grade\s+)?"
+                     r"([1-3d-g])s?\b", re.I)
+
+
+def _capped_low(doc: Doc) -> bool:
+    """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2"."""
+    return bool(_CAPPED.search(doc.text))
 
 
 _SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}

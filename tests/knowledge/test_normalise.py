@@ -1245,3 +1245,10 @@ def test_more_circumstances_in_residents_words(n, text, barriers):
                                              ["long_term_unemployed"])])
 def test_a_carer_of_theirs_is_no_caring(n, text, barriers):
     assert sorted(n.extract(text, "barriers")["barriers"]) == sorted(barriers)
+
+
+@pytest.mark.parametrize("text, level", [("gcses but low grades, nothing above a 3", "1"),
+                                         ("left school at 16 with a few gcses, nothing above a 3 tho", "1"),
+                                         ("gcses, nothing above a 5", "2")])
+def test_gcses_no_higher_than_a_low_grade_are_level_1(n, text, level):
+    assert n.extract(text, "qualification_level")["qualification_level"] == level
