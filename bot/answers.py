@@ -175,6 +175,14 @@ WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact
 ERASED_NOT = ("start_again", "show_profile")
 
 
+START_AGAIN = "start_again"
+# Starting again throws the answers away, so it needs words that say so ("start over", "from the top", "clean slate"):
+# the classifier read "blah blah", "can you understand slang" and "hi again" as start_again (over the older corpora and
+# the training data, every message labelled start_again has one of these).
+RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
+                     r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
+
+
 # "Customer is 53 - I'm the work coach, typing on her behalf": the coach says who is typing, and asks for no person
 # (the classifier read it as human_handoff and the age was lost; over the older corpora every message this matches
 # is an answer, a greeting or a request of the coach's own).
@@ -391,8 +399,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked) \
             or _unsure_of_the_work(text, intent, asked):
         return INFORM
-    if intent == FORGET and not _founded(text, intent):   # "can you change my interest to engineering"
-        return INFORM if normaliser().states_an_answer(text) else FALLBACK
+    if intent == FORGET and not _founded(text, intent) or intent == START_AGAIN and not RESTART.search(text):
+        return INFORM if normaliser().states_an_answer(text) else FALLBACK      # "can you change my interest to
+                                                                                # engineering", "blah blah"
     counts = COUNTS.search(text)
     if intent not in KEEP and counts and (normaliser().states_an_answer(text, typos=False)
                                           or asked == "age" and normaliser().gives_an_age(text)

@@ -503,3 +503,10 @@ def test_a_question_about_a_place_on_the_list_read_as_an_answer_asks_more(gazett
     assert classify(gazetteer, text, intent="inform", tracker=asking(None, form=None)) == "ask_more"
     assert classify(gazetteer, "is the first one ok if i'm 45?", intent="inform",
                     tracker=asking(None, form=None)) == "inform"
+
+
+@pytest.mark.parametrize("text", ["blah blah", "can you understand slang"])
+def test_starting_again_needs_words_that_say_so(gazetteer, text):
+    assert classify(gazetteer, text, intent="start_again", tracker=asking("age")) == "nlu_fallback"
+    for said in ("start again please", "from the top", "clean slate please"):
+        assert classify(gazetteer, said, intent="start_again", tracker=asking("age")) == "start_again"
