@@ -175,6 +175,10 @@ WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact
 ERASED_NOT = ("start_again", "show_profile")
 
 
+# "can u change it to data and digital instead", "can you change my age to 19": an answer changed, however it is
+# asked (the classifier read these as nlu_fallback, why_needed or request_contact, and the change was lost).
+CHANGE_TO = re.compile(r"\b(?:change|update|switch|put|make)\s+(?:it|that|this|my\s+\w+|me)\s+"
+                       r"(?:to|as|down\s+as|into)\b", re.I)
 START_AGAIN = "start_again"
 # Starting again throws the answers away, so it needs words that say so ("start over", "from the top", "clean slate"):
 # the classifier read "blah blah", "can you understand slang" and "hi again" as start_again (over the older corpora and
@@ -399,6 +403,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if only_vocabulary(text, entities) or normaliser().just_an_answer(text) or _none_apply(text, intent, asked) \
             or _unsure_of_the_work(text, intent, asked):
         return INFORM
+    if intent not in (*KEEP, "distress") and CHANGE_TO.search(text) \
+            and normaliser().states_an_answer(text[CHANGE_TO.search(text).end():], typos=False):
+        return None if intent == INFORM else INFORM       # "can u change it to data and digital instead"
     if intent == FORGET and not _founded(text, intent) or intent == START_AGAIN and not RESTART.search(text):
         return INFORM if normaliser().states_an_answer(text) else FALLBACK      # "can you change my interest to
                                                                                 # engineering", "blah blah"

@@ -756,13 +756,25 @@ def _denied(doc: Doc, m: Match) -> bool:
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) for t in near)      # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
-        or m.label == "interest" and _excepted(doc, m.start)                  # "anything but hospital"
+        or m.label == "interest" and (_excepted(doc, m.start)                 # "anything but hospital"
+                                      or _not_stuck_in(before))               # "not stuck in an office"
         or _mistaken(doc, m))                                         # "I clicked research by mistake"
 
 
 def _mistaken(doc: Doc, m: Match) -> bool:
     """An answer the resident says they gave by mistake: "I put Bromley by mistake, I'm in Croydon"."""
     return tuple(t.lower_ for t in doc[m.end:m.end + 2]) in _BY_MISTAKE
+
+
+_STUCK = {"stuck", "sat", "sitting", "be", "being", "in", "at", "an", "a", "the", "behind", "all", "day"}
+
+
+def _not_stuck_in(before: list) -> bool:
+    """A kind of work named after "not stuck in": "working with patients not stuck in an office"."""
+    words = [t.lower_ for t in before]
+    k = max((i for i, w in enumerate(words) if w in ("not", "never", "n't")), default=None)
+    return k is not None and k < len(words) - 1 and words[k + 1] in ("stuck", "sat", "sitting") and \
+        all(w in _STUCK for w in words[k + 1:])
 
 
 def _excepted(doc: Doc, start: int) -> bool:
@@ -1448,7 +1460,7 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), *_AGE_SAID)
             or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29", "she's 24"
-            or (before in ("is", "'s", "its")                                # "my age wrong, its 31"
+            or (before in ("is", "'s", "its", "to")                   # "my age wrong, its 31", "change my age to 19"
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))

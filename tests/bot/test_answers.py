@@ -510,3 +510,11 @@ def test_starting_again_needs_words_that_say_so(gazetteer, text):
     assert classify(gazetteer, text, intent="start_again", tracker=asking("age")) == "nlu_fallback"
     for said in ("start again please", "from the top", "clean slate please"):
         assert classify(gazetteer, said, intent="start_again", tracker=asking("age")) == "start_again"
+
+
+@pytest.mark.parametrize("text, guess", [("can u change it to data and digital instead", "nlu_fallback"),
+                                         ("can you change my interest to engineering instead", "request_contact")])
+def test_an_answer_changed_however_it_is_asked(gazetteer, text, guess):
+    assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None, profile_complete=True)) == "inform"
+    assert classify(gazetteer, "can you change it to something else", intent="why_needed",
+                    tracker=asking(None, form=None)) == "why_needed"

@@ -1252,3 +1252,8 @@ def test_a_carer_of_theirs_is_no_caring(n, text, barriers):
                                          ("gcses, nothing above a 5", "2")])
 def test_gcses_no_higher_than_a_low_grade_are_level_1(n, text, level):
     assert n.extract(text, "qualification_level")["qualification_level"] == level
+
+
+def test_work_they_would_not_be_stuck_in_and_an_age_changed_to(n):
+    assert n.extract("working with patients not stuck in an office", "interests")["interests"] == ["healthcare"]
+    assert n.extract("can you change my age to 19")["age"] == 19
