@@ -44,7 +44,9 @@ from tests.eval import replay
 # 20th session: corpus_fresh19 set from its figures after its 44 near-duplicates left (interests 0.884, F1 0.900); one
 # of its messages printed a question twice in one turn at the start and after, not yet read, so `twice` allows one;
 # corpus_fresh18 raised (its misreadings were read).
-# 21st session: corpus_fresh20 set from its figures at the start (circumstances 0.931, F1 0.929).
+# 21st session: corpus_fresh20 set from its figures (circumstances 0.931 at the start and the end, F1 0.929 at the
+# start and 0.924 at the end); its 45 near-duplicates were reworded after its first score. corpus_fresh19 raised (its
+# misreadings were read; its question printed twice was a correction that asked which place and showed the routes).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -65,7 +67,7 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh16.yml": {"slot": 0.91, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh17.yml": {"slot": 0.96, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh18.yml": {"slot": 0.94, "intent_f1": 0.88, "twice": 0},
-         "corpus_fresh19.yml": {"slot": 0.86, "intent_f1": 0.87, "twice": 1},
+         "corpus_fresh19.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh20.yml": {"slot": 0.91, "intent_f1": 0.89, "twice": 0}}
 
 
