@@ -231,3 +231,19 @@ def test_a_why_not_that_corrects_an_answer_changes_it_and_shows_the_routes_again
     expect(page.locator(".pw-cards")).to_have_count(2)                    # the list again, for the new answers
     page.locator(".pw-msg--bot .pw-bubble", has_text="you're 20").first.scroll_into_view_if_needed()
     shot(page, "widget-why-not-with-a-correction")
+
+
+def test_a_correction_that_asks_which_place_asks_that_alone(page, servers):
+    """"bromley or croydon, one of them" after the routes: one question, and the routes stay as they were until the
+    answer comes (the same five again would push the question out of sight)."""
+    at_the_borough_question(page, servers.web)
+    from_the_borough_to_the_routes(page)
+    expect(page.locator(".pw-cards")).to_have_count(1)
+    type_message(page, "bromley or croydon, one of them")
+    bot_said(page, "You mentioned Bromley and Croydon. Which borough do you live in?")
+    expect(page.locator(".pw-cards")).to_have_count(1)
+    expect(page.locator(".pw-msg--bot .pw-bubble", has_text="didn't catch")).to_have_count(0)
+    shot(page, "widget-correction-asks-which-place")
+    type_message(page, "Croydon")
+    bot_said(page, "Thanks, I've updated your answers.")
+    expect(page.locator(".pw-cards")).to_have_count(2)
