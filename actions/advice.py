@@ -91,12 +91,12 @@ def _correction_changed_nothing(tracker: Tracker) -> bool:
     borough do you live in?"), so the routes are the ones already shown."""
     if tracker.latest_action_name != ActionUpdateProfile.NAME:
         return False
-    turn = []
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            break
-        turn.append(event)
-    return not any(e.get("event") == "slot" and e.get("name") in PROFILE_SLOTS for e in turn)
+            return True
+        if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
+            return False
+    return True
 
 
 async def _recommend(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list:

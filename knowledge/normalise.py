@@ -596,7 +596,6 @@ class Normaliser:
                 out[key] = ids
         return out
 
-
     def takes_back(self, text: str) -> bool:
         """A change that takes back what was said ("sorry, I meant I'm a carer, not disabled", "no longer on UC"),
         not one that adds to it ("forgot to mention I've got a record", "I'm on UC as well")."""
@@ -889,7 +888,8 @@ _FIRST = {"entry", "1", "2"}                     # the qualifications a pupil wo
 def _at_school(doc: Doc, quals: list[Match], pupil: int | None) -> bool:
     """Still at school working towards a first qualification, which the schema counts as none: a pupil up to Year
     11, or GCSEs being studied ("doing his GCSEs in Harrow")."""
-    return (pupil is not None and pupil <= SCHOOL_LEAVING_AGE) or any(m.id in _FIRST and _studying(doc, m) for m in quals)
+    return (pupil is not None and pupil <= SCHOOL_LEAVING_AGE) or any(m.id in _FIRST and _studying(doc, m)
+                                                                       for m in quals)
 
 
 def _studying(doc: Doc, m: Match) -> bool:
