@@ -123,7 +123,7 @@ class Judgement:
         self.resident = r = Resident(profile, screen.vocab, screen.bits)
         self.outcomes: list[tuple[np.ndarray, np.ndarray]] = []
         self.excluded_by = np.full(n, -1, np.int64)       # row of the first rule each programme fails
-        checks = np.zeros(n, bool)
+        checks = np.zeros(n, bool)      # the checks that rank a route lower; `explain` states every one
         against = np.zeros(n, bool)     # a check the resident's own answers fail (not one left unanswered)
         for k, row in enumerate(screen.rows):
             fails, unknown = (np.broadcast_to(np.asarray(x, bool), n) for x in row.test.judge(row.columns, r))
@@ -131,7 +131,7 @@ class Judgement:
             if row.rule:
                 self.excluded_by[(self.excluded_by < 0) & fails] = k
                 checks |= unknown
-            else:
+            elif not (r.taking_exams and row.test.key == "min_level"):   # waits on a pupil's GCSE results
                 checks |= fails | unknown
                 against |= fails
         self.fits = self.excluded_by < 0

@@ -229,8 +229,8 @@ def base_order(screen: Screen, profile: Profile) -> list[str]:
 
 
 def tiers(screen: Screen, profile: Profile) -> np.ndarray:
-    """Each programme's tier as documented in the engine: open checks 2, failed checks 2 more, status in doubt (or a
-    taster for an adult) 5, wholly two or more levels below theirs 1."""
+    """Each programme's tier as documented in the engine: open checks 2 (not one waiting on a pupil's GCSE results),
+    failed checks 2 more, status in doubt (or a taster for an adult) 5, wholly two or more levels below theirs 1."""
     j = screen.judge(profile)
     adult = profile.age is None or profile.age >= 19
     return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & adult)) + screen.wholly_below(j, 1)
@@ -249,8 +249,8 @@ def check_order(result, base: list[str], tier: dict[str, int], kinds: dict[str, 
     in each of the first `pages` pages (the ones regrouped) no type (`kinds`: Screen.page_types) appears more than PER_TYPE times while a
     route of another type was among the next WINDOW candidates, unless each of those is at least 3 tiers below it
     (a check the answers fail or a route in doubt, against a route that fits); a route over the cap is the first of
-    the capped types in the ranking; a route that fits comes after one with a check in the same page only when the
-    type cap forced it or its own tier is lower (a taster offered to an adult)."""
+    the capped types in the ranking; a route comes after one from a later tier (a check, a taster for an adult) in the
+    same page only when the type cap forced it."""
     recs = list(result.recommendations)
     ids = [r.programme.id for r in recs]
     assert sorted(ids) == sorted(base)
@@ -273,8 +273,8 @@ def check_order(result, base: list[str], tier: dict[str, int], kinds: dict[str, 
                 assert all(tier[i] >= tier[r.programme.id] + 3 for i in others), \
                     ([x.programme.id for x in page], others)
                 assert r.programme.id == next(i for i in left if before.count(kinds[i]) >= PER_TYPE)
-            if r.verdict == "fits" and any(x.verdict == "check" for x in page[:k]):   # forced, or a taster for an adult
-                assert before.count(t) >= PER_TYPE or tier[r.programme.id] > 0, \
+            if any(tier[x.programme.id] > tier[r.programme.id] for x in page[:k]):   # only when the cap forced it
+                assert before.count(t) >= PER_TYPE, \
                     [(x.programme.id, x.verdict, x.programme.route_type) for x in page]
             placed.add(r.programme.id)
 
