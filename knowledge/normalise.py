@@ -591,7 +591,8 @@ class Normaliser:
             said = [m for m in found if m.label == label and not (
                 (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
                 and _subject_of(doc, m, studied))]                         # "nvq 3 in childcare" is no child
-            ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), text)
+            ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)),
+                               _blanked(doc, [m for m in found if m.label == "barrier"]))   # "limited IT"
             if ids:
                 out[key] = ids
         return out
@@ -753,11 +754,24 @@ def _denied(doc: Doc, m: Match) -> bool:
     before = _this_clause(doc[max(0, m.start - 4):m.start])
     near = before[-2:]
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
-        any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) for t in near)      # "no O levels", not "no sorry 4"
+        any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) and not _says_no_to_another(doc, t.i, m)
+            for t in near)                                        # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or m.label == "interest" and (_excepted(doc, m.start)                 # "anything but hospital"
                                       or _not_stuck_in(before))               # "not stuck in an office"
         or _mistaken(doc, m))                                         # "I clicked research by mistake"
+
+
+# words between "no" and what it still denies: "no longer on UC", "no real qualifications"
+_NO_MODIFIERS = {"longer", "more", "real", "proper", "actual", "formal", "official", "current", "such", "other"}
+
+
+def _says_no_to_another(doc: Doc, i: int, m: Match) -> bool:
+    """ "no" said of the word between it and a match that opens with "on" or "in": "no qualifications on UC", "no
+    job in a hostel" (not "no previous convictions")."""
+    between = doc[i + 1:m.start]
+    return doc[i].lower_ == "no" and doc[m.start].lower_ in ("on", "in") and len(between) == 1 \
+        and between[0].is_alpha and between[0].lower_ not in _NO_MODIFIERS | _NEGATIONS
 
 
 def _mistaken(doc: Doc, m: Match) -> bool:
@@ -1003,17 +1017,19 @@ _LANGUAGES = {"french", "spanish", "german", "italian", "chinese", "mandarin", "
 
 
 def _subject_grades(doc: Doc) -> dict[int, str]:
-    """The grade after each subject named ("english F", "maths grade 3", "english level 4"), by its position."""
+    """The grade after each subject named ("english F", "maths grade 3", "english level 4", "maths gcse 5"), by its
+    position."""
     toks = [t.lower_ for t in doc]
     out = {}
     for i, t in enumerate(toks[:-1]):
         if t in _SUBJECTS:
-            j = i + 2 if toks[i + 1] in ("grade", "level", "lvl", ":", "-") and i + 2 < len(toks) else i + 1
+            k = i + 2 if toks[i + 1] in ("gcse", "gcses") and i + 2 < len(toks) else i + 1     # "maths gcse 5"
+            j = k + 1 if toks[k] in ("grade", "level", "lvl", ":", "-") and k + 1 < len(toks) else k
             g = toks[j]
             if g == "a" and j + 1 < len(toks) and toks[j + 1].startswith("level"):     # "maths a level"
                 continue
             if g in _LOW_GRADES or g in _PASS_GRADES:
-                out[i + 1] = g
+                out[k] = g
     return out
 
 
@@ -1153,6 +1169,15 @@ def _moving_to(doc: Doc, start: int) -> bool:
 
 
 _TAKEN_BACK = ("not", "no")
+
+
+def _blanked(doc: Doc, spans: list[Match]) -> str:
+    """The message with the words of `spans` blanked out."""
+    chars = list(doc.text)
+    for m in spans:
+        span = doc[m.start:m.end]
+        chars[span.start_char:span.end_char] = " " * (span.end_char - span.start_char)
+    return "".join(chars)
 
 
 def _within(m: Match, spans: list[Match]) -> bool:

@@ -224,7 +224,7 @@ def test_denied_circumstances_are_not_recorded(n):
     ("I want to end it all", True), ("i feel suicidal", True), ("nobody would miss me", True),
     ("im thinking of hurting myself", True), ("I want to stop", False), ("end the questions", False),
     ("i'm in a really dark place right now", True), ("i'm really struggling and don't know what to do", True),
-    ("not sure what to do next", False),
+    ("not sure what to do next", False), ("the man where I stay is abusing me and took my passport", True),
 ])
 def test_distress(n, text, ok):
     assert n.distress(text) is ok
@@ -1257,3 +1257,24 @@ def test_gcses_no_higher_than_a_low_grade_are_level_1(n, text, level):
 def test_work_they_would_not_be_stuck_in_and_an_age_changed_to(n):
     assert n.extract("working with patients not stuck in an office", "interests")["interests"] == ["healthcare"]
     assert n.extract("can you change my age to 19")["age"] == 19
+
+
+@pytest.mark.parametrize("text, barriers", [("MS, diagnosed 2020", ["disability_or_health"]),
+                                            ("depression. been off work a long time because of it",
+                                             ["disability_or_health", "long_term_unemployed"]),
+                                            ("i took a year off work to travel", None),
+                                            ("he has an EHCP and hasn't had any work experience yet",
+                                             ["send_ehcp", "no_work_experience"]),
+                                            ("Client: UC claimant, LTU, limited IT",
+                                             ["claiming_benefits", "long_term_unemployed", "digital_skills"]),
+                                            ("no qualifications on UC", ["claiming_benefits"]),
+                                            ("no longer on UC", None), ("no previous convictions", None)])
+def test_circumstances_a_work_coach_or_a_resident_states_in_brief(n, text, barriers):
+    said = n.extract(text, "barriers")
+    assert said.get("barriers") == barriers and "interests" not in said      # "limited IT" is no interest in IT
+
+
+@pytest.mark.parametrize("text, level", [("maths gcse 5, english 3", "2"), ("maths gcse 3, english gcse 2", "1"),
+                                         ("They told me my degree is same as UK Master", "7")])
+def test_a_grade_after_the_word_gcse_and_a_uk_master(n, text, level):
+    assert n.extract(text, "qualification_level")["qualification_level"] == level
