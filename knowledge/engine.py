@@ -327,9 +327,15 @@ class Screen:
     def needs_met(self, j: Judgement) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
         index): ESOL for English and a digital skills course for computers meet two needs, not one twice. (A service
-        is another matter: an adviser refers to one.)"""
+        is another matter: an adviser refers to one.) A route of any kind made so that runs near them meets the need
+        of being near: a local programme stands beside the national route of its type, not instead of it."""
         had = set(j.profile.barriers)
-        return {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
+        need = {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
+        if self._where is not None:
+            near = self._where.test.locality(self._where.columns, j.resident) > 0
+            for i in np.flatnonzero(near & j.made_for):
+                need.setdefault(int(i), "near them")
+        return need
 
     def page_types(self, profile: Profile) -> np.ndarray:
         """The type each programme counts as on a page: its route type, except that for an adult below level 2 the
