@@ -63,7 +63,8 @@ FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 670, "panel_fresh2.yml": 2128,
          "panel_fresh10.yml": 1545, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1310, "panel_fresh13.yml": 857,
          "panel_fresh14.yml": 1000, "panel_fresh15.yml": 878, "panel_fresh16.yml": 702, "panel_fresh17.yml": 766,
          "panel_fresh18.yml": 480, "panel_fresh19.yml": 763, "panel_fresh20.yml": 906,
-         "panel_fresh21.yml": 1134, "panel_fresh22.yml": 1583}
+         "panel_fresh21.yml": 1134, "panel_fresh22.yml": 1583,
+         "panel_fresh23.yml": 1497}
 PANELS = sorted(FLOOR)
 
 
