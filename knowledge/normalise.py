@@ -422,8 +422,11 @@ class Normaliser:
         stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
         if stated:                                    # "from Ghana; my ENIC statement says bachelor's standard"
             return max(stated, key=self.vocab.level_rank)
+        # "born in Poland, A levels here"; "never went to school in Somalia": the country is where, not what
+        where_only = definite == ["none"] and all(self._a_country(m) for m in found if m.id.startswith(AMBIGUOUS)) \
+            and not _STUDIED_ON.search(text)        # "university in Bangladesh but no paper here" studied there
         unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)
-                  and not (self._a_country(m) and _taken_here(doc, [m]))]     # "born in Poland, A levels here"
+                  and not (self._a_country(m) and (where_only or _taken_here(doc, [m])))]
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
         if ask and ask[0].enic and _without_a_statement(doc):    # "diploma from Iran, I don't have the ENIC thing"
             return UNKNOWN_LEVEL
@@ -764,6 +767,9 @@ def _denied(doc: Doc, m: Match) -> bool:
 
 # words between "no" and what it still denies: "no longer on UC", "no real qualifications"
 _NO_MODIFIERS = {"longer", "more", "real", "proper", "actual", "formal", "official", "current", "such", "other"}
+
+
+_STUDIED_ON = re.compile(r"\b(?:uni|university|college|degree|diploma|masters?|bachelors?)\b", re.I)
 
 
 def _says_no_to_another(doc: Doc, i: int, m: Match) -> bool:

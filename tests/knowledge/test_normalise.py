@@ -225,6 +225,7 @@ def test_denied_circumstances_are_not_recorded(n):
     ("im thinking of hurting myself", True), ("I want to stop", False), ("end the questions", False),
     ("i'm in a really dark place right now", True), ("i'm really struggling and don't know what to do", True),
     ("not sure what to do next", False), ("the man where I stay is abusing me and took my passport", True),
+    ("my customer says she's planning to take her own life", True),
 ])
 def test_distress(n, text, ok):
     assert n.distress(text) is ok
@@ -1278,3 +1279,11 @@ def test_circumstances_a_work_coach_or_a_resident_states_in_brief(n, text, barri
                                          ("They told me my degree is same as UK Master", "7")])
 def test_a_grade_after_the_word_gcse_and_a_uk_master(n, text, level):
     assert n.extract(text, "qualification_level")["qualification_level"] == level
+
+
+@pytest.mark.parametrize("text, level", [("Never went to school properly, in Afghanistan girls couldn't go after age 12",
+                                          "none"), ("I left school in Somalia when I was 12, no certificates", "none")])
+def test_a_country_where_they_had_no_schooling_is_no_qualification_from_abroad(n, text, level):
+    assert n.qualification(text) == level
+    with pytest.raises(FromAbroad):
+        n.qualification("university in Bangladesh but no paper here")
