@@ -518,3 +518,18 @@ def test_an_answer_changed_however_it_is_asked(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None, profile_complete=True)) == "inform"
     assert classify(gazetteer, "can you change it to something else", intent="why_needed",
                     tracker=asking(None, form=None)) == "why_needed"
+
+
+def test_where_to_start_is_no_start_again_and_declining_is_no_deletion(gazetteer):
+    assert classify(gazetteer, "where do I start", intent="start_again", tracker=asking(None, form=None)) \
+        == "find_routes"
+    assert classify(gazetteer, "where do i even start, im 45", intent="start_again", tracker=asking("age")) == "inform"
+    assert classify(gazetteer, "I don't want to tell you my age", intent="forget_me", tracker=asking("age")) \
+        == "decline"
+
+
+@pytest.mark.parametrize("text, read", [("Thats us done for today, goodbye", "goodbye"),
+                                        ("Thanks! I didn't know about any of these", "thanks"),
+                                        ("thanks but can you change my age to 30", "inform")])
+def test_an_unplaced_message_after_the_list_that_signs_off_or_thanks(gazetteer, text, read):
+    assert classify(gazetteer, text, intent="nlu_fallback", tracker=asking(None, form=None)) == read
