@@ -1281,9 +1281,9 @@ def test_a_grade_after_the_word_gcse_and_a_uk_master(n, text, level):
     assert n.extract(text, "qualification_level")["qualification_level"] == level
 
 
-@pytest.mark.parametrize("text, level", [("Never went to school properly, in Afghanistan girls couldn't go after age 12",
-                                          "none"), ("I left school in Somalia when I was 12, no certificates", "none")])
-def test_a_country_where_they_had_no_schooling_is_no_qualification_from_abroad(n, text, level):
-    assert n.qualification(text) == level
+@pytest.mark.parametrize("text", ["Never went to school properly, in Afghanistan girls couldn't go after age 12",
+                                  "I left school in Somalia when I was 12, no certificates"])
+def test_a_country_where_they_had_no_schooling_is_no_qualification_from_abroad(n, text):
+    assert n.qualification(text) == "none"
     with pytest.raises(FromAbroad):
         n.qualification("university in Bangladesh but no paper here")
