@@ -368,8 +368,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         said = next((i for i, words in AFTER_THE_LIST.items() if words.search(text)), None)
         if said:
             return None if intent == said else said
-        if intent == FALLBACK and not normaliser().states_an_answer(text):   # "Thanks! I didn't know about any of
-            said = GOODBYE if SIGNS_OFF.search(text) else THANKS if THANKS_FIRST.search(text) else None   # these"
+        # "Thats us done for today, goodbye", "Thanks! I didn't know about any of these"
+        if intent == FALLBACK and not normaliser().states_an_answer(text):
+            said = GOODBYE if SIGNS_OFF.search(text) else THANKS if THANKS_FIRST.search(text) else None
             if said:
                 return said
     if _asks_about_a_route(text):

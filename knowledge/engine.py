@@ -327,8 +327,8 @@ class Screen:
     def needs_met(self, j: Judgement) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
         index): ESOL for English and a digital skills course for computers meet two needs, not one twice. (A service
-        is another matter: an adviser refers to one.) A route of any kind made so that runs near them meets the need
-        of being near: a local programme stands beside the national route of its type, not instead of it."""
+        is another matter: an adviser refers to one.) Any route made for a circumstance of theirs that runs near
+        them meets a need of its own, being near: a local programme stands beside the national route of its type."""
         had = set(j.profile.barriers)
         need = {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
         if self._where is not None:

@@ -424,7 +424,7 @@ class Normaliser:
             return max(stated, key=self.vocab.level_rank)
         # "born in Poland, A levels here"; "never went to school in Somalia": the country is where, not what
         where_only = definite == ["none"] and all(self._a_country(m) for m in found if m.id.startswith(AMBIGUOUS)) \
-            and not _STUDIED_ON.search(text)        # "university in Bangladesh but no paper here" studied there
+            and not _STUDIED_ON.search(text)
         unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)
                   and not (self._a_country(m) and (where_only or _taken_here(doc, [m])))]
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
@@ -767,8 +767,7 @@ def _denied(doc: Doc, m: Match) -> bool:
 
 # words between "no" and what it still denies: "no longer on UC", "no real qualifications"
 _NO_MODIFIERS = {"longer", "more", "real", "proper", "actual", "formal", "official", "current", "such", "other"}
-
-
+# study beyond school, named beside a country: "university in Bangladesh but no paper here"
 _STUDIED_ON = re.compile(r"\b(?:uni|university|college|degree|diploma|masters?|bachelors?)\b", re.I)
 
 
