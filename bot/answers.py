@@ -243,15 +243,15 @@ def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
 
 
 # "good question, i honestly dont know", "idk tbh", "what would you suggest? I honestly don't know" at the interests
-# question: not knowing what work they want answers it (the classifier read these as stop, affirm or nothing it knew;
-# over the older corpora every message at that question that says so and reads as "not sure" is labelled an answer,
-# but one in distress, which the safety phrases catch).
+# question: not knowing what work they want answers it (the classifier read these as stop, affirm, nothing it knew or,
+# after one training, distress; over the older corpora every message at that question that says so and reads as "not
+# sure" is labelled an answer, but one in distress, which the safety phrases catch: SafetyNet runs after this).
 UNSURE = re.compile(r"\b(?:(?:i\s+)?(?:don'?t|do\s+not|dnt)\s+(?:really\s+)?know|idk|dunno|no\s+idea|not\s+sure|"
                     r"unsure|no\s+clue|not\s+a\s+clue)\b", re.I)
 
 
 def _unsure_of_the_work(text: str, intent: str | None, asked: str | None) -> bool:
-    return asked == "interests" and intent not in (*KEEP, "distress") and bool(UNSURE.search(text)) \
+    return asked == "interests" and intent not in KEEP and bool(UNSURE.search(text)) \
         and normaliser().extract(text, asked).get("interests") == ["not_sure"]
 
 

@@ -467,11 +467,14 @@ def test_a_correction_after_the_list_asking_whether_it_changes_things_is_the_ans
 
 
 @pytest.mark.parametrize("text, guess", [("good question, i honestly dont know", "stop"), ("idk tbh", "affirm"),
-                                         ("what would you suggest? I honestly don't know", "nlu_fallback")])
+                                         ("what would you suggest? I honestly don't know", "nlu_fallback"),
+                                         ("im not sure tbh", "distress")])
 def test_not_knowing_what_work_answers_the_interests_question(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "inform"
     assert classify(gazetteer, "just show me everything", intent="find_routes",
                     tracker=asking("interests")) == "find_routes"
+    assert classify(gazetteer, "I haven't eaten in two days and I don't know what to do", intent="distress",
+                    tracker=asking("interests")) == "distress"          # the safety phrases, whatever came before
 
 
 @pytest.mark.parametrize("text, guess, slot", [("i dont feel comfortable sharing that", "distress", "barriers"),
