@@ -139,6 +139,14 @@ class Judgement:
         self.against = against
 
     @cached_property
+    def locality(self) -> np.ndarray:
+        """How near each programme runs to them (rules.py, `locality`); zeros when no programme says where."""
+        where = self.screen._where
+        if where is None:
+            return np.zeros(len(self.fits), np.int64)
+        return where.test.locality(where.columns, self.resident)
+
+    @cached_property
     def made_for(self) -> np.ndarray:
         """The routes that exist for a circumstance of theirs, by a rule that requires it (ESOL for English)."""
         out = np.zeros(len(self.fits), bool)
@@ -282,8 +290,7 @@ class Screen:
         else:                                               # made for their age group (pupils, 16-19s, young people)
             lo, hi = self.band
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
-        if self._where is not None:
-            score += self._where.test.locality(self._where.columns, j.resident)
+        score += j.locality
         score -= LATER * self.later * (1 if adult(profile) else 2)
         if adult(profile):
             score[self._service(j, score)] += SERVICE
@@ -331,10 +338,8 @@ class Screen:
         them meets a need of its own, being near: a local programme stands beside the national route of its type."""
         had = set(j.profile.barriers)
         need = {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
-        if self._where is not None:
-            near = self._where.test.locality(self._where.columns, j.resident) > 0
-            for i in np.flatnonzero(near & j.made_for):
-                need.setdefault(int(i), "near them")
+        for i in np.flatnonzero((j.locality > 0) & j.made_for):
+            need.setdefault(int(i), "near them")
         return need
 
     def page_types(self, profile: Profile) -> np.ndarray:

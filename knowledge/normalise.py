@@ -590,12 +590,12 @@ class Normaliser:
             out["qualification_level"] = "none"         # "I'm 15, year 10", "doing his GCSEs": nothing yet
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
+        unnamed = _blanked(doc, [m for m in found if m.label == "barrier"])   # "limited IT" names no interest in IT
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             said = [m for m in found if m.label == label and not (
                 (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
                 and _subject_of(doc, m, studied))]                         # "nvq 3 in childcare" is no child
-            ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)),
-                               _blanked(doc, [m for m in found if m.label == "barrier"]))   # "limited IT"
+            ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), unnamed)
             if ids:
                 out[key] = ids
         return out
