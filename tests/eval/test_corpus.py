@@ -75,7 +75,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh18.yml": {"slot": 0.94, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh19.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh20.yml": {"slot": 0.95, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh21.yml": {"slot": 0.88, "intent_f1": 0.85, "twice": 0}}
+         "corpus_fresh21.yml": {"slot": 0.88, "intent_f1": 0.85, "twice": 0},
+         "corpus_fresh22.yml": {"slot": 0.92, "intent_f1": 0.88, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
