@@ -132,7 +132,8 @@ class Normaliser:
         found = []
         for match_id, start, end in self.matcher(doc):
             lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
-            if (label is None or lab == label) and not self._a_city_by_chance(doc, start, end):
+            if (label is None or lab == label) and not self._a_city_by_chance(doc, start, end) \
+                    and not _part_of_a_word(doc, end):
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
         return _longest(found)
 
@@ -722,6 +723,11 @@ def _sign_span(doc: Doc, words: list[str], negation: list[bool],
     return best
 
 
+def _part_of_a_word(doc: Doc, end: int) -> bool:
+    """A match that ends inside a word the tokenizer split: "ai" of "aint" ("i aint got none") is no interest in AI."""
+    return end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalpha()
+
+
 def _a_typo_of(word: str, meant: str) -> bool:
     """A word mistyped as another ("hamlts", "bin inside"), unless it is a word of grammar, which nobody mistypes
     for another word ("me" is no typo of "make")."""
@@ -1067,9 +1073,13 @@ _ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", 
 
 
 def _a_statements_level(doc: Doc, m: Match) -> bool:
-    """A level said to be what a UK ENIC statement gave: "it said bachelor's degree standard", "they said level 6"."""
-    return m.text.lower().endswith("standard") or any(t.lower_ in ("said", "says")
-                                                      for t in doc[max(0, m.start - 3):m.start])
+    """A level said to be what a UK ENIC statement gave: "it said bachelor's degree standard", "they said level 6",
+    "it says my diploma is comparable to RQF Level 3" (said in the clause that names the level, in ENIC's words:
+    "my employer said it is like a UK degree" is no statement's)."""
+    if m.text.lower().endswith("standard") or any(t.lower_ in ("said", "says") for t in doc[max(0, m.start - 3):m.start]):
+        return True
+    clause = {t.lower_ for t in _this_clause(doc[:m.start])}
+    return bool(clause & {"said", "says"}) and bool(clause & _ENIC_WORDS)
 
 
 def _after_enic(doc: Doc, start: int) -> bool:
