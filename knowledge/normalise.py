@@ -209,7 +209,12 @@ class Normaliser:
         """`found`, and what the label's signs say that no match in `found` says, the longer of two overlapping
         spans winning."""
         signed = [m for m in self.signed(doc, label) if m.id not in {f.id for f in found}]
-        return _longest(found + signed) if signed else found     # "can't do computers" is no interest in them
+        if not signed:
+            return found
+        # a circumstance's sign may hold another's words: "been on jsa for over 2 years" is both
+        both = [f for f in found if f.label == "barrier" and label == "barrier" and _within(f, signed)]
+        kept = _longest([f for f in found if f not in both] + signed)    # "can't do computers" is no interest
+        return sorted(kept + both, key=lambda m: (m.start, m.end))
 
     def signed(self, doc: Doc, label: str) -> list[Match]:
         """What a circumstance's signs state (knowledge/data/barriers.yml): a word of each of its groups, close
@@ -217,7 +222,8 @@ class Normaliser:
         by a negation outside it does not count ("my english is not bad")."""
         words = [t.lower_ for t in doc]
         negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION
-                                                  and words[i + 1:i + 3] != ["know", "how"])   # can't, not unsure
+                                                  and words[i + 1:i + 3] != ["know", "how"]    # can't, not unsure
+                                                  and words[i:i + 2] != ["without", "a"])      # "without a job"
                     for i, w in enumerate(words)]
         out = []
         for tid, signs in self.signs.get(label, ()):
@@ -496,6 +502,7 @@ class Normaliser:
         theirs = {m.end for m in found if m.label == "qualification" and _someone_elses(doc, m)}
         return [m for m in kept
                 if not (m.label == "barrier" and m.id in self._ends and _in_the_past(doc, m))
+                and not _helps_at_their_work(doc, m)
                 and not (self._a_country(m) and (_a_subject(doc, m) or theirs & {m.start - 1, m.start - 2}))]
 
     def _in_capitals(self, text: str) -> list[str]:
@@ -551,7 +558,8 @@ class Normaliser:
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
                                                              or _joined_on(doc, s, e)))
                           or asked == "age" and _leads(doc, s, e))     # "58. Is that too old for any of this?"
-                     and not _a_while(doc, s, e) and not _a_school_year(doc, s) and not _a_child(doc, s, n)]
+                     and not _a_while(doc, s, e) and not _a_school_year(doc, s) and not _a_child(doc, s, n)
+                     and _words_before(doc, s)[2] not in ("was", "were")]     # "a caution when I was 17": then
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
             said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
@@ -764,6 +772,7 @@ def _denied(doc: Doc, m: Match) -> bool:
     near = before[-2:]
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) and not _says_no_to_another(doc, t.i, m)
+            and doc[t.i + 1].lower_ not in ("just", "only")           # "data too, not just labs" adds
             for t in near)                                        # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or m.label == "interest" and (_excepted(doc, m.start)                 # "anything but hospital"
@@ -884,6 +893,20 @@ def _their_own(doc: Doc, m: Match) -> bool:
     but I don't have one" (a work coach's "her degree is from Nigeria" names no relative, and stays the resident's)."""
     before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
     return bool(before) and before[-1] in ("her", "his", "their") and _names_a_relative(before, _THEIRS)
+
+
+_WORKPLACES = {"shop", "business", "pharmacy", "restaurant", "cafe", "café", "takeaway", "salon", "stall", "garage",
+               "office", "company", "farm", "store", "market", "warehouse", "work", "job", "firm", "bakery"}
+
+
+def _helps_at_their_work(doc: Doc, m: Match) -> bool:
+    """Help given in a relative's work is work, not caring: "In my country I help my uncle in his pharmacy" (not "I
+    help my mum with her shopping")."""
+    if m.id != _CARING or "help" not in m.text.lower():
+        return False
+    after = [t.lower_ for t in doc[m.end:m.end + 6]]
+    return any(a in ("in", "at", "with") and b in _THEIRS | {"the", "their"} and c in _WORKPLACES
+               for a, b, c in zip(after, after[1:], after[2:]))
 
 
 _CARE_WORDS = {"care", "cares", "caring", "carer"}
@@ -1076,7 +1099,8 @@ def _a_statements_level(doc: Doc, m: Match) -> bool:
     """A level said to be what a UK ENIC statement gave: "it said bachelor's degree standard", "they said level 6",
     "it says my diploma is comparable to RQF Level 3" (said in the clause that names the level, in ENIC's words:
     "my employer said it is like a UK degree" is no statement's)."""
-    if m.text.lower().endswith("standard") or any(t.lower_ in ("said", "says") for t in doc[max(0, m.start - 3):m.start]):
+    if m.text.lower().endswith("standard") or any(t.lower_ in ("said", "says")
+                                                  for t in doc[max(0, m.start - 3):m.start]):
         return True
     clause = {t.lower_ for t in _this_clause(doc[:m.start])}
     return bool(clause & {"said", "says"}) and bool(clause & _ENIC_WORDS)
