@@ -277,10 +277,12 @@ class Screen:
                 score += BASICS * self.first_job
             score -= 2 * ((self.levels & up) != 0) * self.broad
             own = ((self.levels >> r) & 1) != 0
+            # under 19, a course at the level they hold is that level again (a T Level after A levels), no step
+            again = own & self.course & (self.top_level <= r) & ~self.retrain & ~j.made_for & (not adult(profile))
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 own & (self.into_work > 0) & (mainly > 0) & adult(profile),    # an adult's way in
-                                own,                                                   # their own level
-                                self.wholly_below(j),                                  # only lower
+                                own & ~again,                                          # their own level
+                                self.wholly_below(j) | again,                          # only lower, or again
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 3, 1, -3, -2], 0)
         # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.

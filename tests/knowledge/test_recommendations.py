@@ -372,3 +372,12 @@ def test_an_apprenticeship_into_the_work_they_want_at_their_level_is_a_step(use_
     top = r.recommendations[:5]
     assert any(x.programme.route_type == "apprenticeship" and "3" in x.programme.levels
                and x.programme.interests[:1] == ("laboratory",) for x in top), [x.programme.id for x in top]
+
+
+@pytest.mark.parametrize("borough", ["Havering", "Croydon", "Islington"])
+def test_after_a_levels_a_t_level_is_no_next_step(use_kb, borough):
+    # A T Level is a level 3 course (reference 1a): at 18 with A levels it is that level again, which an adviser does
+    # not name first (eight panel writers said so of Barts Health Futures' T Levels).
+    r = advisor.recommend(Profile(age=18, qualification_level="3", borough=borough, interests=("healthcare",)))
+    assert all(x.programme.route_type != "t_level" for x in r.recommendations[:5]), \
+        [x.programme.id for x in r.recommendations[:5]]
