@@ -1,11 +1,12 @@
-"""Handing over to a person, and starting again."""
+"""Handing over to a person, distress, and starting again."""
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import PROFILE_SLOTS
+from actions.common import PROFILE_SLOTS, latest_text
+from actions.form import stated
 from actions.insight import person_asked
 from actions.referral import offer_button
 from pathways.settings import NATIONAL_CAREERS, council, team_words
@@ -24,6 +25,21 @@ class ActionHandoff(Action):
             dispatcher.utter_message(text=text)
         person_asked(tracker)
         return []
+
+
+class ActionDistress(Action):
+    """Where to get help now, first. What the message says about them is kept for later, without asking: someone who
+    says they are sleeping on a night bus is not asked again whether they have a settled home."""
+
+    def name(self) -> str:
+        return "action_distress"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        dispatcher.utter_message(response="utter_distress")
+        if tracker.get_slot("profile_complete") or not latest_text(tracker):
+            return []               # after the list, a change comes with new routes (action_update_profile)
+        values = stated(latest_text(tracker), tracker.get_slot("requested_slot"))
+        return [SlotSet(slot, value) for slot, value in values.items() if tracker.get_slot(slot) in (None, [])]
 
 
 class ActionStartAgain(Action):

@@ -82,6 +82,24 @@ def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
     return {slot: n.barriers(text) if slot == "barriers" else n.interests(text)}
 
 
+def stated(text: str, asked: str | None) -> dict[str, Any]:
+    """The profile values a message no question may take states outright, each one valid: "I'm sleeping on the night
+    bus and I'm scared" is distress, and still says where they stand, so they are never asked it again."""
+    found = _said(text, asked)
+    out: dict[str, Any] = {}
+    for slot in PROFILE_SLOTS:
+        value = found.get(slot)
+        if not value or value == ["not_sure"]:      # "not sure I can go on" is no answer about work
+            continue
+        try:
+            values = parse(slot, text if slot in ("borough", "qualification_level") else value)
+        except InputError:
+            continue
+        values.pop(NOTE, None)
+        out.update(values)
+    return out
+
+
 def is_valid(slot: str, value: Any, abroad: bool = False) -> bool:
     try:
         parse(slot, value, abroad)

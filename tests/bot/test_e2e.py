@@ -49,6 +49,18 @@ def test_distress_is_signposted_before_anything_else(servers):
     assert "116 123" in replies[0]["text"] and "NHS 111" in replies[0]["text"]
 
 
+def test_what_is_said_in_distress_is_kept_and_never_asked_again(servers):
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    for text in ("hi", "19", "5 GCSEs", "hackney"):
+        say(me, text)
+    replies = say(me, "i've got nowhere to sleep tonight and i'm scared")
+    assert "116 123" in replies[0]["text"]
+    assert "Do any of these apply to you?" not in texts(replies)       # the questions stop
+    replies = say(me, "carry on")
+    assert "Do any of these apply to you?" not in texts(replies)       # homelessness was said: not asked again
+    assert "What kind of work" in texts(replies)
+
+
 def test_the_http_api_needs_the_token(servers):
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(f"{RASA}/conversations/x/tracker", timeout=10)
