@@ -61,12 +61,16 @@ _YEAR_TO_AGE = 5
 
 # "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
-# "what" after "from", "after", "since" or "of" starts a clause, not a question: "PTSD from what happened back home".
-_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )"
+# "what" after "from", "after", "since", "of" or "like" starts a clause, not a question: "PTSD from what happened back
+# home", "research like what they do at the crick".
+_QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(?<!like )"
                        r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
+
+
+_LAUGHING = re.compile(r"(?:\s+(?:lol|lmao|haha+|hehe+|xd))+\W*$", re.I)     # "nothing lol": nothing
 
 
 def is_question(text: str) -> bool:
@@ -111,6 +115,7 @@ class Normaliser:
         for key, docs in grouped.items():
             self.matcher.add(key, docs)
         self.exact = {p.phrase for p in pats}
+        self.landmarks = {n.lower() for b in vocab.boroughs for mark in b.landmarks for n in mark.names}
         self.english = everyday_english()
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
         self._replaced = {t.id: set(t.replaces) for t in vocab.barriers if t.replaces}
@@ -239,8 +244,9 @@ class Normaliser:
         return _affirmed(doc, self.said(doc, label))
 
     def answer(self, text: str) -> str | None:
-        """'none' or 'decline' when the whole answer means that ("none of these", "I'd rather not say")."""
-        doc = self.doc(text.strip(" .!?").lower())
+        """'none' or 'decline' when the whole answer means that ("none of these", "I'd rather not say", "nothing
+        lol")."""
+        doc = self.doc(_LAUGHING.sub("", text.strip(" .!?")).lower())
         for m in self.matches(doc, "answer"):
             if m.start == 0 and m.end == len(doc) and m.id in ("none", "decline"):
                 return m.id
@@ -577,7 +583,8 @@ class Normaliser:
                    and m.text.lower() not in _WHERE_ONLY]                    # "a nurse back home" names no subject
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
                                                         and not _negated(doc, m.start) and not _mistaken(doc, m)
-                                                        and not _studied_there(doc, m, studied)]))
+                                                        and not _studied_there(doc, m, studied)
+                                                        and not self._a_visit(doc, m, asked)]))
         posted = self.postcode_place(text)
         if posted is not None:
             out["borough"], out["outside_london"] = posted.borough, posted.outside_london
@@ -608,6 +615,14 @@ class Normaliser:
             if ids:
                 out[key] = ids
         return out
+
+    def _a_visit(self, doc: Doc, m: Match, asked: str | None) -> bool:
+        """A landmark named away from the borough question with no word of home before it in its clause: somewhere
+        they go or the work done there ("research like what they do at the crick"), not where they live ("I live
+        near the Crick")."""
+        if asked in ("borough", None) or m.text.lower() not in self.landmarks:
+            return False
+        return not any(t.lower_ in _HOME_SAID | _NEAR for t in _this_clause(doc[max(0, m.start - 8):m.start]))
 
     def takes_back(self, text: str) -> bool:
         """A change that takes back what was said ("sorry, I meant I'm a carer, not disabled", "no longer on UC"),
@@ -1153,6 +1168,7 @@ def _a_place_of_study(doc: Doc, end: int) -> bool:
 _STUDY_PLACES = {"uni", "university", "college", "univ"}
 _SCHOOLS = {"college", "uni", "university"}     # a pupil's school is near home: "at school in Woolwich"
 _HOME_SAID = {"live", "living", "lives", "moved", "based", "home", "stay", "staying"}
+_NEAR = {"near", "nr", "by", "next", "opposite", "beside", "behind", "nearby", "round", "around", "close", "from"}
 
 
 def _studied_there(doc: Doc, m: Match, quals: list[Match]) -> bool:

@@ -536,3 +536,21 @@ def test_where_to_start_is_no_start_again_and_declining_is_no_deletion(gazetteer
                                         ("thanks but can you change my age to 30", "inform")])
 def test_an_unplaced_message_after_the_list_that_signs_off_or_thanks(gazetteer, text, read):
     assert classify(gazetteer, text, intent="nlu_fallback", tracker=asking(None, form=None)) == read
+
+
+def test_nothing_to_speak_of_asks_for_no_person(gazetteer):
+    assert classify(gazetteer, "Forty seven, no qualifications to speak of", intent="human_handoff",
+                    tracker=asking("age")) == "inform"
+
+
+def test_an_age_at_the_age_question_is_its_answer_whatever_question_comes_with_it(gazetteer):
+    assert classify(gazetteer, "U need my age? ok 30", intent="find_routes", tracker=asking("age")) == "inform"
+
+
+@pytest.mark.parametrize("text", ["show my answers", "Can you show the details you've taken for my customer"])
+def test_asking_to_see_the_answers_reads_them_back(gazetteer, text):
+    assert classify(gazetteer, text, intent="find_routes") == "show_profile"
+
+
+def test_a_bare_why_while_a_question_is_open_asks_why_it_is_asked(gazetteer):
+    assert classify(gazetteer, "why?", intent="why_not", tracker=asking("qualification_level")) == "why_needed"

@@ -1287,3 +1287,32 @@ def test_a_country_where_they_had_no_schooling_is_no_qualification_from_abroad(n
     assert n.qualification(text) == "none"
     with pytest.raises(FromAbroad):
         n.qualification("university in Bangladesh but no paper here")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("a police caution for shoplifting when I was 16", {"barriers": ["criminal_record"]}),    # then, not their age
+    ("diagnosed with ME/CFS last year", {"barriers": ["disability_or_health"]}),
+    ("signing on for jsa 3 years now", {"barriers": ["claiming_benefits", "long_term_unemployed"]}),
+    ("14 months without a job", {"barriers": ["long_term_unemployed"]}),
+    ("5 months without a job", {}),                              # under a year is not long-term unemployment
+    ("lost my job in 2019, nothing since", {"barriers": ["long_term_unemployed"]}),
+    ("i help my dad at his shop on weekends", {}),               # work in a relative's shop is no caring
+    ("i help my dad with his meds", {"barriers": ["caring_responsibilities"]}),
+    ("been kipping on night buses", {"barriers": ["homelessness"]})])
+def test_circumstances_said_in_passing(n, text, said):
+    assert n.extract(text, "barriers") == said
+
+
+def test_what_is_said_beside_a_level_or_an_interest(n):
+    assert "laboratory" in n.extract("data as well, not just labs", "interests")["interests"]
+    assert "ai" not in str(n.extract("i aint got no clue", "interests"))              # "aint" holds no AI
+    assert n.qualification("nothing lol") == "none" and n.qualification("i ain't got none") == "none"
+    assert n.qualification("the letter says my diploma is comparable to RQF level 4", abroad=True) == "4"
+    assert n.qualification("no but my old boss said it is like a UK degree", abroad=True) == "unknown"
+
+
+@pytest.mark.parametrize("text, asked, borough", [("lab work like what they do at the crick", "interests", None),
+                                                  ("I live near the Crick", "interests", "Camden"),
+                                                  ("the crick", "borough", "Camden")])
+def test_a_landmark_away_from_the_borough_question_is_where_they_live_only_if_they_say_so(n, text, asked, borough):
+    assert n.extract(text, asked).get("borough") == borough
