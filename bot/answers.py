@@ -226,14 +226,15 @@ NO, YES = "deny", "affirm"
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # With the list shown and no question open: "got anything else", "is that it?", "is that all of them?" ask for the
-# next five (the classifier read them as nothing it knew); "not really" is a no, "ya", "mhm", "of course" a yes; "cya",
+# next five (the classifier read them as nothing it knew); "not really" is a no, "ya", "mhm", "of course", "absolutely"
+# a yes (read as a greeting); "cya",
 # "goodnight", "speak soon x" a goodbye (read as a greeting); "nice one, cheers", "tysm" thanks (read as a goodbye).
 # Over the older corpora every message these match is labelled so.
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
                           r"^\W*(?:anything\s+else|is\s+that\s+(?:it|all(?:\s+of\s+them)?))\W*$", re.I),
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah)\W*$", re.I),
-    YES: re.compile(r"^\W*(?:ya|yah|yh|mhm+|of\s+course)\W*$", re.I),
+    YES: re.compile(r"^\W*(?:ya|yah|yh|mhm+|of\s+course|absolutely)\W*$", re.I),
     GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night\s+night|nite|laters|ta\s*ra|bye+|"
                          r"speak\s+soon|peace\s+out)\W*(?:x+)?\W*$", re.I),
     THANKS: re.compile(r"^\W*(?:nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*|tysm|tyvm|ty|thx|thanx|thnx)\W*$",
@@ -405,8 +406,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if intent != "distress" and _founded(text, CONTACT):
         if intent == CONTACT:                   # "get someone to contact me i cant do this online"
             return None
-        if not normaliser().states_an_answer(text):     # "ring me tomorrow after 3 please" came back as an answer;
-            return CONTACT                              # "I'm 19, text me on ..." answers all the same
+        if intent == HANDOFF or not normaliser().states_an_answer(text):    # "please contact me by phone, I find
+            return CONTACT          # typing hard" came back as human_handoff, "ring me tomorrow after 3 please" as an
+                                    # answer; "I'm 19, text me on ..." answers all the same
     elif intent == CONTACT and _founded(text, HANDOFF):    # "is there someone i can ring": they would ring a person;
         return HANDOFF                                      # nobody is asked to contact them
     if asked == ENIC and intent not in NOT_A_REPLY and _no_statement(text) and _about_a_statement(text, intent):

@@ -118,6 +118,7 @@ class Normaliser:
         self.landmarks = {n.lower() for b in vocab.boroughs for mark in b.landmarks for n in mark.names}
         self.english = everyday_english()
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
+        self._capital_words = {w for t in vocab.interests for w in t.capitals}
         self._replaced = {t.id: set(t.replaces) for t in vocab.barriers if t.replaces}
         self._ends = {t.id for t in vocab.barriers if not t.past_counts}
         self._at_question = [(tuple(t.lower_ for t in self.doc(w)), b.id)
@@ -294,6 +295,8 @@ class Normaliser:
         covered = {i for label in PROFILE_LABELS for m in self.said(doc, label) for i in range(m.start, m.end)}
         covered |= {j for i, _ in _years([t.lower_ for t in doc]) for j in (i, i + 1)}     # "Y11", "year 11"
         covered |= {i for m in self.heard_apart(doc, "borough") for i in range(m.start, m.end)}   # "hack knee"
+        if self._in_capitals(text):                                                       # "IT"
+            covered |= {t.i for t in doc if t.text in self._capital_words}
         words = [t for t in doc if t.is_alpha or t.like_num or t.i in covered]
         return bool(words) and len(words) <= MAX_FUZZY_WORDS and all(
             t.i in covered or t.like_num or _number_word(t.lower_) for t in words)

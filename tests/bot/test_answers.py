@@ -554,3 +554,12 @@ def test_asking_to_see_the_answers_reads_them_back(gazetteer, text):
 
 def test_a_bare_why_while_a_question_is_open_asks_why_it_is_asked(gazetteer):
     assert classify(gazetteer, "why?", intent="why_not", tracker=asking("qualification_level")) == "why_needed"
+
+
+@pytest.mark.parametrize("text, said, asked, want", [
+    ("please contact me by phone, I find typing hard", "human_handoff", None, "request_contact"),
+    ("can someone from my local council get in contact with me", "human_handoff", "borough", "request_contact"),
+    ("IT", "stop", "interests", "inform"),                       # a word that counts in capitals is an answer
+    ("absolutely", "greet", None, "affirm")])
+def test_more_messages_the_classifier_misread_after_a_training(gazetteer, text, said, asked, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(asked) if asked else None) == want
