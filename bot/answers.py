@@ -188,6 +188,11 @@ ERASED_NOT = ("start_again", "show_profile")
 CHANGE_TO = re.compile(r"\b(?:change|update|switch|put|make)\s+(?:it|that|this|my\s+\w+|me)\s+"
                        r"(?:to|as|down\s+as|into)\b", re.I)
 START_AGAIN = "start_again"
+
+
+def _one_word_over(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return len(words) > 1 and len(set(words)) == 1 and words[0] not in ("no", "nope", "nah", "not", "never", "pass")
 # Starting again throws the answers away, so it needs words that say so ("start over", "from the top", "clean slate"):
 # the classifier read "blah blah", "can you understand slang" and "hi again" as start_again (over the older corpora and
 # the training data, every message labelled start_again has one of these).
@@ -445,6 +450,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
             return DECLINE                  # "I don't want to tell you my age" came back as forget_me
         return INFORM if normaliser().states_an_answer(text) else FALLBACK      # "can you change my interest to
                                                                                 # engineering", "blah blah"
+    # "blah blah" came back as decline after one training: one word said over and over says nothing
+    if intent == DECLINE and _one_word_over(text) and not _founded(text, DECLINE):
+        return FALLBACK
     counts = COUNTS.search(text)
     if intent not in KEEP and counts and (normaliser().states_an_answer(text, typos=False)
                                           or asked == "age" and normaliser().gives_an_age(text)

@@ -563,3 +563,8 @@ def test_a_bare_why_while_a_question_is_open_asks_why_it_is_asked(gazetteer):
     ("absolutely", "greet", None, "affirm")])
 def test_more_messages_the_classifier_misread_after_a_training(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked) if asked else None) == want
+
+
+def test_one_word_said_over_declines_nothing(gazetteer):
+    assert classify(gazetteer, "blah blah", intent="decline", tracker=asking("age")) == "nlu_fallback"
+    assert classify(gazetteer, "no no", intent="decline", tracker=asking("age")) == "decline"
