@@ -27,15 +27,15 @@ class ActionHandoff(Action):
         return []
 
 
-class ActionDistress(Action):
-    """Where to get help now, first. What the message says about them is kept for later, without asking: someone who
-    says they are sleeping on a night bus is not asked again whether they have a settled home."""
+class ActionKeepWhatTheySaid(Action):
+    """After the help for someone in distress (utter_distress, which Rasa sends itself, so it reaches them even when
+    this server is down), what the message says about them is kept without asking: someone who says they are sleeping
+    on a night bus is not asked again whether they have a settled home."""
 
     def name(self) -> str:
-        return "action_distress"
+        return "action_keep_what_they_said"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(response="utter_distress")
         if tracker.get_slot("profile_complete") or not latest_text(tracker):
             return []               # after the list, a change comes with new routes (action_update_profile)
         values = stated(latest_text(tracker), tracker.get_slot("requested_slot"))

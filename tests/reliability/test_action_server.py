@@ -112,3 +112,19 @@ def test_slow_then_dead_action_server_mid_form_loses_no_answer(embedded):
     assert final["barriers"] == [] and final["interests"] == ["laboratory"]
     figure("after the restart the same conversation finished with every answer: "
           f"age {final['age']:g}, level {final['qualification_level']}, {final['borough']}")
+
+
+def test_help_for_someone_in_distress_reaches_them_while_the_action_server_is_stuck(embedded):
+    # The help is Rasa's own response (utter_distress); only keeping what the message says needs the action server.
+    me = f"distress-{uuid.uuid4().hex[:8]}"
+    assert "How old are you?" in texts(say(embedded, me, "hello")[0])
+    actions = embedded.pid("actions")
+    os.kill(actions, signal.SIGSTOP)
+    _paused.append(actions)
+    try:
+        replies, took = say(embedded, me, "i want to end it all")
+    finally:
+        os.kill(actions, signal.SIGCONT)
+        _paused.remove(actions)
+    assert "116 123" in texts(replies) and "NHS 111" in texts(replies), replies
+    figure(f"action server paused: the help for someone in distress was sent all the same, in {took:.1f} s")
