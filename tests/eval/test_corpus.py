@@ -53,6 +53,9 @@ from tests.eval import replay
 # purpose: corpus_fresh5's F1 0.79 -> 0.75. It read 0.825 with the model before the last training example moved
 # ("how would someone get into pharmaceutical sales" from ask_route to find_routes, as every writer labels such a
 # message) and 0.788 after (range 0.735-0.872); its affirm and greet, a handful of messages each, are what moved.
+# 23rd session: corpus_fresh22 set from its figures at the session's last training (circumstances 0.948, F1 0.904; 0.958
+# and 0.910 at the start); its 34 near-duplicates were reworded after its first score. corpus_fresh21 raised (its
+# misreadings were read: circumstances 0.956, F1 0.904 at the end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -75,8 +78,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh18.yml": {"slot": 0.94, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh19.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh20.yml": {"slot": 0.95, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh21.yml": {"slot": 0.88, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh22.yml": {"slot": 0.92, "intent_f1": 0.88, "twice": 0}}
+         "corpus_fresh21.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh22.yml": {"slot": 0.92, "intent_f1": 0.87, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
