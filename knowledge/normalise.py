@@ -793,6 +793,7 @@ def _denied(doc: Doc, m: Match) -> bool:
             and doc[t.i + 1].lower_ not in ("just", "only")           # "data too, not just labs" adds
             for t in near)                                        # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
+        or m.label == "qualification" and _failed_all(doc, m)
         or m.label == "interest" and (_excepted(doc, m.start)                 # "anything but hospital"
                                       or _not_stuck_in(before))               # "not stuck in an office"
         or _mistaken(doc, m))                                         # "I clicked research by mistake"
@@ -837,6 +838,17 @@ def _excepted(doc: Doc, start: int) -> bool:
 _JOINING = {"and", "but", "so", "or", "because", "cos"}
 # A "no" further back is often a reply ("no i have GCSEs"); a sign for a circumstance holds its own negation.
 _VERB_NEGATIONS = {"n't", "nt", "not", "never"}
+_FAILED = {"failed", "flunked"}
+
+
+def _failed_all(doc: Doc, m: Match) -> bool:
+    """A qualification failed outright: "failed all my gcses, mostly Us", "i failed the level 2 exam"; not one subject
+    of it ("I failed maths GCSE but passed the rest") or some of it ("failed english gcse, got 6 others")."""
+    before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 4):m.start])]
+    if not any(w in _FAILED for w in before):
+        return False
+    after = {t.lower_ for t in doc[m.end:]}
+    return not (set(before) & _SUBJECTS) and not after & {"passed", "pass", "got", "others", "rest"}
 
 
 def _this_clause(tokens) -> list:

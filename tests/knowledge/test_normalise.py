@@ -1316,3 +1316,11 @@ def test_what_is_said_beside_a_level_or_an_interest(n):
                                                   ("the crick", "borough", "Camden")])
 def test_a_landmark_away_from_the_borough_question_is_where_they_live_only_if_they_say_so(n, text, asked, borough):
     assert n.extract(text, asked).get("borough") == borough
+
+
+@pytest.mark.parametrize("text, level", [("failed all my gcses, mostly Us", "none"),
+                                         ("I failed maths GCSE but passed the rest", "2"),
+                                         ("failed english gcse, got 6 others", "2"),
+                                         ("failed my A levels but I have GCSEs", "2")])
+def test_a_qualification_failed_outright_is_not_held(n, text, level):
+    assert n.qualification(text) == level
