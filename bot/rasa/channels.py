@@ -73,6 +73,23 @@ WORDS = {pii.PHONE: "phone number", pii.EMAIL: "email address", pii.NI_NUMBER: "
          pii.CARD: "card number", pii.POSTCODE: "postcode"}
 
 OK, LIMITED, REFUSED = "ok", "limited", "refused"
+DISTRESS = "distress"
+
+
+async def distress_help(agent: Any, text: str) -> Optional[str]:
+    """The help for someone in distress (the domain's utter_distress), when `text` reads as distress; else None. For a
+    turn that failed before it was said: with the action server stuck, Rasa's own slot extraction fails first."""
+    if agent is None or not text or text.startswith("/"):
+        return None
+    try:
+        intent = ((await agent.parse_message(text)).get("intent") or {}).get("name")
+        responses = agent.domain.responses.get("utter_distress") or []
+    except Exception as e:                              # noqa: BLE001 - the failure is already being answered
+        log.error("reading a failed message for distress failed: %s", type(e).__name__)
+        return None
+    if intent != DISTRESS or not responses:
+        return None
+    return str(responses[0].get("text") or "") or None
 
 
 # --- output channels that count what they send ----------------------------------------------------------------
@@ -277,6 +294,9 @@ class Guard:
         if out.forget is not None:
             await self._forget(agent, sender, out)
         elif failures:
+            help_first = None if out.sent else await distress_help(agent, text)
+            if help_first:                      # the turn failed before anything was said: safety first all the same
+                await out.send_text_message(sender, help_first)
             await out.send_text_message(sender, FAILED)
         elif not out.sent:
             await out.send_text_message(sender, NO_REPLY)

@@ -115,7 +115,8 @@ def test_slow_then_dead_action_server_mid_form_loses_no_answer(embedded):
 
 
 def test_help_for_someone_in_distress_reaches_them_while_the_action_server_is_stuck(embedded):
-    # The help is Rasa's own response (utter_distress); only keeping what the message says needs the action server.
+    # With the action server stuck, Rasa's own slot extraction fails before any rule runs: the channel reads the
+    # failed message and, when it is distress, sends the help before saying the turn failed.
     me = f"distress-{uuid.uuid4().hex[:8]}"
     assert "How old are you?" in texts(say(embedded, me, "hello")[0])
     actions = embedded.pid("actions")
