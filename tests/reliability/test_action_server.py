@@ -9,6 +9,7 @@ import signal
 import time
 import urllib.request
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
@@ -39,6 +40,18 @@ def _signal(pid: int, sig: int) -> None:
         os.kill(pid, sig)
     except ProcessLookupError:
         pass
+
+
+@contextmanager
+def paused(pid: int):
+    """The process stopped (SIGSTOP) while the block runs: it accepts connections and never answers."""
+    os.kill(pid, signal.SIGSTOP)
+    _paused.append(pid)
+    try:
+        yield
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        _paused.remove(pid)
 
 
 def say(server, sender: str, text: str) -> tuple[list[dict], float]:
@@ -82,13 +95,8 @@ def test_slow_then_dead_action_server_mid_form_loses_no_answer(embedded):
 
     # Slow: paused, it accepts the connection and never answers.
     actions = embedded.pid("actions")
-    os.kill(actions, signal.SIGSTOP)
-    _paused.append(actions)
-    try:
+    with paused(actions):
         replies, took = say(embedded, me, "A levels")
-    finally:
-        os.kill(actions, signal.SIGCONT)
-        _paused.remove(actions)
     assert texts(replies) == FAILED and "0800 100 900" in FAILED and "answers so far are kept" in FAILED
     assert not any("Traceback" in (r.get("text") or "") for r in replies)
     assert TIMEOUT <= took < TIMEOUT + 30, took
@@ -119,13 +127,7 @@ def test_help_for_someone_in_distress_reaches_them_while_the_action_server_is_st
     # failed message and, when it is distress, sends the help before saying the turn failed.
     me = f"distress-{uuid.uuid4().hex[:8]}"
     assert "How old are you?" in texts(say(embedded, me, "hello")[0])
-    actions = embedded.pid("actions")
-    os.kill(actions, signal.SIGSTOP)
-    _paused.append(actions)
-    try:
+    with paused(embedded.pid("actions")):
         replies, took = say(embedded, me, "i want to end it all")
-    finally:
-        os.kill(actions, signal.SIGCONT)
-        _paused.remove(actions)
     assert "116 123" in texts(replies) and "NHS 111" in texts(replies), replies
     figure(f"action server paused: the help for someone in distress was sent all the same, in {took:.1f} s")
