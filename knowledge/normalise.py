@@ -62,11 +62,13 @@ _YEAR_TO_AGE = 5
 # "who", "which", "where" and "when" also join clauses ("I care for my dad who has dementia"): they ask only where a
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
 # "what" after "from", "after", "since", "of" or "like" starts a clause, not a question: "PTSD from what happened back
-# home", "research like what they do at the crick".
+# home", "research like what they do at the crick". "should have said, I have a conviction" and "did time for robbery"
+# tell.
 _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(?<!like )"
                        r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
-                       r"^\s*(can|could|do|does|is|are|will|would|should|did(?!\s+(a|an|the|my|some|all|both|one|two|\d+)\b))\b|"
+                       r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve)\b)|"
+                       r"did(?!\s+(a|an|the|my|some|all|both|one|two|time|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
 
 
@@ -1297,7 +1299,8 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
     """Of several values, those named after the resident last corrected themselves ("hackney, sorry i mean
     haringey"); all of them when no value comes before the correction. A "sorry" after the last value corrects
     nothing: "I put Barnet before, I meant Brent. sorry"."""
-    marks = [t.i for t in doc if _retracts(doc, t.i) and any(m.start > t.i for m in found)]
+    marks = [t.i for t in doc if _retracts(doc, t.i) and any(m.start > t.i for m in found)
+             and not any(m.start <= t.i < m.end for m in found)]      # "computer no, english little bit": a value
     if not marks:
         return found
     later = [m for m in found if m.start > marks[-1]]

@@ -511,7 +511,9 @@ def test_a_sign_needs_its_words_together_and_not_taken_back(n, text):
 
 
 def test_a_no_before_a_comma_belongs_to_what_came_before(n):
-    assert n.barriers("computer no, english little bit") == ["english_language"]
+    # "computer no": no computer skills (corpus_fresh10's and corpus_fresh21's writers); the no takes back no English
+    assert n.barriers("computer no, english little bit") == ["digital_skills", "english_language"]
+    assert n.barriers("refugee. english little. computer no.") == ["refugee", "english_language", "digital_skills"]
 
 
 @pytest.mark.parametrize("text", ["bachelor from university of lagos", "master degree in chemistry from kyiv university",
@@ -1324,3 +1326,15 @@ def test_a_landmark_away_from_the_borough_question_is_where_they_live_only_if_th
                                          ("failed my A levels but I have GCSEs", "2")])
 def test_a_qualification_failed_outright_is_not_held(n, text, level):
     assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text", ["did time for robbery when I was younger", "should have said, I have a conviction"])
+def test_a_sentence_opening_like_a_question_that_tells(text):
+    from knowledge.normalise import is_question
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize("text, barriers", [("I do the cooking and washing for my grandad", ["caring_responsibilities"]),
+                                            ("my mum does the shopping", None)])
+def test_caring_in_the_chores_done_for_a_relative(n, text, barriers):
+    assert n.extract(text, "barriers").get("barriers") == barriers
