@@ -421,7 +421,7 @@ class Normaliser:
         if abroad:
             # "no statement, but my degree was taught in English": the level named is not a statement's
             denies = self.says(text, "no_statement") or (doc[:1].text.lower() in ("no", "nope", "nah")
-                                                         and not _retracts(doc, 0))
+                                                         and not _corrected_after(doc, 0))
             # "lost the letter but it said bachelor's degree standard": a level the statement gave, whatever else
             given = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _a_statements_level(doc, m)]
             if definite and not denies or given:
@@ -1280,6 +1280,13 @@ def _negated(doc: Doc, start: int) -> bool:
 
 _ANSWERED = {"said", "put", "typed", "wrote", "entered", "picked", "chose", "clicked"}   # an earlier answer
 _RETRACTING = _CORRECTING - {"actually"}      # "actually" alone adds as often as it corrects ("lab, actually nhs too")
+
+
+def _corrected_after(doc: Doc, i: int) -> bool:
+    """The first word after token i (past punctuation) corrects it: "no, sorry, it says level 6", "no wait"; not
+    "no, but my old boss said it is like a UK degree", where the no is the answer."""
+    after = next((t for t in doc[i + 1:] if not t.is_punct), None)
+    return after is not None and after.lower_ in _CORRECTING
 
 
 def _retracts(doc: Doc, i: int) -> bool:

@@ -1338,3 +1338,10 @@ def test_a_sentence_opening_like_a_question_that_tells(text):
                                             ("my mum does the shopping", None)])
 def test_caring_in_the_chores_done_for_a_relative(n, text, barriers):
     assert n.extract(text, "barriers").get("barriers") == barriers
+
+
+@pytest.mark.parametrize("text, level", [("no, but my old boss said it is like a UK degree", "unknown"),
+                                         ("No. my degree papers are still in Kabul", "unknown"),
+                                         ("no, sorry, it says level 6", "6")])
+def test_a_no_to_the_uk_enic_question_is_the_answer_unless_it_is_corrected(n, text, level):
+    assert n.qualification(text, abroad=True) == level
