@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PROFILE_SLOTS, Unavailable, ask_knowledge, latest_entities, latest_text
-from actions.form import parse, tell_note
+from actions.form import each_parsed, tell_note
 from actions.insight import recommendations_given
 from actions.questions import payload
 from pathways.settings import NATIONAL_CAREERS
@@ -169,15 +169,11 @@ def _update(dispatcher: CollectingDispatcher, tracker: Tracker, found: dict, tex
     had = tracker.get_slot("barriers") or []
     if found.get("barriers") and had and not (text and normaliser().takes_back(text)):
         found["barriers"] = list(dict.fromkeys([*had, *found["barriers"]]))    # "forgot to mention I've a record"
-    for slot in PROFILE_SLOTS:
-        if slot not in found:
+    for slot, values in each_parsed(found, text):
+        if isinstance(values, FromAbroad):
             continue
-        try:
-            values = parse(slot, text if slot in ("borough", "qualification_level") and text else found[slot])
-        except FromAbroad:
-            continue
-        except InputError as e:
-            dispatcher.utter_message(text=e.message)
+        if isinstance(values, InputError):
+            dispatcher.utter_message(text=values.message)
             continue
         events += [SlotSet(k, v) for k, v in tell_note(dispatcher, values).items()]
         if slot == "qualification_level":

@@ -13,7 +13,7 @@ with the reason, an example and the buttons (never the question twice in one tur
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -82,22 +82,29 @@ def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
     return {slot: n.barriers(text) if slot == "barriers" else n.interests(text)}
 
 
+# Answers read again from the whole message, not from what `extract` found: a place (its note, a postcode) and a
+# qualification (a level from abroad is asked about, not guessed).
+WHOLE_MESSAGE = ("borough", "qualification_level")
+
+
+def each_parsed(found: dict[str, Any], text: str) -> Iterator[tuple[str, dict[str, Any] | InputError]]:
+    """For each profile answer in `found` (as `extract` reads `text`), its slot values, or why it cannot be used."""
+    for slot in PROFILE_SLOTS:
+        if slot not in found:
+            continue
+        try:
+            yield slot, parse(slot, text if slot in WHOLE_MESSAGE and text else found[slot])
+        except InputError as e:
+            yield slot, e
+
+
 def stated(text: str, asked: str | None) -> dict[str, Any]:
     """The profile values a message no question may take states outright, each one valid: "I'm sleeping on the night
     bus and I'm scared" is distress, and still says where they stand, so they are never asked it again."""
-    found = _said(text, asked)
-    out: dict[str, Any] = {}
-    for slot in PROFILE_SLOTS:
-        value = found.get(slot)
-        if not value or value == ["not_sure"]:      # "not sure I can go on" is no answer about work
-            continue
-        try:
-            values = parse(slot, text if slot in ("borough", "qualification_level") else value)
-        except InputError:
-            continue
-        values.pop(NOTE, None)
-        out.update(values)
-    return out
+    # "not sure I can go on" is no answer about work
+    found = {slot: value for slot, value in _said(text, asked).items() if value and value != ["not_sure"]}
+    return {k: v for _, values in each_parsed(found, text) if not isinstance(values, InputError)
+            for k, v in values.items() if k != NOTE}
 
 
 def is_valid(slot: str, value: Any, abroad: bool = False) -> bool:
@@ -149,7 +156,7 @@ class ValidateProfileForm(FormValidationAction):
         question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
         if _answers(slot, found) and not (slot == "interests" and open_question not in (None, slot)
                                           and found[slot] == ["not_sure"]):
-            return {} if question else {slot: text if slot in ("borough", "qualification_level") else found[slot]}
+            return {} if question else {slot: text if slot in WHOLE_MESSAGE else found[slot]}
         # "none, and I'm into lab work"; "none of those, but I'm actually 27" answers the question as it corrects
         none = asked and slot in ("barriers", "interests") and normaliser().mentions_answer(text) == "none"
         if none and not question:

@@ -188,11 +188,6 @@ ERASED_NOT = ("start_again", "show_profile")
 CHANGE_TO = re.compile(r"\b(?:change|update|switch|put|make)\s+(?:it|that|this|my\s+\w+|me)\s+"
                        r"(?:to|as|down\s+as|into)\b", re.I)
 START_AGAIN = "start_again"
-
-
-def _one_word_over(text: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return len(words) > 1 and len(set(words)) == 1 and words[0] not in ("no", "nope", "nah", "not", "never", "pass")
 # Starting again throws the answers away, so it needs words that say so ("start over", "from the top", "clean slate"):
 # the classifier read "blah blah", "can you understand slang" and "hi again" as start_again (over the older corpora and
 # the training data, every message labelled start_again has one of these).
@@ -202,6 +197,12 @@ WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:do|should|can|would|to)\s+(?:
                             re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
+
+
+def _one_word_over(text: str) -> bool:
+    """One word said over and over ("blah blah"), other than a no ("no no")."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return len(words) > 1 and len(set(words)) == 1 and words[0] not in ("no", "nope", "nah", "not", "never", "pass")
 
 
 # "Customer is 53 - I'm the work coach, typing on her behalf": the coach says who is typing, and asks for no person
@@ -232,8 +233,8 @@ ENIC = "enic"                   # the qualification question, asking about a UK 
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # With the list shown and no question open: "got anything else", "is that it?", "is that all of them?" ask for the
 # next five (the classifier read them as nothing it knew); "not really" is a no, "ya", "mhm", "of course", "absolutely"
-# a yes (read as a greeting); "cya",
-# "goodnight", "speak soon x" a goodbye (read as a greeting); "nice one, cheers", "tysm" thanks (read as a goodbye).
+# a yes (read as a greeting); "cya", "goodnight", "speak soon x" a goodbye (read as a greeting); "nice one, cheers",
+# "tysm" thanks (read as a goodbye).
 # Over the older corpora every message these match is labelled so.
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"

@@ -220,7 +220,7 @@ class Normaliser:
         if not signed:
             return found
         # a circumstance's sign may hold another's words: "been on jsa for over 2 years" is both
-        both = [f for f in found if f.label == "barrier" and label == "barrier" and _within(f, signed)]
+        both = [f for f in found if f.label == "barrier" and _within(f, signed)] if label == "barrier" else []
         kept = _longest([f for f in found if f not in both] + signed)    # "can't do computers" is no interest
         return sorted(kept + both, key=lambda m: (m.start, m.end))
 

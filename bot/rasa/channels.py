@@ -47,6 +47,7 @@ from socketio import AsyncServer
 import rasa.utils.endpoints
 from bot import pii
 from bot.rasa import compat, tracker_store
+from bot.rasa.components import DISTRESS
 from bot.settings import cors_origins, max_message_chars, rate_limit
 from pathways.settings import (AWAITING_CONTACT, FORGET_ME, NATIONAL_CAREERS, REFERRAL_SLOT, REQUEST_CONTACT,
                                council)
@@ -73,7 +74,6 @@ WORDS = {pii.PHONE: "phone number", pii.EMAIL: "email address", pii.NI_NUMBER: "
          pii.CARD: "card number", pii.POSTCODE: "postcode"}
 
 OK, LIMITED, REFUSED = "ok", "limited", "refused"
-DISTRESS = "distress"
 
 
 async def distress_help(agent: Any, text: str) -> Optional[str]:
