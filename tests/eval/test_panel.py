@@ -67,7 +67,7 @@ FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 670, "panel_fresh2.yml": 2128,
          "panel_fresh14.yml": 1002, "panel_fresh15.yml": 878, "panel_fresh16.yml": 702, "panel_fresh17.yml": 769,
          "panel_fresh18.yml": 481, "panel_fresh19.yml": 765, "panel_fresh20.yml": 906,
          "panel_fresh21.yml": 1141, "panel_fresh22.yml": 1584,
-         "panel_fresh23.yml": 1498, "panel_fresh24.yml": 730}
+         "panel_fresh23.yml": 1498, "panel_fresh24.yml": 730, "panel_fresh25.yml": 673}
 PANELS = sorted(FLOOR)
 
 
