@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge import postcodes
 from knowledge.errors import InputError
 from knowledge.normalise import is_question, normaliser
 
@@ -63,8 +64,9 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter|(?:you|u)\s+(?:need|want|wanna)|"
                        r"(?:all\s+)?(?:these|the|this|so\s+many)\s+questions)\b|"   # "how come you want my age"
                        r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it)\s+"
-                       r"(?:all\s+)?for\b",
-                       re.I)                                  # "why does it matter if...", "what's this for?"
+                       r"(?:all\s+)?for\b|"
+                       r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing)\b",
+                       re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my area"
 
 
 # "show my answers", "can you show the details you've taken for my customer": the answers read back (the classifier
@@ -89,14 +91,15 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\
 # An answer that asks whether it counts, or whether it is a problem, is still the answer: the form records it and the
 # resident can correct it ("none, is that a problem?" came back as show_more, "does a BA in fine art count? that's
 # all I've got" and "forgot to mention I've got a criminal record, does that change things?" as why_needed, "Is 16
-# old enough for this??" as stop; over the older corpora every message this matches that states an answer is
-# labelled one).
+# old enough for this??" and "conviction from 2015, will that stop me?" as stop; over the older corpora every message
+# this matches that states an answer is labelled one).
 COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+[^?.!,]{1,40}?\s+count\b|"
                     r"\b(?:does|would|will|could)\s+(?:that|this|it)\s+change\s+"
                     r"(?:anything|things|much|the\s+(?:results|list|options))\b|"
                     r"\b(?:is|would|will)\s+(?:that|this|it)\s+(?:be\s+)?(?:a\s+problem|an\s+issue|ok|okay|alright|bad|"
                     r"too\s+old|too\s+young|(?:old\s+)?enough)\b|"
-                    r"\b(?:is|am\s+i)\s+\d{2}\s+(?:too\s+old|too\s+young|old\s+enough)\b", re.I)
+                    r"\b(?:is|am\s+i)\s+\d{2}\s+(?:too\s+old|too\s+young|old\s+enough)\b|"
+                    r"\b(?:does|would|will|could|can)\s+(?:that|this|it)\s+(?:stop|hold|rule)\s+me\b", re.I)
 # "could you tell me more about the first suggestion", "is that one paid": one of the routes shown, by its place on the
 # list, with no question open (over the older corpora, 157 of 161 such messages ask more about it; the rest ask for a
 # call, which comes first).
@@ -170,13 +173,15 @@ def _declines(text: str) -> bool:
 FORGET, ERASE = "forget_me", "erase"    # the intent, and the answers.yml words that ask for deletion whatever else
 HANDOFF = "human_handoff"
 # A person asked for in a word or two ("agent", "operator", "real person pls"): the classifier had no words around it.
-A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+person)\W*"
+A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+(?:person|human))\W*"
                       r"(?:please|pls|plz)?\W*$", re.I)
-# "is there someone i can ring", "is there an adviser I can speak to?": a person they would ring or talk to (the
-# classifier read one as nothing it knew; over the older corpora every message this matches is labelled so).
+# "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager": a person they
+# would ring or talk to (the classifier read one as nothing it knew, the manager as chitchat; over the older corpora
+# every message this matches is labelled so).
 A_PERSON_TO_RING = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
                               r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
-                              r"(?:ring|call|phone|speak\s+to|talk\s+to)\b", re.I)
+                              r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
+                              r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile.
@@ -212,8 +217,9 @@ COACH_TYPING = re.compile(r"\b(?:i'?m|i\s+am|as)\s+(?:the|a|her|his|their|your)?
                           r"\bwork\s+coach\s+here\b|\bon\s+(?:her|his|their)\s+behalf\b", re.I)
 
 
-# "no qualifications to speak of": no one to speak to (the classifier read it as human_handoff and the age was lost).
-SPEAK_OF = re.compile(r"\bto\s+speak\s+of\b", re.I)
+# "no qualifications to speak of": no one to speak to (the classifier read it as human_handoff and the age was lost);
+# nor is "speak soon", a goodbye.
+SPEAK_OF = re.compile(r"\bto\s+speak\s+of\b|\bspeak\s+soon\b", re.I)
 
 
 def _founded(text: str, intent: str | None) -> bool:
@@ -242,7 +248,7 @@ AFTER_THE_LIST = {
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah)\W*$", re.I),
     YES: re.compile(r"^\W*(?:ya|yah|yh|mhm+|of\s+course|absolutely)\W*$", re.I),
     GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night\s+night|nite|laters|ta\s*ra|bye+|"
-                         r"speak\s+soon|peace\s+out)\W*(?:x+)?\W*$", re.I),
+                         r"speak\s+soon|peace\s+out|farewell)\W*(?:x+)?\W*$", re.I),
     THANKS: re.compile(r"^\W*(?:nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*|tysm|tyvm|ty|thx|thanx|thnx)\W*$",
                        re.I),
 }
@@ -335,6 +341,14 @@ def _an_answer_asked_back(text: str, asked: str | None) -> bool:
     return n.gives_an_age(text) if asked == "age" else n.states_an_answer(text, typos=False)
 
 
+def _opens_with_a_postcode(text: str, asked: str | None) -> bool:
+    """At the borough question, a message opening with a postcode ("HA9, near the stadium"): where they live (the
+    classifier read that one as ask_route)."""
+    words = text.split()
+    return asked == "borough" and bool(words) and postcodes.is_postcode(words[0].strip(",.;:!-")) \
+        and not is_question(text)
+
+
 # With no question open, a question about something else that only happens to name a place, an age or a benefit
 # ("do you know any good barbers in croydon", "how much is an oyster card for a 16 year old", "how do I apply for
 # universal credit?") is out of scope: read as an answer, it changed the resident's profile. Not one that says
@@ -403,8 +417,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if intent not in (*KEEP, "distress", FIND_ROUTES) and _asks_for_routes(text, asked) \
             or intent == DECLINE and RECOMMEND.search(text) and not normaliser().states_an_answer(text):
         return FIND_ROUTES                  # "skip the questions and show me stuff" skips to the routes
-    if intent not in (STOP, "distress") and normaliser().says(text, PAUSE):
-        return STOP     # "hang on i need to find my certificates, can we pause"; the form still keeps what it states
+    if intent != "distress" and normaliser().says(text, PAUSE):
+        # "hang on i need to find my certificates, can we pause"; the form still keeps what it states, and a pause
+        # that states one ("hold on I need to pick up my kids, continue later") stays a pause
+        return None if intent == STOP else STOP
     if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and _names_a_route(text):
         return WHY_NOT                                  # "why not the AstraZeneca apprenticeship"
     if intent in ERASED_NOT and normaliser().says(text, ERASE):
@@ -419,7 +435,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return HANDOFF                                      # nobody is asked to contact them
     if asked == ENIC and intent not in NOT_A_REPLY and _no_statement(text) and _about_a_statement(text, intent):
         return None if intent == INFORM else INFORM
-    if intent not in (*KEEP, "distress") and _an_answer_asked_back(text, asked):
+    if intent not in (*KEEP, "distress") and (_an_answer_asked_back(text, asked)
+                                              or _opens_with_a_postcode(text, asked)):
         return None if intent == INFORM else INFORM
     if asked == ENIC and intent not in KEEP and _asks_about_the_statement(text):    # "what is ENIC?"
         return None if intent == WHY_NEEDED else WHY_NEEDED

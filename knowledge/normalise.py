@@ -228,7 +228,9 @@ class Normaliser:
         """What a circumstance's signs state (knowledge/data/barriers.yml): a word of each of its groups, close
         together in one clause ("my english is not very well", "cant use computa"). A word of the sign taken back
         by a negation outside it does not count ("my english is not bad")."""
-        words = [t.lower_ for t in doc]
+        lower = [t.lower_ for t in doc]
+        # "I don't have an email address" says nothing of a home: the pair is one word that no sign holds
+        words = [f"{lower[i - 1]} {w}" if i and (lower[i - 1], w) in _NOT_A_HOME else w for i, w in enumerate(lower)]
         negation = [w in _SIGN_NEGATIONS and not (i + 1 < len(words) and words[i + 1] in _NOT_A_NEGATION
                                                   and words[i + 1:i + 3] != ["know", "how"]    # can't, not unsure
                                                   and words[i:i + 2] != ["without", "a"])      # "without a job"
@@ -700,6 +702,7 @@ def _only_none(m: "Match") -> bool:
     return set(m.text.lower().split()) <= _NONE_WORDS
 
 
+_NOT_A_HOME = {("email", "address"), ("e-mail", "address"), ("mail", "address"), ("web", "address")}
 _BESIDES = {"other", "others", "else", "rest", "apart", "except", "besides"}    # "none of the others": one applies
 _SIGN_NEGATIONS = _NEGATIONS | {"nt", "cannot", "aint"}
 # "not sure, computers", "no problems with computers"

@@ -70,7 +70,10 @@ def test_a_question_about_a_uk_enic_statement_asks_why(gazetteer, text, guess):
                                          ("can you text me the links", "ask_more"),
                                          ("whatsapp me the details", "show_profile"),
                                          ("send me the info by text", "ask_more"),
-                                         ("can you email all this to me so I can show my work coach", "find_routes")])
+                                         ("can you email all this to me so I can show my work coach", "find_routes"),
+                                         ("email these recommendations to me", "find_routes"),
+                                         ("could the team email my work coach", "human_handoff"),
+                                         ("I'd like someone to follow up with me next week", "human_handoff")])
 def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess) == "request_contact"
     assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
@@ -87,14 +90,22 @@ def test_a_contact_request_without_its_words_but_asking_for_a_person_is_a_handof
                                          ("i need to go, can we carry on later", "goodbye"),
                                          ("I need to find my documents, stop for now", "find_routes"),
                                          ("I don't want to continue", "nlu_fallback"),
-                                         ("can I save this and carry on tomorrow", "goodbye")])
+                                         ("can I save this and carry on tomorrow", "goodbye"),
+                                         ("brb", "greet"), ("I have to go, I'll come back", "why_not")])
 def test_the_words_of_a_pause_make_a_stop(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("qualification_level")) == "stop"
     assert classify(gazetteer, "yes I want to continue", intent="affirm") == "affirm"
 
 
+def test_a_pause_that_states_an_answer_stays_a_pause(gazetteer):
+    # the form still keeps the answer it states; the classifier's stop is not turned into an answer
+    assert classify(gazetteer, "hold on I need to pick up my kids, continue later", intent="stop",
+                    tracker=asking("borough")) == "stop"
+
+
 @pytest.mark.parametrize("text, guess", [("agent", "nlu_fallback"), ("operator", "find_routes"),
-                                         ("real person pls", "inform"), ("a human please", "chitchat")])
+                                         ("real person pls", "inform"), ("a human please", "chitchat"),
+                                         ("real human?", "chitchat"), ("let me speak to your manager lol", "chitchat")])
 def test_a_person_asked_for_in_a_word_or_two_is_a_handoff(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "human_handoff"
 
@@ -235,7 +246,9 @@ def test_seeing_no_point_in_anything_is_distress_whatever_the_classifier_read(ga
     assert classify(gazetteer, "i don't see the point in anything anymore", intent="inform") == "distress"
 
 
-@pytest.mark.parametrize("text, said", [("not telling you", "deny"), ("skip", "stop"), ("no comment", "deny")])
+@pytest.mark.parametrize("text, said", [("not telling you", "deny"), ("skip", "stop"), ("no comment", "deny"),
+                                        ("I don't want to give my age", "stop"), ("not giving out my address", "inform"),
+                                        ("I'd sooner not go into that", "inform")])
 def test_all_of_it_rather_not_say_is_a_decline_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "decline"
 
@@ -354,7 +367,8 @@ def test_a_recommendation_of_something_else_is_not_a_request_for_routes(gazettee
     assert classify(gazetteer, text, intent="out_of_scope") == "out_of_scope"
 
 
-@pytest.mark.parametrize("text", ["what's this for?", "why all these questions?", "how come you want my age"])
+@pytest.mark.parametrize("text", ["what's this for?", "why all these questions?", "how come you want my age",
+                                  "what's the point of asking my area"])
 def test_what_a_question_is_for_is_why_it_is_asked(gazetteer, text):
     assert classify(gazetteer, text, intent="stop", tracker=asking("age")) == "why_needed"
 
@@ -375,9 +389,17 @@ def test_an_answer_asking_whether_it_counts_is_the_answer(gazetteer):
                                                ("Is 16 old enough for this??", "age", "stop"),
                                                ("is 25 too old for this?", "age", "ask_route"),
                                                ("does universal credit count as benefits? if so that one",
-                                                "barriers", "why_needed")])
+                                                "barriers", "why_needed"),
+                                               ("conviction from 2015, will that stop me?", "barriers", "stop")])
 def test_an_answer_asking_whether_it_is_a_problem_is_the_answer(gazetteer, text, asked, said):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == "inform"
+
+
+@pytest.mark.parametrize("text, said, read", [("HA9, near the stadium", "ask_route", "inform"),
+                                              ("E17 i think", "chitchat", "inform"),
+                                              ("is E17 in London?", "ask_route", "ask_route")])
+def test_a_postcode_opening_a_message_at_the_borough_question_answers_it(gazetteer, text, said, read):
+    assert classify(gazetteer, text, intent=said, tracker=asking("borough")) == read
 
 
 def test_is_that_a_problem_alone_asks(gazetteer):
@@ -419,7 +441,9 @@ def test_a_place_on_the_list_while_a_question_is_open_is_no_request_for_more(gaz
                                                ("is that all of them?", "ask_more", "show_more"),
                                                ("show me 5 more", "inform", "show_more"),
                                                ("show the rest", "stop", "show_more"), ("moreee", "greet", "show_more"),
-                                               ("peace out", "affirm", "goodbye"), ("bye", "human_handoff", "goodbye")])
+                                               ("peace out", "affirm", "goodbye"), ("bye", "human_handoff", "goodbye"),
+                                               ("speak soon", "human_handoff", "goodbye"),
+                                               ("farewell", "greet", "goodbye")])
 def test_short_replies_with_the_list_shown(gazetteer, text, guess, read):
     assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None)) == read
     # at the UK ENIC question "not really" answers it

@@ -1345,3 +1345,22 @@ def test_caring_in_the_chores_done_for_a_relative(n, text, barriers):
                                          ("no, sorry, it says level 6", "6")])
 def test_a_no_to_the_uk_enic_question_is_the_answer_unless_it_is_corrected(n, text, level):
     assert n.qualification(text, abroad=True) == level
+
+
+@pytest.mark.parametrize("text, barriers", [("I don't have an email address and I can't really use a smartphone",
+                                             ["digital_skills"]),
+                                            ("no fixed address at the moment", ["homelessness"]),
+                                            ("i don't have an address, sofa surfing", ["homelessness"])])
+def test_an_email_address_is_no_home(n, text, barriers):
+    assert n.extract(text, "barriers").get("barriers") == barriers
+
+
+@pytest.mark.parametrize("text, level", [("im 17 left school last yr with nothing", "none"),
+                                         ("i have gcse but low grade like 2 and 3", "1")])
+def test_leaving_school_lately_with_nothing_and_low_grades_in_other_words(n, text, level):
+    assert n.extract(text, "age")["qualification_level"] == level
+
+
+def test_not_applicable_and_web_design(n):
+    assert n.barriers("Not applicable") == []
+    assert n.interests("web design") == ["data_and_digital"]
