@@ -205,9 +205,10 @@ RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|agai
 
 
 def _one_word_over(text: str) -> bool:
-    """One word said over and over ("blah blah"), other than a no ("no no")."""
+    """One word said over and over ("blah blah"), other than a no or a yes ("no no", "yes yes")."""
     words = re.findall(r"[^\W\d_]+", text.lower())
-    return len(words) > 1 and len(set(words)) == 1 and words[0] not in ("no", "nope", "nah", "not", "never", "pass")
+    return len(words) > 1 and len(set(words)) == 1 and words[0] not in (
+        "no", "nope", "nah", "not", "never", "pass", "yes", "yeah", "yep", "yea", "ya", "ok", "okay", "sure", "aye")
 
 
 # "Customer is 53 - I'm the work coach, typing on her behalf": the coach says who is typing, and asks for no person
@@ -468,8 +469,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
             return DECLINE                  # "I don't want to tell you my age" came back as forget_me
         return INFORM if normaliser().states_an_answer(text) else FALLBACK      # "can you change my interest to
                                                                                 # engineering", "blah blah"
-    # "blah blah" came back as decline after one training: one word said over and over says nothing
-    if intent == DECLINE and _one_word_over(text) and not _founded(text, DECLINE):
+    # "blah blah" came back as decline after one training and as affirm after another: one word said over and over
+    # says nothing
+    if intent in (DECLINE, YES) and _one_word_over(text) and not (intent == DECLINE and _founded(text, DECLINE)):
         return FALLBACK
     counts = COUNTS.search(text)
     if intent not in KEEP and counts and (normaliser().states_an_answer(text, typos=False)

@@ -592,3 +592,5 @@ def test_more_messages_the_classifier_misread_after_a_training(gazetteer, text, 
 def test_one_word_said_over_declines_nothing(gazetteer):
     assert classify(gazetteer, "blah blah", intent="decline", tracker=asking("age")) == "nlu_fallback"
     assert classify(gazetteer, "no no", intent="decline", tracker=asking("age")) == "decline"
+    assert classify(gazetteer, "blah blah", intent="affirm", tracker=asking("age")) == "nlu_fallback"
+    assert classify(gazetteer, "yes yes", intent="affirm", tracker=asking("age")) == "affirm"
