@@ -30,6 +30,14 @@ def test_distress_overrides_whatever_the_classifier_said():
     # no food or sleep for days (corpus_fresh17)
     assert classify("I haven't eaten properly in days, there's no money left", intent="why_not") == "distress"
     assert classify("I'm really struggling, I haven't slept in days", intent="inform") == "distress"
+    # risk the classifier alone caught, or that an answer rule read as "none" (corpus_fresh5 to 22)
+    assert classify("none of this matters, i'm going to end it tonight", intent="inform") == "distress"
+    assert classify("I've taken a load of pills", intent="inform") == "distress"
+    assert classify("I'm standing on the bridge right now", intent="chitchat") == "distress"
+    assert classify("nobody would notice if i disappeared", intent="out_of_scope") == "distress"
+    assert classify("I don't feel safe right now, I need help", intent="human_handoff") == "distress"
+    assert classify("I feel completely worthless", intent="inform") == "distress"
+    assert classify("no money for the electric and my baby is cold", intent="inform") == "distress"
 
 
 def test_other_messages_and_button_payloads_are_left_alone():
@@ -37,3 +45,6 @@ def test_other_messages_and_button_payloads_are_left_alone():
     assert classify("/stop") == "stop"
     assert classify("i get panic attacks", intent="inform") == "inform"        # a condition, not a crisis
     assert classify("im crying with laughter lol", intent="chitchat") == "chitchat"
+    # words beside a crisis phrase that are no crisis
+    assert classify("my qualifications are worthless here", intent="inform") == "inform"
+    assert classify("I'm hopeless at computers", intent="inform") == "inform"
