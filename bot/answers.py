@@ -398,7 +398,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None
     if A_PERSON.search(text) or A_PERSON_TO_RING.search(text) and intent != "distress":
         return None if intent == HANDOFF else HANDOFF
-    if asked is None and intent != "distress" and not (intent in KEEP and _founded(text, intent)):
+    if asked is None and not (intent in KEEP and _founded(text, intent)):
+        # the whole message is one of these short replies, even when the classifier heard distress ("peace out ✌️"
+        # did, twice); the safety phrases still have the last word (SafetyNet runs after this)
         said = next((i for i, words in AFTER_THE_LIST.items() if words.search(text)), None)
         if said:
             return None if intent == said else said

@@ -443,6 +443,7 @@ def test_a_place_on_the_list_while_a_question_is_open_is_no_request_for_more(gaz
                                                ("show the rest", "stop", "show_more"), ("moreee", "greet", "show_more"),
                                                ("peace out", "affirm", "goodbye"), ("bye", "human_handoff", "goodbye"),
                                                ("speak soon", "human_handoff", "goodbye"),
+                                               ("peace out ✌️", "distress", "goodbye"),
                                                ("farewell", "greet", "goodbye")])
 def test_short_replies_with_the_list_shown(gazetteer, text, guess, read):
     assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None)) == read
