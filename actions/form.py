@@ -23,8 +23,14 @@ from actions.common import PROFILE_SLOTS, latest_entities, latest_text
 from knowledge import postcodes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
 from knowledge.normalise import is_question, normaliser
+from knowledge.profile import UNKNOWN_LEVEL
 
 DECLINED = "__declined__"
+# A question beside a no to the UK ENIC question ("no, how do I get one?", "don't have one. Is it expensive to
+# get?"): the no is recorded and the question answered from the reference (UK ENIC issues the statement).
+ENIC_HOW = ("You can ask UK ENIC for a statement of comparability on its website, enic.org.uk. It compares your "
+            "qualification with a UK level. Until you have one I'll treat the level as unknown, and you can tell me "
+            "the level it gives at any time.")
 ABROAD = "abroad"          # the "From another country" button: ask for a UK ENIC statement
 # Never an answer, whatever the message says: these go to the rules that handle them.
 NEVER_ANSWERS = {"distress", "forget_me", "human_handoff", "request_contact", "start_again"}
@@ -207,6 +213,9 @@ class ValidateProfileForm(FormValidationAction):
                 reask["choices"] = list(e.choices)
             return {slot: None, "failed_attempts": failures, "reask": reask}
         tell_note(dispatcher, result)
+        if abroad and result.get(slot) == UNKNOWN_LEVEL and isinstance(value, str) \
+                and ("?" in value or is_question(value)):
+            dispatcher.utter_message(text=ENIC_HOW)         # "no, how do I get one?": recorded, and answered
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
                                           "across England.")

@@ -106,6 +106,13 @@ COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+[^?.!,]{1,40}?\s+count\b
 ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last\s+one|top\s+one|number\s*\d|"
                          r"no\.?\s*\d|#\d|option\s*\d|that\s+one|this\s+one|the\s+one\s+you|these\s+ones|"
                          r"those\s+ones)\b", re.I)
+# With no question open, more about a route shown: "more details on the nursing associate thing", "tell me abt the
+# lab technician one", "explain the third option in simple words" (the classifier read these as answers, for the kind of
+# work they name, or as nothing it knew).
+MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+)?"
+                     r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
+                     r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|"
+                     r"\byou\s+(?:showed|suggested|mentioned|listed|gave)\b", re.I)
 TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
                     "show_profile"}
 # "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there",
@@ -314,7 +321,6 @@ NO_WORDS = {"no", "nope", "nah", "never"}
 # request ("whats that? no i dont think so" came back as why_needed, deny or affirm; over the older corpora every
 # message the rule matches is labelled inform, or deny by the one writer whose schema predates it).
 NOT_A_REPLY = {*KEEP, "distress", STOP}
-ASKS_HOW = re.compile(r"\b(?:what|whats|what's|why|how)\b", re.I)
 ASKS_WHY = re.compile(r"\b(?:why|how|where|can\s+i|do\s+i|should\s+i)\b", re.I)
 UNSURE_OR_NO = re.compile(r"\b(?:no|nope|nah|maybe|kinda|not\s+sure|no\s+idea|(?:don'?t|didn'?t)\s+(?:think|know)|"
                           r"can'?t\s+afford)\b", re.I)
@@ -322,13 +328,14 @@ UNSURE_OR_NO = re.compile(r"\b(?:no|nope|nah|maybe|kinda|not\s+sure|no\s+idea|(?
 
 def _no_statement(text: str) -> bool:
     """A no to "do you have a UK ENIC statement?" that tells more ("no and I dont know where to even start with
-    that", "hmm I don't think so? never got any letter like that"), which `is_question` takes for a question; not
-    one that asks what or how ("no, how do I get one?"). A no or a "not sure" beside "what's that?" answers too
-    ("whats that? no i dont think so", "maybe? I dont really know what that is"); "why" or "how" still asks."""
+    that", "hmm I don't think so? never got any letter like that"), which `is_question` takes for a question, or
+    that asks what it is or how to get one ("no, how do I get one?": the form records the no and tells how; over
+    the older corpora every such message is labelled an answer); not one that asks why. A "not sure" beside "what's
+    that?" answers too ("maybe? I dont really know what that is")."""
     n = normaliser()
     words = [t.lower_ for t in n.doc(text) if t.is_alpha]
     said = words[:1] and words[0] in NO_WORDS or n.says(text, "no_statement")
-    return bool(said and not ASKS_HOW.search(text)
+    return bool(said and "why" not in words
                 or (said or UNSURE_OR_NO.search(text)) and not ASKS_WHY.search(text))
 
 
@@ -381,10 +388,14 @@ def _asks_for_routes(text: str, asked: str | None) -> bool:
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None,
                   listed: bool = True) -> str | None:
     """`_answer_intent`; and when the guess stands, more about a route before any list has been shown (`listed`)
-    asks about the route ("does AstraZeneca take apprentices" came back as ask_more)."""
+    asks about the route ("does AstraZeneca take apprentices" came back as ask_more); with the list shown, MORE_ON
+    asks more about one on it."""
     said = _answer_intent(text, intent, entities, asked)
     if said is None and intent == ASK_MORE and not listed and not text.startswith("/"):
         return ASK_ROUTE
+    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and MORE_ON.search(text) \
+            and not _founded(text, CONTACT):
+        return ASK_MORE                 # "more details on the nursing associate thing pls"
     return said
 
 

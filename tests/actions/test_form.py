@@ -74,6 +74,14 @@ def test_a_qualification_from_abroad_asks_for_a_uk_enic_statement_then_takes_the
     assert yes["qualification_level"] == "6"
 
 
+@pytest.mark.parametrize("text, told", [("no, how do I get one?", True), ("no", False),
+                                        ("Don't have one. Is it expensive to get?", True)])
+def test_a_no_to_the_uk_enic_question_is_recorded_and_a_question_beside_it_answered(text, told):
+    slots, messages, _ = validate(text, intent="inform", requested="qualification_level", qualification_abroad=True)
+    assert slots["qualification_level"] == "unknown"
+    assert any("enic.org.uk" in m.get("text", "") for m in messages) is told
+
+
 def test_a_pupil_giving_their_school_year_is_understood():
     slots, _, _ = validate("I'm in year 11", requested="age")
     assert slots["age"] == 16.0

@@ -329,8 +329,10 @@ def test_a_no_to_the_statement_that_tells_more_is_the_answer(gazetteer, text):
     assert classify(gazetteer, text, intent="why_needed", tracker=asking("enic")) == "inform"
 
 
-def test_a_no_to_the_statement_that_asks_how_stays_a_question(gazetteer):
-    assert classify(gazetteer, "no, how do I get one?", intent="why_needed", tracker=asking("enic")) == "why_needed"
+def test_a_no_to_the_statement_that_asks_how_to_get_one_is_the_answer_but_why_still_asks(gazetteer):
+    # the form records the no and tells how to get a statement (tests/actions/test_form.py)
+    assert classify(gazetteer, "no, how do I get one?", intent="why_needed", tracker=asking("enic")) == "inform"
+    assert classify(gazetteer, "no, why do you need it?", intent="why_needed", tracker=asking("enic")) == "why_needed"
 
 
 @pytest.mark.parametrize("text, asked", [("erm 29?", "age"), ("like 40?", "age"), ("dental nurse maybe?", "interests"),
@@ -595,3 +597,16 @@ def test_one_word_said_over_declines_nothing(gazetteer):
     assert classify(gazetteer, "no no", intent="decline", tracker=asking("age")) == "decline"
     assert classify(gazetteer, "blah blah", intent="affirm", tracker=asking("age")) == "nlu_fallback"
     assert classify(gazetteer, "yes yes", intent="affirm", tracker=asking("age")) == "affirm"
+
+
+@pytest.mark.parametrize("text, said", [("more details on the nursing associate thing pls", "inform"),
+                                        ("tell me abt the lab technician one", "inform"),
+                                        ("explain the third option in simple words please", "nlu_fallback"),
+                                        ("more details on that lab technician apprenticeship you showed pls", "inform")])
+def test_more_on_a_route_shown_asks_more(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == "ask_more"
+
+
+@pytest.mark.parametrize("text", ["scrap the lab thing, I'd rather do engineering", "please contact me about the nursing one"])
+def test_a_correction_or_a_contact_request_about_a_route_shown_is_not_more_on_it(gazetteer, text):
+    assert classify(gazetteer, text, intent="inform", tracker=asking(None, form=None, profile_complete=True)) != "ask_more"
