@@ -1,6 +1,7 @@
 """Recommendations and the follow-up questions about them."""
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from rasa_sdk import Action, Tracker
@@ -210,7 +211,24 @@ def _programme_asked(tracker: Tracker) -> str | None:
         if word in ORDINALS and recommended:
             index = ORDINALS[word]
             return recommended[index] if -len(recommended) <= index < len(recommended) else None
-    return None
+    return _named_on_the_list(text, recommended)
+
+
+TITLE_WORD = re.compile(r"[a-z]{3,}")
+NOT_A_NAME = {"the", "one", "thing", "more", "about", "abt", "details", "detail", "info", "tell", "please", "pls",
+              "explain", "that", "this", "you", "showed", "suggested", "mentioned", "and", "for", "with", "what"}
+
+
+def _named_on_the_list(text: str, recommended: list[str]) -> str | None:
+    """The one route shown whose title shares the most words with `text` ("tell me abt the lab technician one"),
+    where no programme's own name was found; None when none or several share as many."""
+    words = set(TITLE_WORD.findall(text.lower())) - NOT_A_NAME
+    if not words or not recommended:
+        return None
+    shared = {pid: len(words & set(TITLE_WORD.findall(title.lower()))) for pid, title in _titles(recommended).items()}
+    best = max(shared.values(), default=0)
+    named = [pid for pid, n in shared.items() if n == best]
+    return named[0] if best and len(named) == 1 else None
 
 
 def _route_asked(tracker: Tracker) -> str | None:

@@ -144,6 +144,8 @@ class ValidateProfileForm(FormValidationAction):
         asked = open_question == slot
         entities = latest_entities(tracker)
         text = latest_text(tracker)
+        if intent == "stop" and text and normaliser().says(text, "pause"):
+            return {}       # "hold on I need to pick up my kids, continue later": a pause, so the questions stop
         if slot in entities and not text:                     # a button payload (typed places are read below)
             return {slot: entities[slot]} if asked or is_valid(slot, entities[slot]) else {}
         if asked and intent == "decline" and (not text or (normaliser().mentions_answer(text) == "decline"

@@ -103,6 +103,20 @@ def test_tell_me_more_by_name_payload_and_position(use_kb):
     assert texts(messages).startswith(f"{second.title}, run by")
 
 
+def test_tell_me_more_by_words_of_a_title_on_the_list(use_kb):
+    shown = routes_for(RESIDENT)[:5]
+    titles = {p.id: p.title for p in shown}
+    # a word of one title that no other title on the list has
+    own = next((p, w) for p in shown for w in p.title.lower().split() if len(w) > 3
+               and not any(w in t.lower().split() for pid, t in titles.items() if pid != p.id))
+    _, messages, _ = run_action(ActionTellMore(), make_tracker(f"tell me abt the {own[1]} one", intent="ask_more",
+                                                               recommended=list(titles), **RESIDENT))
+    assert texts(messages).startswith(f"{own[0].title}, run by")
+    _, messages, _ = run_action(ActionTellMore(), make_tracker("tell me abt the other one", intent="ask_more",
+                                                               recommended=list(titles), **RESIDENT))
+    assert "Which one?" in texts(messages)
+
+
 def test_what_is_a_route(use_kb):
     for text, name in (("what is a T Level?", "T Level"), ("what's a SWAP?", "SWAP")):
         _, messages, _ = run_action(ActionExplainRoute(), make_tracker(text, intent="ask_route", **RESIDENT))

@@ -94,6 +94,11 @@ def test_an_answer_the_classifier_misread_is_still_taken_when_it_states_the_valu
     assert "barriers" not in slots
 
 
+def test_a_pause_takes_no_answer_so_the_questions_stop():
+    slots, _, _ = validate("hold on I need to pick up my kids, continue later", intent="stop", requested="borough")
+    assert "barriers" not in slots and "borough" not in slots
+
+
 def test_questions_that_are_not_answers_are_left_to_the_rules():
     slots, messages, _ = validate("why do you need that?", intent="why_needed", requested="age")
     assert not {"age", "qualification_level", "borough", "barriers", "interests"} & set(slots)
