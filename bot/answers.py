@@ -182,13 +182,15 @@ HANDOFF = "human_handoff"
 # A person asked for in a word or two ("agent", "operator", "real person pls"): the classifier had no words around it.
 A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+(?:person|human))\W*"
                       r"(?:please|pls|plz)?\W*$", re.I)
-# "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager": a person they
-# would ring or talk to (the classifier read one as nothing it knew, the manager as chitchat; over the older corpora
-# every message this matches is labelled so).
+# "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager", "this bot isn't
+# helping, I need a person": a person they would ring or talk to (the classifier read one as nothing it knew, the
+# manager as chitchat, the person as an answer; over the older corpora every message this matches is labelled so).
 A_PERSON_TO_RING = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
                               r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
                               r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
-                              r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b", re.I)
+                              r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b|"
+                              r"\bi\s+(?:need|want)\s+(?:a\s+|to\s+(?:talk|speak)\s+to\s+a\s+)(?:real\s+)?(?:person|human)\b",
+                              re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile.
@@ -382,7 +384,8 @@ def _asks_for_routes(text: str, asked: str | None) -> bool:
     """Routes asked for in general (RECOMMEND, OUT_THERE), naming none, not why one is missing, stating no answer."""
     general = RECOMMEND.search(text) or (asked != "interests" and OUT_THERE.search(text) and not ABOUT_ME.search(text))
     return bool(general) and not _names_a_route(text) and not WHY_LEFT_OUT.search(text) \
-        and not normaliser().states_an_answer(text, typos=False)      # "programmes" is no typo of programming
+        and not normaliser().states_an_answer(text, typos=False) \
+        and not _founded(text, CONTACT)          # "email these recommendations to me" asks for them by email
 
 
 def answer_intent(text: str, intent: str | None, entities: list[dict], asked: str | None = None,

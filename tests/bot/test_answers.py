@@ -73,7 +73,8 @@ def test_a_question_about_a_uk_enic_statement_asks_why(gazetteer, text, guess):
                                          ("can you email all this to me so I can show my work coach", "find_routes"),
                                          ("email these recommendations to me", "find_routes"),
                                          ("could the team email my work coach", "human_handoff"),
-                                         ("I'd like someone to follow up with me next week", "human_handoff")])
+                                         ("I'd like someone to follow up with me next week", "human_handoff"),
+                                         ("email these recommendations to me", "request_contact")])
 def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess) == "request_contact"
     assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
@@ -91,7 +92,8 @@ def test_a_contact_request_without_its_words_but_asking_for_a_person_is_a_handof
                                          ("I need to find my documents, stop for now", "find_routes"),
                                          ("I don't want to continue", "nlu_fallback"),
                                          ("can I save this and carry on tomorrow", "goodbye"),
-                                         ("brb", "greet"), ("I have to go, I'll come back", "why_not")])
+                                         ("brb", "greet"), ("I have to go, I'll come back", "why_not"),
+                                         ("ok I'm stopping now", "inform")])
 def test_the_words_of_a_pause_make_a_stop(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("qualification_level")) == "stop"
     assert classify(gazetteer, "yes I want to continue", intent="affirm") == "affirm"
@@ -105,7 +107,8 @@ def test_a_pause_that_states_an_answer_stays_a_pause(gazetteer):
 
 @pytest.mark.parametrize("text, guess", [("agent", "nlu_fallback"), ("operator", "find_routes"),
                                          ("real person pls", "inform"), ("a human please", "chitchat"),
-                                         ("real human?", "chitchat"), ("let me speak to your manager lol", "chitchat")])
+                                         ("real human?", "chitchat"), ("let me speak to your manager lol", "chitchat"),
+                                         ("this bot isn't helping, I need a person", "inform")])
 def test_a_person_asked_for_in_a_word_or_two_is_a_handoff(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "human_handoff"
 
@@ -248,7 +251,7 @@ def test_seeing_no_point_in_anything_is_distress_whatever_the_classifier_read(ga
 
 @pytest.mark.parametrize("text, said", [("not telling you", "deny"), ("skip", "stop"), ("no comment", "deny"),
                                         ("I don't want to give my age", "stop"), ("not giving out my address", "inform"),
-                                        ("I'd sooner not go into that", "inform")])
+                                        ("I'd sooner not go into that", "inform"), ("don't wanna answer", "inform")])
 def test_all_of_it_rather_not_say_is_a_decline_whatever_the_classifier_guessed(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "decline"
 
