@@ -185,12 +185,12 @@ A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|r
 # "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager", "this bot isn't
 # helping, I need a person": a person they would ring or talk to (the classifier read one as nothing it knew, the
 # manager as chitchat, the person as an answer; over the older corpora every message this matches is labelled so).
-A_PERSON_TO_RING = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
-                              r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
-                              r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
-                              r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b|"
-                              r"\bi\s+(?:need|want)\s+(?:a\s+|to\s+(?:talk|speak)\s+to\s+a\s+)(?:real\s+)?(?:person|human)\b",
-                              re.I)
+A_PERSON_TO_TALK_TO = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
+                                 r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
+                                 r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
+                                 r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b|"
+                                 r"\bi\s+(?:need|want)\s+(?:a\s+|to\s+(?:talk|speak)\s+to\s+a\s+)(?:real\s+)?"
+                                 r"(?:person|human)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile.
@@ -410,7 +410,7 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     for a message that does not ask for it; else None (the guess stands)."""
     if text.startswith("/"):
         return None
-    if A_PERSON.search(text) or A_PERSON_TO_RING.search(text) and intent != "distress":
+    if A_PERSON.search(text) or A_PERSON_TO_TALK_TO.search(text) and intent != "distress":
         return None if intent == HANDOFF else HANDOFF
     if asked is None and not (intent in KEEP and _founded(text, intent)):
         # the whole message is one of these short replies, even when the classifier heard distress ("peace out ✌️"
