@@ -272,8 +272,10 @@ THANKS_FIRST = re.compile(r"^\W*(?:thanks|thank\s+you|thankyou|cheers|ta)\b", re
 
 def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
     """ "None thx", "i dont have any problems" to the circumstances or interests question: the form reads it as none
-    of them, so it is an answer, not thanks or a request to see the profile."""
-    return asked in ("barriers", "interests") and intent not in KEEP and not is_question(text) \
+    of them, so it is an answer, not thanks or a request to see the profile. Not when the classifier heard distress:
+    "none of this matters, i'm going to end it tonight" was recorded as an answer with no help given (over the older
+    corpora, all 10 such messages it reads as distress are distress)."""
+    return asked in ("barriers", "interests") and intent not in (*KEEP, "distress") and not is_question(text) \
         and normaliser().mentions_answer(text) == "none"
 
 

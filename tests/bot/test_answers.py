@@ -131,6 +131,7 @@ def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
 
 @pytest.mark.parametrize("text, guess", [("none thx", "thanks"), ("i dont have any problems", "show_profile")])
 def test_none_of_them_in_other_words_answers_the_circumstances_question(gazetteer, text, guess):
+    assert classify(gazetteer, "none of it matters any more", intent="distress", tracker=asking("barriers")) == "distress"
     assert classify(gazetteer, text, intent=guess, tracker=asking("barriers")) == "inform"
     assert classify(gazetteer, text, intent=guess) == guess                  # no question open: the guess stands
 
