@@ -215,8 +215,7 @@ class ValidateProfileForm(FormValidationAction):
                 reask["choices"] = list(e.choices)
             return {slot: None, "failed_attempts": failures, "reask": reask}
         tell_note(dispatcher, result)
-        if abroad and result.get(slot) == UNKNOWN_LEVEL and isinstance(value, str) \
-                and ("?" in value or is_question(value)):
+        if abroad and result.get(slot) == UNKNOWN_LEVEL and isinstance(value, str) and is_question(value):
             dispatcher.utter_message(text=ENIC_HOW)         # "no, how do I get one?": recorded, and answered
         if result.get("outside_london"):
             dispatcher.utter_message(text="Thanks. As you live outside London, I'll show you routes that are open "
