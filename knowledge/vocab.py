@@ -181,7 +181,9 @@ class _Reader:
             other = self.seen_phrases.setdefault(phrase, owner)
             if other != owner:
                 self.problem(where, f"phrase {phrase!r} is also listed under {other!r}")
-            elif phrase not in out:
+            elif phrase in out:     # a copy is harmless today, but one of the two is edited later and they part
+                self.problem(where, f"phrase {phrase!r} is listed twice")
+            else:
                 out.append(phrase)
         return tuple(out)
 

@@ -454,3 +454,12 @@ def test_cities_abroad_are_read_once_then_kept_under_var(tmp_path, monkeypatch):
         assert cities_abroad() == {"lagos"}
     finally:
         cities_abroad.cache_clear()
+
+
+def test_a_phrase_listed_twice_under_one_id_is_an_error(data_copy):
+    path = data_copy / "answers.yml"
+    entries = yaml.safe_load(path.read_text())
+    entries["decline"].append(entries["decline"][0].upper())       # the same phrase, written another way
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match=r"answers.yml: decline: phrase .* is listed twice"):
+        load_vocabulary(data_copy)
