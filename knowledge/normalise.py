@@ -785,7 +785,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course": not held yet
-_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through"}
+_STUDYING = {"doing", "doin", "studying", "studyin", "study", "studies", "taking", "towards", "started", "through"}
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -796,6 +796,7 @@ def _denied(doc: Doc, m: Match) -> bool:
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) and not _says_no_to_another(doc, t.i, m)
             and doc[t.i + 1].lower_ not in ("just", "only")           # "data too, not just labs" adds
+            and doc[t.i + 1].lower_ not in ("mention", "mentioned")   # "I didn't mention I have MS" tells
             for t in near)                                        # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or m.label == "qualification" and _failed_all(doc, m)
@@ -948,7 +949,8 @@ _CARE_WORDS = {"care", "cares", "caring", "carer"}
 # Words that may stand beside a circumstance's words for its question (`at_question`): "my english is a bit weak".
 _ABOUT_THEM = {"and", "also", "both", "plus", "or", "my", "the", "a", "is", "are", "bit", "little", "abit", "bad",
                "hard", "difficult", "poor", "weak", "basic", "struggle", "struggling", "help", "with", "i", "need",
-               "maybe", "probably", "too", "as", "well", "stuff", "one", "ones", "skills", "for", "me", "only"}
+               "maybe", "probably", "too", "as", "well", "stuff", "one", "ones", "skills", "for", "me", "only",
+               "just", "mainly", "mostly"}
 _GAVE_UP = {"dropped", "quit", "quitted"}
 _NOT = {"n't", "nt", "never", "not"}          # spaCy splits "didn't" and "didnt" into "did" and "n't" / "nt"
 _FINISH = {"finish", "finished", "complete", "completed"}
@@ -1343,7 +1345,8 @@ def _a_former_job(doc: Doc, m: Match) -> bool:
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
-    instead of lab work" prefer what comes first, "more into engineering than labs" what comes between. Only
+    instead of lab work" prefer what comes first, "more into engineering than labs" and "prefer hospital work over
+    labs" what comes between. Only
     interests name a preference. A job they did ("retired nurse") gives way to one they name beside it."""
     if not any(m.label == "interest" for m in found):
         return found
@@ -1357,7 +1360,8 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
         return found
     cue = cues[-1]
     first = cue + 1 < len(doc) and doc[cue + 1].lower_ in ("than", "of")          # "rather than", "instead of"
-    than = next((t.i for t in doc[cue + 2:] if t.lower_ == "than"), None) if doc[cue].lower_ == "more" else None
+    than = next((t.i for t in doc[cue + 2:] if t.lower_ == "than"), None) if doc[cue].lower_ == "more" else \
+        next((t.i for t in doc[cue + 2:] if t.lower_ == "over"), None)           # "prefer hospital work over labs"
     kept = [m for m in found if (m.end <= cue if first else m.start > cue and (than is None or m.end <= than))]
     return kept if kept and len(kept) < len(found) else found
 

@@ -1364,3 +1364,46 @@ def test_leaving_school_lately_with_nothing_and_low_grades_in_other_words(n, tex
 def test_not_applicable_and_web_design(n):
     assert n.barriers("Not applicable") == []
     assert n.interests("web design") == ["data_and_digital"]
+
+
+@pytest.mark.parametrize("text, barriers", [
+    ("I'm raising my grandkids", ["caring_responsibilities"]),
+    ("computer i cannot use", ["digital_skills"]),                  # spaCy splits "cannot" into "can" and "not"
+    ("I'm dyslexic and computers stress me out", ["disability_or_health", "digital_skills"]),
+    ("been on jobseekers for over a year", ["claiming_benefits", "long_term_unemployed"]),
+    ("out of the workplace 12 years", ["long_term_unemployed"]),
+    ("my english is beginning", ["english_language"]),
+    ("neva had a job b4", ["no_work_experience"]),
+    ("got nicked for possession a few years back", ["criminal_record"]),
+    ("just the english", ["english_language"]),
+    ("I can use computers fine", None),
+])
+def test_circumstances_in_more_of_residents_words(n, text, barriers):
+    assert n.extract(text, "barriers").get("barriers") == barriers
+
+
+def test_a_circumstance_they_did_not_mention_before_is_told(n):
+    assert n.extract("I didn't mention I have MS, will that stop me?").get("barriers") == ["disability_or_health"]
+    assert n.extract("I don't have MS").get("barriers") is None
+
+
+@pytest.mark.parametrize("text, interests", [
+    ("not really sure", ["not_sure"]), ("still figuring it out", ["not_sure"]),
+    ("I want to be a scientist who finds cures", ["research"]), ("I want research new medicine", ["research"]),
+    ("managing projects, organising stuff", ["business_and_sales"]),
+    ("I'd prefer hospital work over labs", ["healthcare"]), ("I prefer labs over everything", ["laboratory"]),
+])
+def test_kinds_of_work_in_more_of_residents_words(n, text, interests):
+    assert n.extract(text, "interests").get("interests") == interests
+
+
+def test_a_level_they_study_now_is_not_held(n):
+    assert n.extract("esol entry 3, i study now level 1", "qualification_level")["qualification_level"] == "entry"
+
+
+def test_stamford_bridge_is_in_hammersmith_and_fulham(n):
+    assert n.extract("next to Stamford Bridge lol", "borough")["borough"] == "Hammersmith and Fulham"
+
+
+def test_documents_sent_with_nothing_back_is_no_statement_yet(n):
+    assert n.qualification("sent the documents off in march, nothing back yet", abroad=True) == "unknown"
