@@ -614,3 +614,31 @@ def test_more_on_a_route_shown_asks_more(gazetteer, text, said):
 @pytest.mark.parametrize("text", ["scrap the lab thing, I'd rather do engineering", "please contact me about the nursing one"])
 def test_a_correction_or_a_contact_request_about_a_route_shown_is_not_more_on_it(gazetteer, text):
     assert classify(gazetteer, text, intent="inform", tracker=asking(None, form=None, profile_complete=True)) != "ask_more"
+
+
+@pytest.mark.parametrize("text, said, asked", [("wrong chat sorry, bye", "inform", None),
+                                               ("actually nevermind, bye", "inform", "barriers"),
+                                               ("thanks, that's all, goodbye", "nlu_fallback", None)])
+def test_a_message_that_ends_in_a_goodbye_is_one(gazetteer, text, said, asked):
+    tracker = asking(asked) if asked else asking(None, form=None, profile_complete=True)
+    assert classify(gazetteer, text, intent=said, tracker=tracker) == "goodbye"
+
+
+def test_an_answer_that_ends_in_a_goodbye_is_still_the_answer(gazetteer):
+    assert classify(gazetteer, "I'm in Hackney, bye", intent="inform", tracker=asking("borough")) == "inform"
+
+
+@pytest.mark.parametrize("text, said, want", [("I want more choices", "distress", "show_more"),
+                                              ("can you give me 5 more", "ask_more", "show_more"),
+                                              ("what's number 6 onwards", "ask_more", "show_more"),
+                                              ("I don't think so", "stop", "deny"), ("night", "out_of_scope", "goodbye"),
+                                              ("cheers bruv", "greet", "thanks"), ("txt me the info", "show_profile",
+                                                                                   "request_contact"),
+                                              ("don't store any of this", "stop", "forget_me")])
+def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+
+
+def test_the_point_of_a_question_asks_why(gazetteer):
+    assert classify(gazetteer, "what's the point of this question", intent="stop",
+                    tracker=asking("qualification_level")) == "why_needed"
