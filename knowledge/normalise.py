@@ -1342,15 +1342,29 @@ def _a_former_job(doc: Doc, m: Match) -> bool:
     return any(t.lower_ in _FORMER for t in doc[max(0, m.start - 2):m.start])
 
 
+_STUDIED_IN = {"phd", "degree", "masters", "msc", "bsc", "ba", "doctorate", "studied", "level", "levels", "gcse", "gcses",
+            "btec"}
+_WHERE_STUDIED = {"school", "uni", "university", "college", "sixth"}
+
+
+def _a_subject_studied(doc: Doc, m: Match) -> bool:
+    """ "a PhD in chemistry", "I liked biology at school": a subject they studied, not the work they want next."""
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    after = [t.lower_ for t in doc[m.end:m.end + 2]]
+    return bool(_STUDIED_IN & set(before)) or after[:1] == ["at"] and bool(_WHERE_STUDIED & set(after[1:]))
+
+
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
     instead of lab work" prefer what comes first, "more into engineering than labs" and "prefer hospital work over
     labs" what comes between. Only
-    interests name a preference. A job they did ("retired nurse") gives way to one they name beside it."""
+    interests name a preference. A job they did ("retired nurse") or a subject they studied ("a PhD in chemistry")
+    gives way to work they name beside it."""
     if not any(m.label == "interest" for m in found):
         return found
-    was = [m for m in found if m.label == "interest" and _a_former_job(doc, m)]     # "retired nurse, fancy research"
+    was = [m for m in found if m.label == "interest" and (_a_former_job(doc, m)      # "retired nurse, fancy research"
+                                                          or _a_subject_studied(doc, m))]  # "research, PhD in chemistry"
     if was and any(m.label == "interest" and m not in was for m in found):
         found = [m for m in found if m not in was]
     found = [m for m in found if not _customer_or_product(doc, m, found)]

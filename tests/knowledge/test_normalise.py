@@ -1407,3 +1407,12 @@ def test_stamford_bridge_is_in_hammersmith_and_fulham(n):
 
 def test_documents_sent_with_nothing_back_is_no_statement_yet(n):
     assert n.qualification("sent the documents off in march, nothing back yet", abroad=True) == "unknown"
+
+
+@pytest.mark.parametrize("text, interests", [("research, i have a PhD in chemistry", ["research"]),
+                                             ("maybe research? I liked biology at school", ["research"]),
+                                             ("chemistry", ["laboratory"]),           # alone, it is the work
+                                             ("i wanna be the scientist who finds a cure for cancer", ["research"])])
+def test_a_subject_they_studied_gives_way_to_the_work_they_name(n, text, interests):
+    assert n.extract(text, "interests").get("interests") == interests
+    assert n.extract(text, "interests").get("barriers") is None       # the cancer is the one they would cure
