@@ -61,13 +61,16 @@ WHY_NEEDED = "why_needed"
 WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+"
                        r"(?:(?:do|does|would|d)\s+(?:you|u|ya)\s+"
                        r"(?:need|want|wanna|ask|have\s+to\s+know)|(?:are\s+you|r\s+u|you're|youre|ur)\s+asking|"
-                       r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter|(?:you|u)\s+(?:need|want|wanna)|"
+                       r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter|(?:you|u)\s+(?:need|want|wanna|asking)|"
+                       r"(?:(?:the|my|ur|your)\s+)?(?:borough|area|age|postcode|qualifications?|circumstances|"
+                       r"situation|interests?)(?=\W*$)|"
                        r"(?:all\s+)?(?:these|the|this|so\s+many)\s+questions)\b|"   # "how come you want my age"
                        r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it)\s+"
                        r"(?:all\s+)?for\b|"
                        r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing|"
                        r"(?:this|that|these|the)\s+questions?)\b",
-                       re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my area"
+                       re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my area",
+                                  # "why u asking how old i am", "Why borough?"
 
 
 # "show my answers", "can you show the details you've taken for my customer": the answers read back (the classifier

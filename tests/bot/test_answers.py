@@ -642,3 +642,14 @@ def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
 def test_the_point_of_a_question_asks_why(gazetteer):
     assert classify(gazetteer, "what's the point of this question", intent="stop",
                     tracker=asking("qualification_level")) == "why_needed"
+
+
+@pytest.mark.parametrize("text, said", [("Why borough?", "why_not"), ("why u asking how old i am", "why_not"),
+                                        ("is this for tracking me? why the borough", "why_not")])
+def test_why_the_question_is_asked_in_few_words(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said, tracker=asking("borough")) == "why_needed"
+
+
+def test_why_of_an_age_limit_is_no_question_about_the_age_question(gazetteer):
+    assert classify(gazetteer, "why the age limit on bootcamps", intent="why_not",
+                    tracker=asking(None, form=None, profile_complete=True)) != "why_needed"
