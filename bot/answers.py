@@ -97,7 +97,8 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\
 # An answer that asks whether it counts, or whether it is a problem, is still the answer: the form records it and the
 # resident can correct it ("none, is that a problem?" came back as show_more, "does a BA in fine art count? that's
 # all I've got" and "forgot to mention I've got a criminal record, does that change things?" as why_needed, "Is 16
-# old enough for this??" and "conviction from 2015, will that stop me?" as stop; over the older corpora every message
+# old enough for this??" and "conviction from 2015, will that stop me?" as stop, "got nicked for possession a few years
+# back, will that come up?" as why_needed; over the older corpora every message
 # this matches that states an answer is labelled one).
 COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+[^?.!,]{1,40}?\s+count\b|"
                     r"\b(?:does|would|will|could)\s+(?:that|this|it)\s+change\s+"
@@ -105,7 +106,8 @@ COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+[^?.!,]{1,40}?\s+count\b
                     r"\b(?:is|would|will)\s+(?:that|this|it)\s+(?:be\s+)?(?:a\s+problem|an\s+issue|ok|okay|alright|bad|"
                     r"too\s+old|too\s+young|(?:old\s+)?enough)\b|"
                     r"\b(?:is|am\s+i)\s+\d{2}\s+(?:too\s+old|too\s+young|old\s+enough)\b|"
-                    r"\b(?:does|would|will|could|can)\s+(?:that|this|it)\s+(?:stop|hold|rule)\s+me\b", re.I)
+                    r"\b(?:does|would|will|could|can)\s+(?:that|this|it)\s+(?:stop|hold|rule)\s+me\b|"
+                    r"\b(?:does|would|will|could)\s+(?:that|this|it)\s+(?:come\s+up|show\s+up)\b", re.I)
 # "could you tell me more about the first suggestion", "is that one paid": one of the routes shown, by its place on the
 # list, with no question open (over the older corpora, 157 of 161 such messages ask more about it; the rest ask for a
 # call, which comes first).

@@ -653,3 +653,8 @@ def test_why_the_question_is_asked_in_few_words(gazetteer, text, said):
 def test_why_of_an_age_limit_is_no_question_about_the_age_question(gazetteer):
     assert classify(gazetteer, "why the age limit on bootcamps", intent="why_not",
                     tracker=asking(None, form=None, profile_complete=True)) != "why_needed"
+
+
+def test_an_answer_that_asks_whether_it_will_come_up_is_the_answer(gazetteer):
+    assert classify(gazetteer, "got nicked for possession a few years back, will that come up?", intent="why_needed",
+                    tracker=asking("barriers")) == "inform"
