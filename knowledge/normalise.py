@@ -795,8 +795,8 @@ def _denied(doc: Doc, m: Match) -> bool:
     near = before[-2:]
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) and not _says_no_to_another(doc, t.i, m)
-            and doc[t.i + 1].lower_ not in ("just", "only")           # "data too, not just labs" adds
-            and doc[t.i + 1].lower_ not in ("mention", "mentioned")   # "I didn't mention I have MS" tells
+            # "data too, not just labs" adds; "I didn't mention I have MS" tells
+            and doc[t.i + 1].lower_ not in ("just", "only", "mention", "mentioned")
             for t in near)                                        # "no O levels", not "no sorry 4"
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or m.label == "qualification" and _failed_all(doc, m)
@@ -1342,8 +1342,8 @@ def _a_former_job(doc: Doc, m: Match) -> bool:
     return any(t.lower_ in _FORMER for t in doc[max(0, m.start - 2):m.start])
 
 
-_STUDIED_IN = {"phd", "degree", "masters", "msc", "bsc", "ba", "doctorate", "studied", "level", "levels", "gcse", "gcses",
-            "btec"}
+_STUDIED_IN = {"phd", "degree", "masters", "msc", "bsc", "ba", "doctorate", "studied", "level", "levels", "gcse",
+               "gcses", "btec"}
 _WHERE_STUDIED = {"school", "uni", "university", "college", "sixth"}
 
 
@@ -1358,9 +1358,8 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
     instead of lab work" prefer what comes first, "more into engineering than labs" and "prefer hospital work over
-    labs" what comes between. Only
-    interests name a preference. A job they did ("retired nurse") or a subject they studied ("a PhD in chemistry")
-    gives way to work they name beside it."""
+    labs" what comes between. Only interests name a preference. A job they did ("retired nurse") or a subject they
+    studied ("a PhD in chemistry") gives way to work they name beside it."""
     if not any(m.label == "interest" for m in found):
         return found
     was = [m for m in found if m.label == "interest" and (_a_former_job(doc, m)      # "retired nurse, fancy research"
