@@ -785,7 +785,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course": not held yet
-_STUDYING = {"doing", "doin", "studying", "studyin", "study", "studies", "taking", "towards", "started", "through"}
+_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through"}
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -983,6 +983,8 @@ def _studying(doc: Doc, m: Match) -> bool:
     before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
     after = [t.lower_ for t in doc[m.end:m.end + 2]]
     return m.label == "qualification" and (any(w in _STUDYING for w in before)
+                                           # "i study now level 1"; not "I study nurse in Philippines 4 years"
+                                           or {"study", "studies"} & set(before) and {"now", "currently"} & set(before)
                                            or any(a == "year" and b == "of" for a, b in zip(before, before[1:]))
                                            or after in (["in", "progress"], ["ongoing"]))   # "A levels in progress"
 

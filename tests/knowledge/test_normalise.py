@@ -1399,6 +1399,8 @@ def test_kinds_of_work_in_more_of_residents_words(n, text, interests):
 
 def test_a_level_they_study_now_is_not_held(n):
     assert n.extract("esol entry 3, i study now level 1", "qualification_level")["qualification_level"] == "entry"
+    # without "now", "study" is how many say they studied: still a qualification from abroad
+    assert [m.id for m in n.find("I study nurse in Philippines 4 years", "qualification")] == ["?overseas"]
 
 
 def test_stamford_bridge_is_in_hammersmith_and_fulham(n):
