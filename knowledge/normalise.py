@@ -1375,8 +1375,8 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
         return found
     cue = cues[-1]
     first = cue + 1 < len(doc) and doc[cue + 1].lower_ in ("than", "of")          # "rather than", "instead of"
-    than = next((t.i for t in doc[cue + 2:] if t.lower_ == "than"), None) if doc[cue].lower_ == "more" else \
-        next((t.i for t in doc[cue + 2:] if t.lower_ == "over"), None)           # "prefer hospital work over labs"
+    closing = "than" if doc[cue].lower_ == "more" else "over"                  # "prefer hospital work over labs"
+    than = next((t.i for t in doc[cue + 2:] if t.lower_ == closing), None)
     kept = [m for m in found if (m.end <= cue if first else m.start > cue and (than is None or m.end <= than))]
     return kept if kept and len(kept) < len(found) else found
 
