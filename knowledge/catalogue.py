@@ -14,6 +14,7 @@ from knowledge.vocab import LEVEL_IDS, NATIONAL, LONDON, Vocabulary, load_vocabu
 
 STATUSES = ("active", "unconfirmed", "ended", "planned")
 FILE = "programmes.yml"
+MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 
 
@@ -35,6 +36,7 @@ class Programme:
     aliases: tuple[str, ...] = ()
     suits: tuple[str, ...] = ()
     interests: tuple[str, ...] = ()
+    mainly_for: str = ""        # the kind of work it is made mainly for, if any (`mainly_for` below)
     levels: tuple[str, ...] = ()
     time_commitment: str = ""
     url: str | None = None
@@ -99,6 +101,19 @@ class _Entry:
             elif v not in out:
                 out.append(v)
         return tuple(out)
+
+    def mainly_for(self, interests: tuple[str, ...]) -> str:
+        """The kind of work it is made mainly for: `mainly_for` when given ("none" for several alike: a foundation
+        apprenticeship is for four sectors), else the first of at most MAINLY_FOR interests; a route open to most
+        kinds of work is made for none."""
+        given = self.raw.get("mainly_for")
+        if given is None:
+            return interests[0] if 0 < len(interests) <= MAINLY_FOR else ""
+        if given == "none":
+            return ""
+        if given not in interests:
+            self.problem(f"`mainly_for`: {given!r} is not one of its `interests` (or \"none\")")
+        return str(given)
 
     def runs_in(self) -> tuple[str, ...]:
         areas = self.ids("where", self.vocab.area_ids(), "area",
@@ -231,7 +246,7 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
             source=e.text("source"), checked=e.checked(), status=status,
             aliases=tuple(" ".join(str(a).lower().split()) for a in aliases),
             suits=e.ids("suits", {t.id for t in vocab.barriers}, "circumstance"),
-            interests=e.ids("interests", interests, "interest"),
+            interests=(named := e.ids("interests", interests, "interest")), mainly_for=e.mainly_for(named),
             levels=levels, time_commitment=e.text("time_commitment", required=False), url=url,
             status_note=e.text("status_note", required=False), caveat=e.text("caveat", required=False),
             in_work=e.text("in_work", required=False), position=i,

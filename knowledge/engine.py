@@ -36,7 +36,6 @@ SERVICES, SERVICE = ("employment_support", "careers_information"), 6
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
 # (twice that under 19, when a job is further off still)
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
-MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
 
@@ -212,8 +211,7 @@ class Screen:
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
-        # The work a route is mainly for comes first in its interests; a route open to most kinds of work has none.
-        self.mainly = _counts(n, [p.interests[:1] if len(p.interests) <= MAINLY_FOR else () for p in ps])
+        self.mainly = _counts(n, [(p.mainly_for,) if p.mainly_for else () for p in ps])
         self._level_2, self._level_3, self._level_6 = (vocab.level_rank(x) for x in ("2", "3", "6"))
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)

@@ -62,15 +62,21 @@ from tests.eval.replay import load
 # development panels gained 5 checks, none lost; raised here. Blind panel_fresh24 read 730 before and after.
 # 25th session: no ranking code or programme data changed; blind panel_fresh26 read 1,490 of 1,520 at the start
 # and the end.
-FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 670, "panel_fresh2.yml": 2128,
-         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2261, "panel_fresh5.yml": 2916,
-         "panel_fresh6.yml": 2507, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3098, "panel_fresh9.yml": 2310,
-         "panel_fresh10.yml": 1547, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1312, "panel_fresh13.yml": 859,
+# 26th session: the foundation apprenticeship names its four sectors alike (`mainly_for: none`), so it is not made
+# mainly for healthcare, and a healthcare apprenticeship comes before it for a resident who wants that work: the
+# development panels gained 10 checks and lost 2; panel_fresh (669) and panel_fresh9 (2,309) lowered here, where
+# their writers named the foundation apprenticeship for a young claimant who wants NHS work. Blind panel_fresh27 read
+# 568 of 609 before and after.
+FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
+         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2261, "panel_fresh5.yml": 2917,
+         "panel_fresh6.yml": 2508, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3099, "panel_fresh9.yml": 2309,
+         "panel_fresh10.yml": 1548, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1312, "panel_fresh13.yml": 859,
          "panel_fresh14.yml": 1002, "panel_fresh15.yml": 878, "panel_fresh16.yml": 702, "panel_fresh17.yml": 769,
-         "panel_fresh18.yml": 481, "panel_fresh19.yml": 765, "panel_fresh20.yml": 906,
-         "panel_fresh21.yml": 1141, "panel_fresh22.yml": 1584,
-         "panel_fresh23.yml": 1498, "panel_fresh24.yml": 730, "panel_fresh25.yml": 673,
-         "panel_fresh26.yml": 1490}
+         "panel_fresh18.yml": 481, "panel_fresh19.yml": 765, "panel_fresh20.yml": 907,
+         "panel_fresh21.yml": 1142, "panel_fresh22.yml": 1584,
+         "panel_fresh23.yml": 1499, "panel_fresh24.yml": 730, "panel_fresh25.yml": 673,
+         "panel_fresh26.yml": 1493,
+         "panel_fresh27.yml": 568}
 PANELS = sorted(FLOOR)
 
 

@@ -412,6 +412,12 @@ def test_the_work_a_route_is_mainly_for_comes_first_in_its_interests():
         return recommend(Profile(age=20, interests=(interest,)), progs, vocabulary()).recommendations[0].programme.id
     assert first("laboratory") == "lab"
     assert first("manufacturing") == "making"
+    # A route naming its kinds of work alike (a foundation apprenticeship's sectors) is made mainly for none.
+    alike = prog("alike", route_type="apprenticeship", interests=["laboratory", "manufacturing"], levels=["3"],
+                 mainly_for="none")
+    assert (alike.mainly_for, progs[0].mainly_for, progs[2].mainly_for) == ("", "manufacturing", "")
+    progs.insert(0, replace(alike, position=-1))
+    assert first("laboratory") == "lab"
 
 
 def test_an_adult_whose_circumstances_a_service_is_for_hears_of_the_best_one():

@@ -86,6 +86,12 @@ def test_unknown_vocabulary_ids(data_copy):
             "subregion id, london or national)") in found
 
 
+def test_mainly_for_names_one_of_its_interests_or_none(data_copy):
+    edit_programme(data_copy, "made_up", interests=["laboratory", "research"], mainly_for="healthcare")
+    assert ("programmes.yml: made_up: `mainly_for`: 'healthcare' is not one of its `interests` (or \"none\")"
+            in problems(data_copy))
+
+
 def test_missing_source_and_date(data_copy):
     edit_programme(data_copy, "made_up", source=None, checked="last year")
     found = problems(data_copy)
