@@ -422,13 +422,13 @@ class Normaliser:
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             # "no statement, but my degree was taught in English": the level named is not a statement's
-            denies = self.says(text, "no_statement") or (doc[:1].text.lower() in ("no", "nope", "nah")
+            denies = self.says(text, "no_statement") or (doc[:1].text.lower() in ("no", "nope", "nah", "na")
                                                          and not _corrected_after(doc, 0))
             # "lost the letter but it said bachelor's degree standard": a level the statement gave, whatever else
             given = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _a_statements_level(doc, m)]
             if definite and not denies or given:
                 return max(given or definite, key=self.vocab.level_rank)
-            if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "nt")
+            if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "na", "nt")
                                                             for t in doc):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
@@ -606,6 +606,8 @@ class Normaliser:
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
         elif self._from_abroad(doc, quals, asked):
             out["qualification_abroad"] = True
+            if _without_a_statement(doc):           # "nurse from Kenya, no ENIC": its level stays unknown
+                out["qualification_level"] = UNKNOWN_LEVEL
         elif definite and not any(self._ambiguous[m.id[len(AMBIGUOUS):]].always_ask
                                   for m in named if m.id.startswith(AMBIGUOUS)):
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
@@ -648,10 +650,13 @@ class Normaliser:
         """A qualification said to be from abroad: a phrase such as "degree from my country", or a country named
         beside a qualification ("a degree from Nigeria"; "a refugee from Eritrea" says nothing of qualifications,
         nor "born in Poland but did A levels here"). Away from the qualification question "back home" or "in my
-        country" alone says where, not what: "PTSD from what happened back home", "i was a chemist back home"."""
+        country" alone says where, not what: "PTSD from what happened back home", "i was a chemist back home",
+        unless they say they have no UK ENIC statement for it."""
         if self._enic is None:
             return False
         enic = AMBIGUOUS + self._enic.id
+        if _without_a_statement(doc) and any(m.id == enic for m in quals):
+            return True                         # "qualified nurse from Kenya, no ENIC": a statement needs one
         named = any(m.id not in (enic, "none") for m in quals)             # "a degree from back home"
         abroad = [m for m in quals if m.id == enic
                   and (asked == QUALIFICATION_ASKED or named or m.text.lower() not in _WHERE_ONLY)]
@@ -785,7 +790,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course": not held yet
-_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through"}
+_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin"}
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -892,8 +897,20 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
-    return m.label in ("barrier", "qualification") and m.id != _CARING and (
-        bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m))
+    return m.label in ("barrier", "qualification") and m.id != _CARING and not (
+        m.label == "barrier" and _typed_for_them(doc)) and (bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m))
+
+
+_EHCP_WORDS = {"ehcp", "ehc", "sen", "send"}
+
+
+def _typed_for_them(doc: Doc) -> bool:
+    """Family typing for the relative whose EHC plan they name, with no word of caring or of their own: "my son has
+    autism and an EHCP (hes 17)" is the son's answer (not "my son has an EHCP, nothing for me though", "I look
+    after my daughter, she has an EHCP")."""
+    words = {t.lower_ for t in doc}
+    return bool(words & _EHCP_WORDS) and _names_a_relative([t.lower_ for t in doc], _MINE) \
+        and not words & (_CARE_WORDS | _SIGN_NEGATIONS | {"nothing", "none", "after"})
 
 
 def _cared_for(doc: Doc, m: Match) -> bool:
@@ -1221,7 +1238,7 @@ def _after_a_qualification(doc: Doc, m: Match, quals: list[Match]) -> bool:
         words = {t.lower_ for t in between if not t.is_punct}
         pupil = bool(_A_PUPILS & set(q.text.lower().split())) or (q.id in _FIRST and _studying(doc, q))
         if (q.id != "none" and not pupil and q.end < m.start and len(words) <= 4
-                and not words & (_HOME_SAID | {"i", "now"})                 # "MSc microbiology, now in Southall"
+                and not words & (_HOME_SAID | {"i", "now", "lived"})        # "MSc microbiology, now in Southall"
                 and not any(t.like_num for t in between)
                 and not (word == "from" and any(t.text == "," for t in between))):
             return True
@@ -1291,8 +1308,10 @@ _RETRACTING = _CORRECTING - {"actually"}      # "actually" alone adds as often a
 
 def _corrected_after(doc: Doc, i: int) -> bool:
     """The first word after token i (past punctuation) corrects it: "no, sorry, it says level 6", "no wait"; not
-    "no, but my old boss said it is like a UK degree", where the no is the answer."""
+    "no, but my old boss said it is like a UK degree" or "no sorry.", where the no is the answer."""
     after = next((t for t in doc[i + 1:] if not t.is_punct), None)
+    if after is not None and after.lower_ == "sorry" and (after.i + 1 == len(doc) or doc[after.i + 1].text in ".!"):
+        return False                    # "no sorry. But it was a 4 year degree": an apology, and the no stands
     return after is not None and after.lower_ in _CORRECTING
 
 
@@ -1586,7 +1605,9 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), *_AGE_SAID)
-            or (before2 in _COACHED and before in ("is", "'s"))          # a work coach: "customer is 29", "she's 24"
+            or (before2 in _COACHED and before in ("is", "'s", "s"))     # a work coach: "customer is 29", "she's 24"
+            or (before2 in _TYPED_FOR and before == "is"               # family typing: "my son is 19" (not
+                and not any(t.lower_ in ("me", "myself") for t in doc))  # "my daughter is 16 but this is for me")
             or (before in ("is", "'s", "its", "to")                   # "my age wrong, its 31", "change my age to 19"
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
@@ -1613,6 +1634,7 @@ _AGE_JOINED = ("-year-old", "-years-old", "-yr-old", "y/o", "-y/o")
 
 
 _COACHED = {"customer", "client", "resident", "claimant", "learner", "he", "she"}   # whom a work coach types for
+_TYPED_FOR = {"son", "daughter"}                                                  # whom family types for
 _UNITS_OF_TIME = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"}
 _SPENT = {"been", "did", "done", "spent", "worked", "doing"}     # "did 30 yrs in sales", "been a manager 15 years"
 _A_WHILE_AFTER = {"ago", "now", "back", "experience", "exp", "experiance", "here", "stay", "visa", "course", "degree",
@@ -1623,7 +1645,7 @@ def _a_while(doc: Doc, start: int, end: int) -> bool:
     """A number that counts time, not age: "3 yrs ago", "for 2 years", "since 2021", "been a cleaner 30 year"."""
     before = doc[start - 1].lower_ if start > 0 else ""
     unit, ago = (doc[end].lower_ if end < len(doc) else ""), (doc[end + 1].lower_ if end + 1 < len(doc) else "")
-    been = any(t.lower_ in _SPENT for t in doc[max(0, start - 4):start])
+    been = any(t.lower_ in _SPENT for t in _this_clause(doc[max(0, start - 6):start]))   # "been a black cab driver 20 yrs"
     return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and (ago in _A_WHILE_AFTER or been))
 
 

@@ -1418,3 +1418,51 @@ def test_documents_sent_with_nothing_back_is_no_statement_yet(n):
 def test_a_subject_they_studied_gives_way_to_the_work_they_name(n, text, interests):
     assert n.extract(text, "interests").get("interests") == interests
     assert n.extract(text, "interests").get("barriers") is None       # the cancer is the one they would cure
+
+
+@pytest.mark.parametrize("text, barriers", [
+    ("care leaver and currently got nowhere permanent to live", ["care_leaver", "homelessness"]),
+    ("out of work since 2021 with my back, on UC", ["long_term_unemployed", "disability_or_health",
+                                                    "claiming_benefits"]),
+    ("not worked for 18 months", ["long_term_unemployed"]), ("no xp", ["no_work_experience"]),
+    ("never worked, been looking for 2 years", ["no_work_experience", "long_term_unemployed"]),
+    ("refuge status, english second langauge", ["refugee", "english_language"]),
+    ("mental health problems, and a record from years ago", ["disability_or_health", "criminal_record"]),
+])
+def test_circumstances_in_the_twenty_sixth_sessions_words(n, text, barriers):
+    assert n.extract(text, "barriers").get("barriers") == barriers
+
+
+@pytest.mark.parametrize("text, barriers, age", [
+    ("my son has autism and an EHCP (hes 17)", ["disability_or_health", "send_ehcp"], 17),
+    ("my son has an EHCP (I'm his mum, filling this in with him)", ["send_ehcp"], None),
+    ("my son has an EHCP, nothing for me though", None, None),             # his, and said not to be theirs
+    ("I look after my daughter, she has an EHCP", ["caring_responsibilities"], None),
+])
+def test_family_typing_for_the_relative_whose_ehc_plan_they_name(n, text, barriers, age):
+    said = n.extract(text, "barriers")
+    assert (said.get("barriers"), said.get("age")) == (barriers, age)
+
+
+@pytest.mark.parametrize("text, age", [("my son is 19 he has autism and an EHCP, we live in harrow", 19),
+                                       ("my daughter is 16 but this is for me, I'm 42", 42),
+                                       ("im 45, been a black cab driver 20 yrs, live in bexley", 45)])
+def test_whose_age_a_number_is(n, text, age):
+    assert n.extract(text).get("age") == age
+
+
+def test_a_qualification_from_abroad_without_a_statement_in_any_message(n):
+    said = n.extract("I'm 38, qualified nurse from Kenya but not registered here yet, no ENIC. Living in Enfield")
+    assert (said["qualification_abroad"], said["qualification_level"], said["borough"]) == (True, "unknown", "Enfield")
+    assert n.qualification("no sorry. But it was a 4 year degree", abroad=True) == "unknown"   # an apology
+    assert n.qualification("no, sorry, it says level 6", abroad=True) == "6"                   # a correction
+    assert n.qualification("na", abroad=True) == "unknown"
+
+
+def test_sitting_exams_and_a_home_after_a_qualification(n):
+    assert n.extract("year 11, sitting gcses in may", "qualification_level")["qualification_level"] == "none"
+    assert n.extract("left school with O levels, lived in Beckenham all my life")["borough"] == "Bromley"
+
+
+def test_health_data_is_data_work(n):
+    assert n.extract("would like to move into health data", "interests")["interests"] == ["data_and_digital"]
