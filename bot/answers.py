@@ -151,10 +151,11 @@ ABOUT_ME = re.compile(r"\b(?:did\s+you\s+get|about\s+me|on\s+me|so\s+far|down\s+
 
 STOP, PAUSE = "stop", "pause"          # the intent, and the knowledge/data/answers.yml words of a pause
 WHY_NOT = "why_not"
-# "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there": why a named route
-# is left out (the classifier read these as ask_more, find_routes or why_needed).
-WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|nothing|left\s+out|missing)\b",
-                          re.I)
+# "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there", "why didnt the
+# astrazeneca one come up": why a named route is left out, or, with the list shown, why nothing for a kind of work
+# ("why nothing for engineering"; the classifier read these as ask_more, find_routes or why_needed).
+WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|didn'?t|nothing|left\s+out|"
+                          r"leave\s+out|missing)\b", re.I)
 
 
 def _names_a_route(text: str) -> bool:
@@ -450,8 +451,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # "hang on i need to find my certificates, can we pause"; the form still keeps what it states, and a pause
         # that states one ("hold on I need to pick up my kids, continue later") stays a pause
         return None if intent == STOP else STOP
-    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and _names_a_route(text):
-        return WHY_NOT                                  # "why not the AstraZeneca apprenticeship"
+    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None
+                                                            and normaliser().extract(text).get("interests")):
+        return WHY_NOT                  # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"
     if intent in ERASED_NOT and normaliser().says(text, ERASE):
         return FORGET
     if intent != "distress" and _founded(text, CONTACT):

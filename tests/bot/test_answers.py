@@ -658,3 +658,19 @@ def test_why_of_an_age_limit_is_no_question_about_the_age_question(gazetteer):
 def test_an_answer_that_asks_whether_it_will_come_up_is_the_answer(gazetteer):
     assert classify(gazetteer, "got nicked for possession a few years back, will that come up?", intent="why_needed",
                     tracker=asking("barriers")) == "inform"
+
+
+@pytest.mark.parametrize("text, said", [("why nothing for engineering", "why_needed"),
+                                        ("why is there nothing for labs", "why_needed"),
+                                        ("why didnt the astrazeneca one come up", "ask_more"),
+                                        ("why did u leave out the synnovis training centre", "ask_more")])
+def test_why_nothing_for_a_kind_of_work_or_a_route_left_out(gazetteer, text, said):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == "why_not"
+
+
+@pytest.mark.parametrize("text, said, want", [
+    ("could someone write to me by post, i dont use email", "human_handoff", "request_contact"),
+    ("could someone ring my mum instead, shes the one sorting this out", "human_handoff", "request_contact"),
+    ("hang on, someones at the door", "nlu_fallback", "stop"), ("enough for today", "nlu_fallback", "stop")])
+def test_contact_by_post_or_for_a_relative_and_pauses_in_more_words(gazetteer, text, said, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
