@@ -193,13 +193,16 @@ A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|r
                       r"(?:please|pls|plz)?\W*$", re.I)
 # "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager", "this bot isn't
 # helping, I need a person": a person they would ring or talk to (the classifier read one as nothing it knew, the
-# manager as chitchat, the person as an answer; over the older corpora every message this matches is labelled so).
+# manager as chitchat, the person as an answer, "put me through to someone" as an answer; over the older corpora every
+# message this matches is labelled so).
 A_PERSON_TO_TALK_TO = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
                                  r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
                                  r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
                                  r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b|"
                                  r"\bi\s+(?:need|want)\s+(?:a\s+|to\s+(?:talk|speak)\s+to\s+a\s+)(?:real\s+)?"
-                                 r"(?:person|human)\b", re.I)
+                                 r"(?:person|human)\b|"
+                                 r"\bput\s+me\s+through\s+to\s+(?:someone|somebody|an?\s+(?:person|human|advis[eo]r|agent))\b|"
+                                 r"\b(?:talk|speak)\s+to\s+a\s+(?:real\s+)?(?:human|person)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile, "don't store any of this" as stop.
@@ -218,6 +221,10 @@ START_AGAIN = "start_again"
 # answers the open question (none asks to start again).
 WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:do|should|can|would|to)\s+(?:i\s+)?(?:even\s+)?(?:start|begin)\b",
                             re.I)
+# "begin again", "i want to begin again for my daughter": starting over in so many words (the classifier read these as
+# find_routes after one training).
+BEGIN_AGAIN = re.compile(r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
+                         r"(?:begin|start)\s+(?:again|over)\b", re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
 
@@ -456,6 +463,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return WHY_NOT                  # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"
     if intent in ERASED_NOT and normaliser().says(text, ERASE):
         return FORGET
+    if intent not in (*KEEP, "distress", START_AGAIN) and BEGIN_AGAIN.search(text) \
+            and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
+        return START_AGAIN
     if intent != "distress" and _founded(text, CONTACT):
         if intent == CONTACT:                   # "get someone to contact me i cant do this online"
             return None

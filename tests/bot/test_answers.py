@@ -674,3 +674,14 @@ def test_why_nothing_for_a_kind_of_work_or_a_route_left_out(gazetteer, text, sai
     ("hang on, someones at the door", "nlu_fallback", "stop"), ("enough for today", "nlu_fallback", "stop")])
 def test_contact_by_post_or_for_a_relative_and_pauses_in_more_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+
+
+@pytest.mark.parametrize("text, said, want", [("put me through to someone", "inform", "human_handoff"),
+                                              ("this bot is useless let me talk to a human", "chitchat", "human_handoff"),
+                                              ("begin again please", "find_routes", "start_again"),
+                                              ("i want to begin again for my daughter", "find_routes", "start_again"),
+                                              ("forget everything i told you", "show_profile", "forget_me")])
+def test_a_person_starting_over_and_forgetting_in_more_words(gazetteer, text, said, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+    assert classify(gazetteer, "start again from the beginning, I'm 25", intent="inform",
+                    tracker=asking("age")) == "inform"                  # starting over that answers still answers

@@ -30,6 +30,10 @@ def test_distress_overrides_whatever_the_classifier_said():
     # no food or sleep for days (corpus_fresh17)
     assert classify("I haven't eaten properly in days, there's no money left", intent="why_not") == "distress"
     assert classify("I'm really struggling, I haven't slept in days", intent="inform") == "distress"
+    # thrown out with a baby, shaking at bad news (corpus_fresh24 and 25): the homelessness it states made it an answer
+    assert classify("my landlord threw my stuff out, im on the street with my baby tonight",
+                    intent="out_of_scope") == "distress"
+    assert classify("i just got some really bad news and im shaking", intent="inform") == "distress"
     # risk the classifier alone caught, or that an answer rule read as "none" (corpus_fresh5 to 22)
     assert classify("none of this matters, i'm going to end it tonight", intent="inform") == "distress"
     assert classify("I've taken a load of pills", intent="inform") == "distress"
