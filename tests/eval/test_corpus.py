@@ -64,6 +64,9 @@ from tests.eval import replay
 # of its messages by mistake, so corpus_fresh25 took its place: set from its figures at the last training
 # (circumstances 0.921, F1 0.914; 0.921 and 0.907 at the start); its 19 near-duplicates were reworded after its first
 # score. corpus_fresh23 raised (its misreadings were read: circumstances 0.960, F1 0.925 at the end).
+# 26th session: corpus_fresh26 set from its figures (circumstances 0.969 at the start, 0.979 after the first training;
+# F1 0.940 and 0.947); its 19 near-duplicates were reworded after its first score. corpus_fresh24 and corpus_fresh25
+# raised (their misreadings were read: their lowest slots 0.948 and 0.963, F1 0.888 and 0.925 after the first training).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -89,8 +92,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh21.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh22.yml": {"slot": 0.94, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh23.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh24.yml": {"slot": 0.89, "intent_f1": 0.86, "twice": 0},
-         "corpus_fresh25.yml": {"slot": 0.90, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh24.yml": {"slot": 0.92, "intent_f1": 0.86, "twice": 0},
+         "corpus_fresh25.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh26.yml": {"slot": 0.94, "intent_f1": 0.91, "twice": 0}}
 
 
