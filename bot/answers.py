@@ -263,14 +263,14 @@ def _founded(text: str, intent: str | None) -> bool:
 NO, YES = "deny", "affirm"
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
-# With the list shown and no question open: "got anything else", "is that it?", "is that all of them?" ask for the
+# With the list shown and no question open: "got anything else", "anything else for me", "is that it?" ask for the
 # next five (the classifier read them as nothing it knew); "not really" is a no, "ya", "mhm", "of course", "absolutely"
 # a yes (read as a greeting); "cya", "goodnight", "speak soon x" a goodbye (read as a greeting); "nice one, cheers",
 # "tysm" thanks (read as a goodbye).
 # Over the older corpora every message these match is labelled so.
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
-                          r"^\W*(?:anything\s+else|is\s+that\s+(?:it|all(?:\s+of\s+them)?))\W*$", re.I),
+                          r"^\W*(?:anything\s+else(?:\s+for\s+me)?|is\s+that\s+(?:it|all(?:\s+of\s+them)?))\W*$", re.I),
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah|(?:i\s+)?don'?t\s+think\s+so)\W*$", re.I),
     YES: re.compile(r"^\W*(?:ya|yah|yh|mhm+|of\s+course|absolutely)\W*$", re.I),
     GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night(?:\s+night)?|nite|laters|ta\s*ra|bye+|"

@@ -634,7 +634,8 @@ def test_an_answer_that_ends_in_a_goodbye_is_still_the_answer(gazetteer):
                                               ("I don't think so", "stop", "deny"), ("night", "out_of_scope", "goodbye"),
                                               ("cheers bruv", "greet", "thanks"), ("txt me the info", "show_profile",
                                                                                    "request_contact"),
-                                              ("don't store any of this", "stop", "forget_me")])
+                                              ("don't store any of this", "stop", "forget_me"),
+                                              ("anything else for me", "find_routes", "show_more")])
 def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
 
