@@ -795,8 +795,9 @@ _STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "start
 
 def _denied(doc: Doc, m: Match) -> bool:
     """A circumstance, level or interest the resident takes back: "not manufacturing", "no O levels"."""
-    # not across a comma: in "computer no, english little bit" the no is said of the computer
-    before = _this_clause(doc[max(0, m.start - 4):m.start])
+    # not across a comma: in "computer no, english little bit" the no is said of the computer; not into a phrase that
+    # opens a clause or holds its own no ("no quals and a record", "no quals no job exp")
+    before = [] if doc[m.start].lower_ in _JOINING | _NEGATIONS else _this_clause(doc[max(0, m.start - 4):m.start])
     near = before[-2:]
     return m.label in ("barrier", "qualification", "interest") and not any(t.lower_ == "mind" for t in before) and (
         any(t.lower_ in _NEGATIONS and not _retracts(doc, t.i) and not _says_no_to_another(doc, t.i, m)

@@ -1466,3 +1466,9 @@ def test_sitting_exams_and_a_home_after_a_qualification(n):
 
 def test_health_data_is_data_work(n):
     assert n.extract("would like to move into health data", "interests")["interests"] == ["data_and_digital"]
+
+
+def test_a_no_is_not_carried_into_a_phrase_that_opens_a_clause_or_holds_its_own(n):
+    assert n.extract("39 no quals and a record")["barriers"] == ["criminal_record"]
+    assert n.extract("19 no quals no job exp from barking")["barriers"] == ["no_work_experience"]
+    assert n.extract("no, i don't have a record", "barriers").get("barriers") is None     # still taken back
