@@ -41,6 +41,7 @@ _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "ab
 _AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant", "mean"}  # "I'm 19"
 _ORDINAL = {"st", "nd", "rd", "th"}
 _CORRECTING = {"mean", "meant", "sorry", "wait", "oops", "actually", "correction"}   # "42 sorry i mean 24"
+_PLAIN_NO = {"no", "nope", "nah", "na"}                     # a no to "do you have a UK ENIC statement?"
 _NOT_AN_AGE = {"for", "since", "in", "of", "about", "than", "after", "at"}   # "unemployed for 3 years", "left at 16"
 _WILL_BE = {"be", "turning", "turn", "nearly", "almost"}                            # "I'll be 25 next month" is 24 now
 _SOON = {"next", "on", "soon", "tomorrow", "this", "in"}           # "18 on Tuesday", "20 in March"
@@ -422,14 +423,13 @@ class Normaliser:
         definite = [m.id for m in found if not m.id.startswith(AMBIGUOUS)]
         if abroad:
             # "no statement, but my degree was taught in English": the level named is not a statement's
-            denies = self.says(text, "no_statement") or (doc[:1].text.lower() in ("no", "nope", "nah", "na")
+            denies = self.says(text, "no_statement") or (doc[:1].text.lower() in _PLAIN_NO
                                                          and not _corrected_after(doc, 0))
             # "lost the letter but it said bachelor's degree standard": a level the statement gave, whatever else
             given = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _a_statements_level(doc, m)]
             if definite and not denies or given:
                 return max(given or definite, key=self.vocab.level_rank)
-            if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS or t.lower_ in ("nope", "nah", "na", "nt")
-                                                            for t in doc):
+            if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS | _PLAIN_NO | {"nt"} for t in doc):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
@@ -898,11 +898,12 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
-    return m.label in ("barrier", "qualification") and m.id != _CARING and not (
-        m.label == "barrier" and _typed_for_them(doc)) and (bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m))
+    if m.label not in ("barrier", "qualification") or m.id == _CARING or m.label == "barrier" and _typed_for_them(doc):
+        return False
+    return bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m)
 
 
-_EHCP_WORDS = {"ehcp", "ehc", "sen", "send"}
+_EHCP_WORDS = {"ehcp", "ehc"}          # not "send", the verb
 
 
 def _typed_for_them(doc: Doc) -> bool:
