@@ -1686,7 +1686,8 @@ def _teens_up(token) -> bool:
 
 
 _JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n",
-          "got", "female", "male", "lol", "haha"}               # "19 got gcses", "22 female Newham", "43 lol, ..."
+          "got", "female", "male", "lol", "haha",               # "19 got gcses", "22 female Newham", "43 lol, ..."
+          "looking", "want", "wanting", "interested"}            # "21 looking at working in pharma manufacturing"
 
 
 def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset()) -> bool:

@@ -1446,7 +1446,8 @@ def test_family_typing_for_the_relative_whose_ehc_plan_they_name(n, text, barrie
 
 @pytest.mark.parametrize("text, age", [("my son is 19 he has autism and an EHCP, we live in harrow", 19),
                                        ("my daughter is 16 but this is for me, I'm 42", 42),
-                                       ("im 45, been a black cab driver 20 yrs, live in bexley", 45)])
+                                       ("im 45, been a black cab driver 20 yrs, live in bexley", 45),
+                                       ("21 looking at working in pharma manufacturing", 21)])
 def test_whose_age_a_number_is(n, text, age):
     assert n.extract(text).get("age") == age
 
