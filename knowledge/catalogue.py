@@ -238,6 +238,7 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
                 e.problem(f"`levels`: unknown qualification level {v!r}")
         if "not_sure" in (raw.get("interests") or []):
             e.problem("`interests`: not_sure describes residents, not programmes")
+        works = e.ids("interests", interests, "interest")
         programmes.append(Programme(
             id=pid, title=e.text("title"), provider=e.text("provider"), route_type=route_type,
             summary=e.text("summary"), audience=audience,
@@ -246,7 +247,7 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
             source=e.text("source"), checked=e.checked(), status=status,
             aliases=tuple(" ".join(str(a).lower().split()) for a in aliases),
             suits=e.ids("suits", {t.id for t in vocab.barriers}, "circumstance"),
-            interests=(named := e.ids("interests", interests, "interest")), mainly_for=e.mainly_for(named),
+            interests=works, mainly_for=e.mainly_for(works),
             levels=levels, time_commitment=e.text("time_commitment", required=False), url=url,
             status_note=e.text("status_note", required=False), caveat=e.text("caveat", required=False),
             in_work=e.text("in_work", required=False), position=i,

@@ -910,9 +910,10 @@ def _typed_for_them(doc: Doc) -> bool:
     """Family typing for the relative whose EHC plan they name, with no word of caring or of their own: "my son has
     autism and an EHCP (hes 17)" is the son's answer (not "my son has an EHCP, nothing for me though", "I look
     after my daughter, she has an EHCP")."""
-    words = {t.lower_ for t in doc}
-    return bool(words & _EHCP_WORDS) and _names_a_relative([t.lower_ for t in doc], _MINE) \
-        and not words & (_CARE_WORDS | _SIGN_NEGATIONS | {"nothing", "none", "after"})
+    words = [t.lower_ for t in doc]
+    said = set(words)
+    return bool(said & _EHCP_WORDS) and _names_a_relative(words, _MINE) \
+        and not said & (_CARE_WORDS | _SIGN_NEGATIONS | {"nothing", "none", "after"})
 
 
 def _cared_for(doc: Doc, m: Match) -> bool:

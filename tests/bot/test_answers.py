@@ -635,7 +635,24 @@ def test_an_answer_that_ends_in_a_goodbye_is_still_the_answer(gazetteer):
                                               ("cheers bruv", "greet", "thanks"), ("txt me the info", "show_profile",
                                                                                    "request_contact"),
                                               ("don't store any of this", "stop", "forget_me"),
-                                              ("anything else for me", "find_routes", "show_more")])
+                                              ("anything else for me", "find_routes", "show_more"),
+                                              ("why nothing for engineering", "why_needed", "why_not"),
+                                              ("why is there nothing for labs", "why_needed", "why_not"),
+                                              ("why didnt the astrazeneca one come up", "ask_more", "why_not"),
+                                              ("why did u leave out the synnovis training centre", "ask_more",
+                                               "why_not"),
+                                              ("could someone write to me by post, i dont use email",
+                                               "human_handoff", "request_contact"),
+                                              ("could someone ring my mum instead, shes the one sorting this out",
+                                               "human_handoff", "request_contact"),
+                                              ("hang on, someones at the door", "nlu_fallback", "stop"),
+                                              ("enough for today", "nlu_fallback", "stop"),
+                                              ("put me through to someone", "inform", "human_handoff"),
+                                              ("this bot is useless let me talk to a human", "chitchat",
+                                               "human_handoff"),
+                                              ("begin again please", "find_routes", "start_again"),
+                                              ("i want to begin again for my daughter", "find_routes", "start_again"),
+                                              ("forget everything i told you", "show_profile", "forget_me")])
 def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
 
@@ -661,28 +678,7 @@ def test_an_answer_that_asks_whether_it_will_come_up_is_the_answer(gazetteer):
                     tracker=asking("barriers")) == "inform"
 
 
-@pytest.mark.parametrize("text, said", [("why nothing for engineering", "why_needed"),
-                                        ("why is there nothing for labs", "why_needed"),
-                                        ("why didnt the astrazeneca one come up", "ask_more"),
-                                        ("why did u leave out the synnovis training centre", "ask_more")])
-def test_why_nothing_for_a_kind_of_work_or_a_route_left_out(gazetteer, text, said):
-    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == "why_not"
 
-
-@pytest.mark.parametrize("text, said, want", [
-    ("could someone write to me by post, i dont use email", "human_handoff", "request_contact"),
-    ("could someone ring my mum instead, shes the one sorting this out", "human_handoff", "request_contact"),
-    ("hang on, someones at the door", "nlu_fallback", "stop"), ("enough for today", "nlu_fallback", "stop")])
-def test_contact_by_post_or_for_a_relative_and_pauses_in_more_words(gazetteer, text, said, want):
-    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
-
-
-@pytest.mark.parametrize("text, said, want", [("put me through to someone", "inform", "human_handoff"),
-                                              ("this bot is useless let me talk to a human", "chitchat", "human_handoff"),
-                                              ("begin again please", "find_routes", "start_again"),
-                                              ("i want to begin again for my daughter", "find_routes", "start_again"),
-                                              ("forget everything i told you", "show_profile", "forget_me")])
-def test_a_person_starting_over_and_forgetting_in_more_words(gazetteer, text, said, want):
-    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+def test_starting_over_that_answers_still_answers(gazetteer):
     assert classify(gazetteer, "start again from the beginning, I'm 25", intent="inform",
-                    tracker=asking("age")) == "inform"                  # starting over that answers still answers
+                    tracker=asking("age")) == "inform"
