@@ -42,6 +42,13 @@ def test_distress_overrides_whatever_the_classifier_said():
     assert classify("I don't feel safe right now, I need help", intent="human_handoff") == "distress"
     assert classify("I feel completely worthless", intent="inform") == "distress"
     assert classify("no money for the electric and my baby is cold", intent="inform") == "distress"
+    # hunger, eviction today, not mattering, self-harm again, a client at risk (corpus_fresh18 to 26)
+    assert classify("my kids have no food and I've got nothing left", intent="inform") == "distress"
+    assert classify("i got evicted today, all my stuff is outside", intent="inform") == "distress"
+    assert classify("no one cares if I'm here or not", intent="deny") == "distress"
+    assert classify("I've been cutting again", intent="inform") == "distress"
+    assert classify("my client has just told me shes thinking of ending her life, what do i do",
+                    intent="human_handoff") == "distress"
 
 
 def test_other_messages_and_button_payloads_are_left_alone():
@@ -52,3 +59,4 @@ def test_other_messages_and_button_payloads_are_left_alone():
     # words beside a crisis phrase that are no crisis
     assert classify("my qualifications are worthless here", intent="inform") == "inform"
     assert classify("I'm hopeless at computers", intent="inform") == "inform"
+    assert classify("we got evicted last year so we're in temp accommodation now", intent="inform") == "inform"
