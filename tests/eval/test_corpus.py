@@ -94,7 +94,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh23.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh24.yml": {"slot": 0.92, "intent_f1": 0.86, "twice": 0},
          "corpus_fresh25.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh26.yml": {"slot": 0.94, "intent_f1": 0.91, "twice": 0}}
+         "corpus_fresh26.yml": {"slot": 0.94, "intent_f1": 0.91, "twice": 0},
+         "corpus_fresh27.yml": {"slot": 0.93, "intent_f1": 0.91, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
