@@ -263,10 +263,17 @@ class Normaliser:
         value ("none of your business lol", "not comfortable sharing my area online"; "pass" alone is in "12th pass")."""
         return [m for m in self.matches(doc, "answer") if m.id == "decline" and m.end - m.start > 1]
 
+    def declines_apart(self, text: str) -> bool:
+        """True when the message holds words of declining outside its profile phrases: not "12th pass", where
+        "pass" is part of a qualification."""
+        doc = self.doc(text)
+        answers = [m for label in PROFILE_LABELS for m in self.matches(doc, label)]
+        return any(m.id == "decline" and not _within(m, answers) for m in self.matches(doc, "answer"))
+
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
         ids = self._answers_in(text)
-        return "decline" if "decline" in ids else ("none" if "none" in ids else None)
+        return "decline" if "decline" in ids and self.declines_apart(text) else ("none" if "none" in ids else None)
 
     def _ends_in_none(self, doc: Doc) -> bool:
         """The message's last clause, after a stop or "so", says nothing applies: what came before is past or
@@ -316,6 +323,8 @@ class Normaliser:
         declined = self._declining(doc)
         if any(m.id != "not_sure" and not _within(m, declined) for label in PROFILE_LABELS for m in read(doc, label)):
             return True                                     # "everything" (not sure) states nothing on its own
+        if self._in_capitals(text):                         # "something with IT"
+            return True
         words = [t for t in doc if t.is_alpha or t.like_num]
         numbers = _numbers(doc)
         return (len(words) <= 3 and any(10 <= v <= 99 for _, _, v in numbers)
@@ -566,7 +575,8 @@ class Normaliser:
         starts = frozenset(m.start for m in found)
         numbers = _numbers(doc)
         said_ages = [(s, e, n) for s, e, n in numbers if s not in taken and not _negated(doc, s)
-                     and (s not in ends or _joined_on(doc, s, e))    # "im a care leaver 20 and need a job"
+                     and (s not in ends or _joined_on(doc, s, e)     # "im a care leaver 20 and need a job",
+                          or _said_old(doc, s, e))                  # "care leaver 20yo"
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
                                                              or _joined_on(doc, s, e)))
@@ -619,7 +629,8 @@ class Normaliser:
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             said = [m for m in found if m.label == label and not (
                 (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
-                and _subject_of(doc, m, studied))]                         # "nvq 3 in childcare" is no child
+                and _subject_of(doc, m, studied))                          # "nvq 3 in childcare" is no child
+                and not (m.id == "not_sure" and asked != "interests" and _unsure_how(doc, m))]
             ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), unnamed)
             if ids:
                 out[key] = ids
@@ -823,6 +834,14 @@ def _says_no_to_another(doc: Doc, i: int, m: Match) -> bool:
     between = doc[i + 1:m.start]
     return doc[i].lower_ == "no" and doc[m.start].lower_ in ("on", "in") and len(between) == 1 \
         and between[0].is_alpha and between[0].lower_ not in _NO_MODIFIERS | _NEGATIONS
+
+
+def _unsure_how(doc: Doc, m: Match) -> bool:
+    """ "Don't know" about something other than the work they want: "I dont really know how to use email", "I dont
+    know what that is" (not "I don't know what I want")."""
+    after = [t.lower_ for t in doc[m.end:m.end + 3]]
+    return bool(after) and (after[0] in ("how", "if", "whether", "where", "why")
+                            or after[0] == "what" and after[1:2] in (["that"], ["this"], ["it"]))
 
 
 def _mistaken(doc: Doc, m: Match) -> bool:
@@ -1193,13 +1212,14 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
 
 
 _ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "college", "uni", "family", "born",
-              "near", "nr", "corner", "opposite", "beside", "behind", "nearby"}
+              "near", "nr", "corner", "opposite", "beside", "behind", "nearby", "outside"}
 
 
 def _elsewhere(words: Span) -> bool:
     """The words before a place name it as where the resident works, studies, grew up or used to live, as what
     they live near, or as someone else's home: "i work in Canary Wharf", "was Southwark till last year",
-    "Camberwell, round the corner from Kings College Hospital", "my mum lives in Croydon"."""
+    "Camberwell, round the corner from Kings College Hospital", "Cheshunt, just outside Enfield", "my mum lives in
+    Croydon"."""
     return any(t.lower_ in _ELSEWHERE or t.lower_ in _RELATIVES and t.i + 1 < len(t.doc)
                and t.doc[t.i + 1].lower_ in _HOME for t in words)
 
@@ -1614,10 +1634,17 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
             or (before in ("is", "'s", "its", "to")                   # "my age wrong, its 31", "change my age to 19"
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
-            or (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old" or _teens_up(doc[start])))
-            or "".join(t.lower_ for t in doc[end:end + 5]).startswith(_AGE_JOINED)      # "a 58-year-old", "20 y/o"
+            or (after in _AGE_AFTER and _teens_up(doc[start])) or _said_old(doc, start, end)
             or (after == "now" and _two_digits(doc[start]) and (start == 0 or doc[start - 1].text in ".!?"))   # ". 17 now."
-            or doc[start].lower_.endswith(("yo", "yrs")) or bool(_GLUED_AGE.match(doc[start].lower_)))   # "im31"
+            or doc[start].lower_.endswith("yrs") or bool(_GLUED_AGE.match(doc[start].lower_)))   # "im31"
+
+
+def _said_old(doc: Doc, start: int, end: int) -> bool:
+    """A number said with "years old" or "yo" of its own: "20yo", "20 y/o", "a 58-year-old", "20 years old"."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return (after in _AGE_AFTER and (after in ("yo", "y/o") or after2 == "old")
+            or "".join(t.lower_ for t in doc[end:end + 5]).startswith(_AGE_JOINED) or doc[start].lower_.endswith("yo"))
 
 
 _GLUED_AGE = re.compile(r"i'?m(\d{2})$")

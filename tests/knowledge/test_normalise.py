@@ -600,6 +600,29 @@ def test_none_to_another_question_says_nothing_of_qualifications(n, text):
     assert n.qualification("none at all") == "none"
 
 
+@pytest.mark.parametrize("text, want", [
+    ("im a care leaver 20yo living in a hostel in camden", {"age": 20, "barriers": ["care_leaver", "homelessness"]}),
+    ("care leaver 20 years old", {"age": 20}), ("unemployed 15 yrs", {"age": None}),
+    ("I'm home-schooled and haven't done any exams yet", {"qualification_level": "none"}),
+    ("left my job for my mental health, been off for about 2 years now",
+     {"barriers": ["disability_or_health", "long_term_unemployed"]}),
+    ("been on and off Universal Credit for years", {"barriers": ["claiming_benefits"]}),
+])
+def test_said_in_passing(n, text, want):
+    got = n.extract(text)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text, asked, interests", [
+    ("I'm only in year 8 so I don't really know yet", "interests", ["not_sure"]),
+    ("I dont really know how to use email", "barriers", None),          # unsure of email, not of the work
+    ("Type 1 diabetic, not sure if that counts", "barriers", None),
+    ("I don't know what I want to do", None, ["not_sure"]),
+])
+def test_unsure_of_the_work_not_of_something_else(n, text, asked, interests):
+    assert n.extract(text, asked).get("interests") == interests
+
+
 @pytest.mark.parametrize("text, age", [("hello, 19 and want to work in a lab", 19), ("hey 20 croydon got gcses", 20),
                                        ("good morning, 45 from hackney", 45), ("hi i have 2 kids and live in brent", None)])
 def test_an_age_may_open_a_message_after_a_greeting(n, text, age):
@@ -633,6 +656,10 @@ def test_answers_within_a_longer_message(n, text, want):
                                            ("Lambeth now, was Southwark till last year", "Lambeth")])
 def test_a_place_named_as_where_they_work_or_used_to_live_is_not_home(n, text, borough):
     assert n.borough(text).borough == borough
+
+
+def test_a_borough_they_live_just_outside_is_not_home(n):
+    assert n.extract("Cheshunt, just outside Enfield", "borough") == {"borough": None, "outside_london": True}
 
 
 @pytest.mark.parametrize("text, borough", [
