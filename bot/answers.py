@@ -59,25 +59,34 @@ WHY_NEEDED = "why_needed"
 # an answer it holds (read as one, the circumstance it asks about was recorded), in any sentence ("is there an age
 # limit? why are you asking").
 WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s+come)\s+"
-                       r"(?:(?:do|does|would|d)\s+(?:you|u|ya)\s+"
+                       r"(?:ask\s+(?:if|whether|about|for|my)|does\s+my\s+[\w\s]{1,25}?\s+matter|"
+                       r"(?:do|does|would|d|did)\s+(?:you|u|ya)\s+"
                        r"(?:need|want|wanna|ask|have\s+to\s+know)|(?:are\s+you|r\s+u|you're|youre|ur)\s+asking|"
                        r"(?:does|would|should|do)\s+(?:it|that|this)\s+matter|(?:you|u)\s+(?:need|want|wanna|asking)|"
                        r"(?:(?:the|my|ur|your)\s+)?(?:borough|area|age|postcode|qualifications?|circumstances|"
                        r"situation|interests?)(?=\W*$)|"
                        r"(?:all\s+)?(?:these|the|this|so\s+many)\s+questions)\b|"   # "how come you want my age"
-                       r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it)\s+"
+                       r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it|the\s+"
+                       r"(?:borough|area|age|postcode|qualifications?|circumstances|interests?)(?:\s+question)?)\s+"
                        r"(?:all\s+)?for\b|"
                        r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing|"
                        r"(?:this|that|these|the)\s+questions?)\b",
-                       re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my area",
-                                  # "why u asking how old i am", "Why borough?"
+                       re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my
+                                  # area", "why u asking how old i am", "Why borough?", "whats the borough for"
 
 
 # "show my answers", "can you show the details you've taken for my customer": the answers read back (the classifier
 # read these as find_routes after one training; over the older corpora all 32 messages this matches are so labelled).
 SHOW_PROFILE = "show_profile"
 MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back\s+)?(?:my|the|our|all\s+my|his|her|"
-                        r"their)\s+(?:answers|profile|details|info|information)\b(?!\s+(?:about|on|for)\b)", re.I)
+                        r"their)\s+(?:answers|profile|details|info|information)\b(?!\s+(?:about|on|for)\b)|"
+                        r"\bwhat\s+(?:does|did|do)\s+(?:it|you|u)\s+(?:say|have|think)\s+my\s+(?:age|borough|level|"
+                        r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
+                        r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
+                        r"^\W*my\s+(?:profile|answers)\W*$|"
+                        r"\beverything\s+(?:you(?:'ve|\s+have)?\s+got|you\s+have)\s+(?:about|on)\s+"
+                        r"(?:me|my|him|her|them)\b",
+                        re.I)
 # "why?", "why tho" while a question is open asks why it is asked (the classifier read one as why_not; over the older
 # corpora all 4 such messages are so labelled).
 JUST_WHY = re.compile(r"^\W*(?:but\s+|and\s+|ok\s+|okay\s+)?(?:why|y|whyy+|how\s+come)\W*(?:tho|though)?\W*$", re.I)
@@ -91,7 +100,9 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\
                   r"the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes|choices|suggestions)|"
                   r"(?:give|gimme)\s+(?:me\s+)?(?:some\s+|\d+\s+|five\s+)more\b(?!\s+(?:about|on|info|details?|of)\b)|"
                   r"(?:number\s*)?(?:6|six|sixth)\s+(?:onwards|and\s+(?:up|on|beyond))|"
-                  r"what\s+else\s+(?:is\s+there|have\s+you\s+got|you\s+got|ya\s+got|can\s+you\s+show))\b", re.I)
+                  r"what\s+else\s+(?:is\s+there|have\s+you\s+got|you\s+got|ya\s+got|can\s+you\s+show)|"
+                  r"more\s+than\s+(?:this|that|these|those)|full\s+list|see\s+all\s+of\s+them|"
+                  r"anything\s+else\s+out\s+there)\b", re.I)
 
 
 # An answer that asks whether it counts, or whether it is a problem, is still the answer: the form records it and the
@@ -121,6 +132,10 @@ MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
                      r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|"
                      r"\byou\s+(?:showed|suggested|mentioned|listed|gave)\b", re.I)
+# A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one" (the classifier and
+# ABOUT read these as questions about the route in general).
+SHOWN = re.compile(r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave)\b|"
+                   r"\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b", re.I)
 TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
                     "show_profile"}
 # "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there",
@@ -168,8 +183,15 @@ def _names_a_route(text: str) -> bool:
 WHAT_IS = re.compile(r"^\W*(?:what|wat|wot)(?:'s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?", re.I)
 
 
+STILL_ON = re.compile(r"\bis\s+[\w\s]{1,20}?\s+still\s+(?:running|going|on|open|available)\b", re.I)
+
+
 def _asks_about_a_route(text: str) -> bool:
     n = normaliser()
+    if WHY_LEFT_OUT.search(text):       # "what about the pfizer apprenticeship? why isnt it there"
+        return False
+    if STILL_ON.search(text):           # "is multiply still running" ("what happened to SWAP" may ask why it's gone)
+        return _names_a_route(text)
     what = WHAT_IS.match(text)
     if what:
         doc = n.doc(text[what.end():])
@@ -195,13 +217,15 @@ A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|r
 # helping, I need a person": a person they would ring or talk to (the classifier read one as nothing it knew, the
 # manager as chitchat, the person as an answer, "put me through to someone" as an answer; over the older corpora every
 # message this matches is labelled so).
-A_PERSON_TO_TALK_TO = re.compile(r"\bis\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
-                                 r"a\s+human|a\s+real\s+person)\s+(?:i|we)\s+(?:can|could)\s+"
+A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
+                                 r"a\s+human|a\s+real\s+person)|are\s+there\s+(?:people|advis[eo]rs|humans|staff))"
+                                 r"\s+(?:i|we)\s+(?:can|could)\s+"
                                  r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
                                  r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b|"
-                                 r"\bi\s+(?:need|want)\s+(?:a\s+|to\s+(?:talk|speak)\s+to\s+a\s+)(?:real\s+)?"
-                                 r"(?:person|human)\b|"
-                                 r"\bput\s+me\s+through\s+to\s+(?:someone|somebody|an?\s+(?:person|human|advis[eo]r|agent))\b|"
+                                 r"\bi\s+(?:need|want)\s+(?:an?\s+|to\s+(?:talk|speak)\s+to\s+an?\s+)(?:real\s+)?"
+                                 r"(?:person|human|advis[eo]r)\b|"
+                                 r"\bput\s+me\s+through\s+to\s+(?:someone|somebody|"
+                                 r"an?\s+(?:person|human|advis[eo]r|agent))\b|"
                                  r"\b(?:talk|speak)\s+to\s+a\s+(?:real\s+)?(?:human|person)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
@@ -223,7 +247,9 @@ WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:do|should|can|would|to)\s+(?:
                             re.I)
 # "begin again", "i want to begin again for my daughter": starting over in so many words (the classifier read these as
 # find_routes after one training).
-BEGIN_AGAIN = re.compile(r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
+BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search)\W*$|"
+                         r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|"
+                         r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
                          r"(?:begin|start)\s+(?:again|over)\b", re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
@@ -253,7 +279,14 @@ def _founded(text: str, intent: str | None) -> bool:
     coach saying who is typing and "to speak of"."""
     if intent == HANDOFF:
         text = SPEAK_OF.sub(" ", COACH_TYPING.sub(" ", text))
+    if intent == DECLINE and not normaliser().declines_apart(text):
+        return False                    # "12th pass from India": "pass" is part of the answer
     return intent not in WORDS_OF or any(normaliser().says(text, words) for words in WORDS_OF[intent])
+
+
+def _held(text: str, intent: str | None) -> bool:
+    """The guess is one KEEP holds, with words of its own: "I don't know, I need to see" read as `decline` is not."""
+    return intent in KEEP and _founded(text, intent)
 
 
 # A "no" while a question is open is the resident's reply to it ("no" to "do you have a UK ENIC statement?", "nope,
@@ -270,9 +303,10 @@ GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # Over the older corpora every message these match is labelled so.
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
-                          r"^\W*(?:anything\s+else(?:\s+for\s+me)?|is\s+that\s+(?:it|all(?:\s+of\s+them)?))\W*$", re.I),
+                          r"^\W*(?:anything\s+else(?:\s+for\s+me)?|is\s+that\s+(?:it|all(?:\s+of\s+them)?)|"
+                          r"(?:is\s+)?that\s+all\s+(?:you(?:'ve|\s+have)?\s+got|there\s+is))\W*$", re.I),
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah|(?:i\s+)?don'?t\s+think\s+so)\W*$", re.I),
-    YES: re.compile(r"^\W*(?:ya|yah|yh|mhm+|of\s+course|absolutely)\W*$", re.I),
+    YES: re.compile(r"^\W*(?:ya|yah|yh|yup|mhm+|of\s+course|absolutely)\W*$", re.I),
     GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night(?:\s+night)?|nite|laters|ta\s*ra|bye+|"
                          r"speak\s+soon|peace\s+out|farewell)\W*(?:x+)?\W*$", re.I),
     THANKS: re.compile(r"^\W*(?:nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*|tysm|tyvm|ty|thx|thanx|thnx|"
@@ -305,7 +339,7 @@ UNSURE = re.compile(r"\b(?:(?:i\s+)?(?:don'?t|do\s+not|dnt)\s+(?:really\s+)?know
 
 
 def _unsure_of_the_work(text: str, intent: str | None, asked: str | None) -> bool:
-    return asked == "interests" and intent not in KEEP and bool(UNSURE.search(text)) \
+    return asked == "interests" and not _held(text, intent) and bool(UNSURE.search(text)) \
         and normaliser().extract(text, asked).get("interests") == ["not_sure"]
 
 
@@ -328,7 +362,7 @@ def _asks_about_the_statement(text: str) -> bool:
 def _about_a_statement(text: str, intent: str | None) -> bool:
     """A reply to "do you have a UK ENIC statement?" that the form reads as one ("no i cant afford it", "i dont
     know if i have", "RQF 5"), unless it asks why or is one of the requests KEEP holds."""
-    if intent in KEEP or "why" in text.lower():       # a question about the statement is `why_needed` already
+    if _held(text, intent) or "why" in text.lower():  # a question about the statement is `why_needed` already
         return False
     try:
         normaliser().qualification(text, abroad=True)
@@ -418,6 +452,8 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
     if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and MORE_ON.search(text) \
             and not _founded(text, CONTACT):
         return ASK_MORE                 # "more details on the nursing associate thing pls"
+    if listed and asked is None and (said or intent) == ASK_ROUTE and SHOWN.search(text):
+        return ASK_MORE                 # "tell me about that SWAP you mentioned"
     return said
 
 
@@ -451,22 +487,24 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None if intent == SHOW_PROFILE else SHOW_PROFILE
     if intent not in KEEP and MORE.search(text) and not _names_a_route(text):
         return None if intent == SHOW_MORE else SHOW_MORE
-    if intent not in (*KEEP, "distress", FIND_ROUTES) and _asks_for_routes(text, asked) \
+    if intent not in ("distress", FIND_ROUTES) and not _held(text, intent) and _asks_for_routes(text, asked) \
             or intent == DECLINE and RECOMMEND.search(text) and not normaliser().states_an_answer(text):
         return FIND_ROUTES                  # "skip the questions and show me stuff" skips to the routes
     if intent != "distress" and normaliser().says(text, PAUSE):
         # "hang on i need to find my certificates, can we pause"; the form still keeps what it states, and a pause
         # that states one ("hold on I need to pick up my kids, continue later") stays a pause
         return None if intent == STOP else STOP
-    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None
-                                                            and normaliser().extract(text).get("interests")):
+    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None and any(
+            normaliser().extract(text).get(k) for k in ("interests", "borough"))):     # "nothing near croydon"
         return WHY_NOT                  # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"
-    if intent in ERASED_NOT and normaliser().says(text, ERASE):
-        return FORGET
+    if (intent in ERASED_NOT or intent in (INFORM, FALLBACK) and not normaliser().states_an_answer(text)) \
+            and normaliser().says(text, ERASE):
+        return FORGET                   # "right to be forgotten" came back as an answer
     if intent not in (*KEEP, "distress", START_AGAIN) and BEGIN_AGAIN.search(text) \
             and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
         return START_AGAIN
-    if intent != "distress" and _founded(text, CONTACT):
+    if intent != "distress" and _founded(text, CONTACT) \
+            and not (asked == ENIC and normaliser().says(text, "no_statement")):  # "waiting for ENIC to get back to me"
         if intent == CONTACT:                   # "get someone to contact me i cant do this online"
             return None
         if intent == HANDOFF or not normaliser().states_an_answer(text):    # "please contact me by phone, I find
@@ -474,7 +512,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
                                     # answer; "I'm 19, text me on ..." answers all the same
     elif intent == CONTACT and _founded(text, HANDOFF):    # "is there someone i can ring": they would ring a person;
         return HANDOFF                                      # nobody is asked to contact them
-    if asked == ENIC and intent not in NOT_A_REPLY and _no_statement(text) and _about_a_statement(text, intent):
+    if asked == ENIC and (intent not in NOT_A_REPLY or intent in KEEP and not _held(text, intent)) \
+            and _no_statement(text) and _about_a_statement(text, intent):
         return None if intent == INFORM else INFORM
     if intent not in (*KEEP, "distress") and (_an_answer_asked_back(text, asked)
                                               or _opens_with_a_postcode(text, asked)):

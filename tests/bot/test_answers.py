@@ -652,7 +652,37 @@ def test_an_answer_that_ends_in_a_goodbye_is_still_the_answer(gazetteer):
                                                "human_handoff"),
                                               ("begin again please", "find_routes", "start_again"),
                                               ("i want to begin again for my daughter", "find_routes", "start_again"),
-                                              ("forget everything i told you", "show_profile", "forget_me")])
+                                              ("forget everything i told you", "show_profile", "forget_me"),
+                                              ("tell me about that SWAP you mentioned", "ask_route", "ask_more"),
+                                              ("can i get more on that access to HE one", "ask_route", "ask_more"),
+                                              ("that all you got?", "goodbye", "show_more"), ("yup", "greet", "affirm"),
+                                              ("what does it say my age is", "why_needed", "show_profile"),
+                                              ("are there people I can talk to face to face", "find_routes",
+                                               "human_handoff"),
+                                              ("can someone email my son the list", "human_handoff",
+                                               "request_contact"),
+                                              ("please end the conversation", "nlu_fallback", "stop"),
+                                              ("right to be forgotten", "inform", "forget_me"),
+                                              ("I don't want you to store anything about me", "nlu_fallback",
+                                               "forget_me"),
+                                              ("what have you stored", "why_needed", "show_profile"),
+                                              ("my profile", "nlu_fallback", "show_profile"),
+                                              ("so what do u think my level is", "ask_route", "show_profile"),
+                                              ("can you show me everything you've got about my client",
+                                               "find_routes", "show_profile"),
+                                              ("from the top", "ask_more", "start_again"),
+                                              ("do over", "stop", "start_again"),
+                                              ("anything else out there?", "nlu_fallback", "show_more"),
+                                              ("there must be more than this surely", "why_needed", "show_more"),
+                                              ("is there a full list somewhere? id like to see all of them",
+                                               "nlu_fallback", "show_more"),
+                                              ("is the apprenticeship one paid?", "ask_route", "ask_more"),
+                                              ("what about the pfizer apprenticeship? why isnt it there",
+                                               "ask_route", "why_not"),
+                                              ("how come theres nothing near croydon", "out_of_scope", "why_not"),
+                                              ("is multiply still running, the free maths thing", "nlu_fallback",
+                                               "ask_route"),
+                                              ("what happened to SWAP, my mate did one", "why_not", "why_not")])
 def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
 
@@ -682,3 +712,27 @@ def test_an_answer_that_asks_whether_it_will_come_up_is_the_answer(gazetteer):
 def test_starting_over_that_answers_still_answers(gazetteer):
     assert classify(gazetteer, "start again from the beginning, I'm 25", intent="inform",
                     tracker=asking("age")) == "inform"
+
+
+@pytest.mark.parametrize("text, said, asked, want", [
+    ("12th pass from India", "decline", "qualification_level", "inform"),     # "pass" is part of the qualification
+    ("12th pass from India", "deny", "qualification_level", "inform"),
+    ("still waiting for ENIC to get back to me", "request_contact", "enic", "inform"),
+    ("something with IT", "decline", "interests", "inform"),
+    ("I don't know, I need to see", "decline", "interests", "inform"),
+    ("Lost the paper, can't remember what it said", "human_handoff", "enic", "inform"),
+    ("no I didn't know I needed one", "decline", "enic", "inform"),
+    ("dont want to talk about my papers", "decline", "enic", "decline"),      # declining in its own words
+    ("i'd rather skip the health stuff", "decline", "barriers", "decline"),
+    ("whats the borough for", "show_profile", "borough", "why_needed"),
+    ("why ask if i have a criminal record", "nlu_fallback", "barriers", "why_needed"),
+    ("why does my immigration status matter", "out_of_scope", "barriers", "why_needed"),
+    ("I want an adviser not a bot", "inform", "age", "human_handoff"),
+])
+def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
+
+
+def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
+    assert classify(gazetteer, "whats available", intent="human_handoff", tracker=asking(None, form=None)) \
+        == "find_routes"
