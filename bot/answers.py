@@ -128,14 +128,13 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
 # With no question open, more about a route shown: "more details on the nursing associate thing", "tell me abt the
 # lab technician one", "explain the third option in simple words" (the classifier read these as answers, for the kind of
 # work they name, or as nothing it knew).
+YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave)\b"
 MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
-                     r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|"
-                     r"\byou\s+(?:showed|suggested|mentioned|listed|gave)\b", re.I)
+                     r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|" + YOU_SHOWED, re.I)
 # A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one" (the classifier and
 # ABOUT read these as questions about the route in general).
-SHOWN = re.compile(r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave)\b|"
-                   r"\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b", re.I)
+SHOWN = re.compile(YOU_SHOWED + r"|\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b", re.I)
 TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
                     "show_profile"}
 # "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there",
