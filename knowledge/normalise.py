@@ -134,7 +134,7 @@ class Normaliser:
 
     # --- matching -------------------------------------------------------------------------------------------
     def doc(self, text: str) -> Doc:
-        return self.nlp.make_doc(" ".join(str(text).split()))
+        return self.nlp.make_doc(" ".join(_untied(str(text)).split()))
 
     def matches(self, doc: Doc, label: str | None = None) -> list[Match]:
         """Longest non-overlapping matches (per label when one is given), in text order."""
@@ -834,6 +834,15 @@ def _says_no_to_another(doc: Doc, i: int, m: Match) -> bool:
     between = doc[i + 1:m.start]
     return doc[i].lower_ == "no" and doc[m.start].lower_ in ("on", "in") and len(between) == 1 \
         and between[0].is_alpha and between[0].lower_ not in _NO_MODIFIERS | _NEGATIONS
+
+
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")               # "H.N.D.", "G.C.S.E.s"
+_LABELLED = re.compile(r"(?<=[A-Za-z]):(?=[A-Za-z0-9])")    # "age:33 borough:lambeth"
+
+
+def _untied(text: str) -> str:
+    """Words the tokenizer would keep as one: "H.N.D." reads as "HND", "age:33" as "age: 33"."""
+    return _LABELLED.sub(": ", _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text))
 
 
 def _unsure_how(doc: Doc, m: Match) -> bool:
@@ -1648,7 +1657,7 @@ def _said_old(doc: Doc, start: int, end: int) -> bool:
 
 
 _GLUED_AGE = re.compile(r"i'?m(\d{2})$")
-_AGE_SAID = (("age", "is"), ("age", "'s"))
+_AGE_SAID = (("age", "is"), ("age", "'s"), ("age", ":"))
 
 
 def _words_before(doc: Doc, start: int) -> tuple[int, str, str]:

@@ -607,6 +607,8 @@ def test_none_to_another_question_says_nothing_of_qualifications(n, text):
     ("left my job for my mental health, been off for about 2 years now",
      {"barriers": ["disability_or_health", "long_term_unemployed"]}),
     ("been on and off Universal Credit for years", {"barriers": ["claiming_benefits"]}),
+    ("age:33 borough:lambeth", {"age": 33, "borough": "Lambeth"}),            # words the tokenizer kept as one
+    ("H.N.D. in computing 2009", {"qualification_level": "5"}), ("34 y.o., refugee from Sudan", {"age": 34}),
 ])
 def test_said_in_passing(n, text, want):
     got = n.extract(text)
