@@ -267,13 +267,23 @@ class Normaliser:
         """True when the message holds words of declining outside its profile phrases: not "12th pass", where
         "pass" is part of a qualification."""
         doc = self.doc(text)
+        return self._declines_apart(doc, self.matches(doc, "answer"))
+
+    def _declines_apart(self, doc: Doc, said: list[Match]) -> bool:
+        """`declines_apart` over the answers.yml matches `said` already found in `doc`."""
+        declining = [m for m in said if m.id == "decline"]
+        if not declining:
+            return False
         answers = [m for label in PROFILE_LABELS for m in self.matches(doc, label)]
-        return any(m.id == "decline" and not _within(m, answers) for m in self.matches(doc, "answer"))
+        return any(not _within(m, answers) for m in declining)
 
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""
-        ids = self._answers_in(text)
-        return "decline" if "decline" in ids and self.declines_apart(text) else ("none" if "none" in ids else None)
+        doc = self.doc(text)
+        said = self.matches(doc, "answer")
+        if self._declines_apart(doc, said):
+            return "decline"
+        return "none" if any(m.id == "none" for m in said) else None
 
     def _ends_in_none(self, doc: Doc) -> bool:
         """The message's last clause, after a stop or "so", says nothing applies: what came before is past or
