@@ -64,13 +64,18 @@ _YEAR_TO_AGE = 5
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
 # "what" after "from", "after", "since", "of" or "like" starts a clause, not a question: "PTSD from what happened back
 # home", "research like what they do at the crick". "should have said, I have a conviction" and "did time for robbery"
-# tell.
+# tell, and so does "would rather not give my area".
 _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(?<!like )"
                        r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
-                       r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve)\b)|"
+                       r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve|rather|prefer)\b)|"
                        r"did(?!\s+(a|an|the|my|some|all|both|one|two|time|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
+
+
+# None of the circumstances, said by name among other answers (the whole-message "none" is `answer`'s).
+_NO_CIRCUMSTANCES = re.compile(r"\b(?:no|none\s+of\s+(?:the|those|these|them|ur|your|yr))\s+(?:\w+\s+)?"
+                               r"(?:barriers?|circumstances)\b", re.I)
 
 
 _LAUGHING = re.compile(r"(?:\s+(?:lol|lmao|haha+|hehe+|xd))+\W*$", re.I)     # "nothing lol": nothing
@@ -217,7 +222,10 @@ class Normaliser:
     def _with_signs(self, doc: Doc, label: str, found: list[Match]) -> list[Match]:
         """`found`, and what the label's signs say that no match in `found` says, the longer of two overlapping
         spans winning."""
-        signed = [m for m in self.signed(doc, label) if m.id not in {f.id for f in found}]
+        # a sign of a value already found still counts where it holds another's words: "a factory that makes tablets
+        # and medicine" is one kind of work, not healthcare too
+        signed = [m for m in self.signed(doc, label)
+                  if m.id not in {f.id for f in found} or any(f.id != m.id and _within(f, [m]) for f in found)]
         if not signed:
             return found
         # a circumstance's sign may hold another's words: "been on jsa for over 2 years" is both
@@ -644,6 +652,8 @@ class Normaliser:
             ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), unnamed)
             if ids:
                 out[key] = ids
+        if "barriers" not in out and _NO_CIRCUMSTANCES.search(text):
+            out["barriers"] = []                # "22. hackney. none of the barrier things. lab or research"
         return out
 
     def _a_visit(self, doc: Doc, m: Match, asked: str | None) -> bool:
@@ -1469,9 +1479,10 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     if when[:1] in (["a"], ["the"]):                                # "in a few weeks", "on the 5th"
         when = when[1:]
     going_on = before == "on" and start > 1 and doc[start - 2].lower_ == "going"         # "19 going on 20"
+    i_be = before == "be" and start > 1 and doc[start - 2].lower_ == "i"                  # "I be 28": I am 28
     counted = len(when) > 1 and (when[0].isdigit() or _number_word(when[0]) is not None) \
         and when[1] in _UNITS_OF_TIME                                 # "18 in 2 weeks!!"
-    return before in _WILL_BE or going_on or (after in _SOON and before not in ("turned", "was") and bool(when)
+    return before in _WILL_BE and not i_be or going_on or (after in _SOON and before not in ("turned", "was") and bool(when)
                                   and (when[0] in _WHEN or _a_date(when[0]) or counted))
 
 

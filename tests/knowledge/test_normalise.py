@@ -1502,3 +1502,29 @@ def test_a_no_is_not_carried_into_a_phrase_that_opens_a_clause_or_holds_its_own(
     assert n.extract("39 no quals and a record")["barriers"] == ["criminal_record"]
     assert n.extract("19 no quals no job exp from barking")["barriers"] == ["no_work_experience"]
     assert n.extract("no, i don't have a record", "barriers").get("barriers") is None     # still taken back
+
+
+@pytest.mark.parametrize("text, asked, want", [
+    ("im 17 n on the spectrum", "age", {"age": 17, "barriers": ["disability_or_health"]}),
+    ("I have none, I was home schooled and never sat exams", "qualification_level", {"qualification_level": "none"}),
+    ("still at school, I do my GCSEs next summer", "qualification_level", {"qualification_level": "none"}),
+    ("working in a chemist like Boots", "interests", {"interests": ["healthcare"]}),
+    ("taking blood from people", "interests", {"interests": ["healthcare"]}),
+    ("I enjoy looking after old people", "interests", {"interests": ["healthcare"]}),   # work, not caring at home
+    # a sign holding another value's words: one kind of work, not medicine as healthcare too
+    ("something in a factory that makes tablets and medicine", "interests", {"interests": ["manufacturing"]}),
+    ("22. hackney. none of the barrier things. lab or research", None,
+     {"age": 22, "borough": "Hackney", "outside_london": False, "barriers": [], "interests": ["laboratory", "research"]}),
+])
+def test_answers_in_residents_words_from_corpus_fresh27(n, text, asked, want):
+    said = n.extract(text, asked)
+    assert {k: said.get(k) for k in want} == want
+
+
+def test_i_be_is_i_am_but_ill_be_is_to_come(n):
+    assert (n.age("I be 28"), n.age("I'll be 28 next month")) == (28, 27)
+
+
+def test_no_circumstances_said_by_name_among_other_answers(n):
+    assert n.extract("27, hackney, no barriers, into data")["barriers"] == []
+    assert n.extract("no barriers but i have a record")["barriers"] == ["criminal_record"]     # one named wins
