@@ -83,6 +83,7 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"\bwhat\s+(?:does|did|do)\s+(?:it|you|u)\s+(?:say|have|think)\s+my\s+(?:age|borough|level|"
                         r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
+                        r"\bsummary\s+of\s+(?:my|the|our|all\s+my)\s+(?:answers|profile|details)\b|"
                         r"^\W*my\s+(?:profile|answers)\W*$|"
                         r"\beverything\s+(?:you(?:'ve|\s+have)?\s+got|you\s+have)\s+(?:about|on)\s+"
                         r"(?:me|my|him|her|them)\b",
@@ -129,7 +130,7 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
 # lab technician one", "explain the third option in simple words" (the classifier read these as answers, for the kind of
 # work they name, or as nothing it knew).
 YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave)\b"
-MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+)?"
+MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+|say\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
                      r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|" + YOU_SHOWED, re.I)
 # A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one" (the classifier and
@@ -168,13 +169,19 @@ WHY_NOT = "why_not"
 # "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there", "why didnt the
 # astrazeneca one come up": why a named route is left out, or, with the list shown, why nothing for a kind of work
 # ("why nothing for engineering"; the classifier read these as ask_more, find_routes or why_needed).
-WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|didn'?t|nothing|left\s+out|"
-                          r"leave\s+out|missing)\b", re.I)
+WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|didn'?t|haven'?t|hasn'?t|"
+                          r"nothing|left\s+out|leave\s+out|missing|skip(?:ped)?)\b", re.I)
 
 
 def _names_a_route(text: str) -> bool:
     n = normaliser()
     return (n.route_type(text) or n.programme(text)) is not None
+
+
+def _names_work_or_place(text: str) -> bool:
+    """A kind of work or a place: "why is there nothing for labs", "how come theres nothing near croydon"."""
+    said = normaliser().extract(WHY_LEFT_OUT.sub(" ", text))    # not "no healthcare": the work they asked about
+    return bool(said.get("interests") or said.get("borough"))
 
 
 # "whats access to work", "what's SWAP, my work coach mentioned it": what a named route is (not a question about one
@@ -198,10 +205,15 @@ def _asks_about_a_route(text: str) -> bool:
     return bool(ABOUT.search(text)) and _names_a_route(text)
 
 
+# What a resident declines to talk about: "I don't want to tell you about my health" states no healthcare interest.
+DECLINED_TOPIC = re.compile(r"\b(?:about|into)\s+(?:my|me|the|that|this)\s+[\w']+", re.I)
+
+
 def _declines(text: str) -> bool:
     """ "Rather not say" in a message that states no value and asks nothing ("none of ur business m8")."""
     n = normaliser()
-    return n.mentions_answer(text) == DECLINE and not is_question(text) and not n.states_an_answer(text)
+    return n.mentions_answer(text) == DECLINE and not is_question(text) \
+        and not n.states_an_answer(DECLINED_TOPIC.sub(" ", text))
 
 
 # Intents a message keeps only when it holds the words of one (knowledge/data/answers.yml): the classifier read
@@ -210,14 +222,15 @@ def _declines(text: str) -> bool:
 FORGET, ERASE = "forget_me", "erase"    # the intent, and the answers.yml words that ask for deletion whatever else
 HANDOFF = "human_handoff"
 # A person asked for in a word or two ("agent", "operator", "real person pls"): the classifier had no words around it.
-A_PERSON = re.compile(r"^\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+(?:person|human))\W*"
+A_PERSON = re.compile(r"(?:^|[,.;!]\s*)\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+(?:person|human))\W*"
                       r"(?:please|pls|plz)?\W*$", re.I)
 # "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager", "this bot isn't
 # helping, I need a person": a person they would ring or talk to (the classifier read one as nothing it knew, the
 # manager as chitchat, the person as an answer, "put me through to someone" as an answer; over the older corpora every
 # message this matches is labelled so).
 A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
-                                 r"a\s+human|a\s+real\s+person)|are\s+there\s+(?:people|advis[eo]rs|humans|staff))"
+                                 r"a\s+human|a\s+real\s+person)|are\s+there\s+(?:any\s+)?(?:people|advis[eo]rs|humans|staff)"
+                                 r"(?:\s+working\s+(?:here|there))?)"
                                  r"\s+(?:i|we)\s+(?:can|could)\s+"
                                  r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
                                  r"\b(?:speak|talk)\s+to\s+(?:your|a|the)\s+(?:manager|supervisor|boss)\b|"
@@ -278,8 +291,8 @@ def _founded(text: str, intent: str | None) -> bool:
     coach saying who is typing and "to speak of"."""
     if intent == HANDOFF:
         text = SPEAK_OF.sub(" ", COACH_TYPING.sub(" ", text))
-    if intent == DECLINE and not normaliser().declines_apart(text):
-        return False                    # "12th pass from India": "pass" is part of the answer
+    if intent == DECLINE:               # not "12th pass from India": "pass" is part of the answer
+        return normaliser().declines_apart(text)
     return intent not in WORDS_OF or any(normaliser().says(text, words) for words in WORDS_OF[intent])
 
 
@@ -478,6 +491,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # "Thanks! I didn't know about any of these"
         if intent == FALLBACK and THANKS_FIRST.search(text) and not normaliser().states_an_answer(text):
             return THANKS
+    if intent == WHY_NOT and asked and not WHY_LEFT_OUT.search(text) and (
+            normaliser().states_an_answer(text) or normaliser().mentions_answer(text) == "none"):
+        return INFORM                   # "Nineteen, why?": an answer, and no list yet for a route to be missing from
     if _asks_about_a_route(text):
         return None if intent == ASK_ROUTE else ASK_ROUTE
     if WHY_ASKED.search(text) or asked and JUST_WHY.search(text):
@@ -493,8 +509,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # "hang on i need to find my certificates, can we pause"; the form still keeps what it states, and a pause
         # that states one ("hold on I need to pick up my kids, continue later") stays a pause
         return None if intent == STOP else STOP
-    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None and any(
-            normaliser().extract(text).get(k) for k in ("interests", "borough"))):     # "nothing near croydon"
+    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and (
+            _names_a_route(text) or asked is None and _names_work_or_place(text)):
         return WHY_NOT                  # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"
     if (intent in ERASED_NOT or intent in (INFORM, FALLBACK) and not normaliser().states_an_answer(text)) \
             and normaliser().says(text, ERASE):

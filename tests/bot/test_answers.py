@@ -728,6 +728,11 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("why ask if i have a criminal record", "nlu_fallback", "barriers", "why_needed"),
     ("why does my immigration status matter", "out_of_scope", "barriers", "why_needed"),
     ("I want an adviser not a bot", "inform", "age", "human_handoff"),
+    ("Nineteen, why?", "why_not", "age", "inform"),                 # an answer; no list yet to miss a route from
+    ("no, none. why?", "why_not", "barriers", "inform"),
+    ("I don't want to tell you about my health", "inform", "barriers", "decline"),   # the topic declined, no interest
+    ("not comfortable with that question", "inform", "enic", "decline"),
+    ("would rather not give my area", "nlu_fallback", "borough", "decline"),        # "would rather" asks nothing
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
@@ -736,3 +741,16 @@ def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want)
 def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     assert classify(gazetteer, "whats available", intent="human_handoff", tracker=asking(None, form=None)) \
         == "find_routes"
+
+
+@pytest.mark.parametrize("text, said, want", [
+    ("why no healthcare options?", "find_routes", "why_not"),      # "no healthcare" names the work asked about
+    ("why did you skip the Restart scheme", "why_needed", "why_not"),
+    ("are there any people working here i can talk to", "find_routes", "human_handoff"),
+    ("you're not helping, human please", "deny", "human_handoff"),
+    ("summary of my answers pls", "ask_more", "show_profile"),
+    ("say more about the pharmacy one", "inform", "ask_more"),
+    ("remove my profile", "nlu_fallback", "forget_me"),
+])
+def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
