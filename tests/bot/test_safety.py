@@ -47,6 +47,11 @@ def classify(text: str, intent: str = "stop") -> str:
     ("no one cares if I'm here or not", "deny"),
     ("I've been cutting again", "inform"),
     ("my client has just told me shes thinking of ending her life, what do i do", "human_handoff"),
+    # not caring whether they live, "a bad way", a life over (corpus_fresh8 and 27)
+    ("nobody cares if I live or die", "inform"),
+    ("help me please i'm in a really bad way", "human_handoff"),
+    ("my life is over", "chitchat"),
+    ("never got anything right in my life, whats even the point", "find_routes"),
 ])
 def test_distress_overrides_whatever_the_classifier_said(text, said):
     assert classify(text, intent=said) == "distress"
