@@ -509,9 +509,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # "hang on i need to find my certificates, can we pause"; the form still keeps what it states, and a pause
         # that states one ("hold on I need to pick up my kids, continue later") stays a pause
         return None if intent == STOP else STOP
-    if intent != WHY_NOT and WHY_LEFT_OUT.search(text) and (
-            _names_a_route(text) or asked is None and _names_work_or_place(text)):
-        return WHY_NOT                  # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"
+    if WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None and _names_work_or_place(text)):
+        # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"; a why_not guess stands ("y no
+        # degree apprenticeship" is no answer, though every word of it is vocabulary)
+        return None if intent == WHY_NOT else WHY_NOT
     if (intent in ERASED_NOT or intent in (INFORM, FALLBACK) and not normaliser().states_an_answer(text)) \
             and normaliser().says(text, ERASE):
         return FORGET                   # "right to be forgotten" came back as an answer

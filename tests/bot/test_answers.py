@@ -119,6 +119,7 @@ def test_a_person_asked_for_in_a_word_or_two_is_a_handoff(gazetteer, text, guess
 def test_why_a_named_route_is_left_out(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess) == "why_not"
     assert classify(gazetteer, "why do you need to know if im not on benefits", intent="inform") == "why_needed"
+    assert classify(gazetteer, "y no degree apprenticeship", intent="why_not") == "why_not"    # no answer
 
 
 def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
