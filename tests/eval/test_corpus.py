@@ -71,6 +71,9 @@ from tests.eval import replay
 # and 0.947 at the start); its 29 near-duplicates were reworded after its first score. corpus_fresh26 raised (its
 # misreadings were read: qualification 0.993, F1 0.988 at the end); corpus_fresh24 and corpus_fresh25's F1 floors
 # raised to 0.03 below their figures at the end (0.916 and 0.955).
+# 28th session: corpus_fresh28 set from its figures at the start (circumstances 0.933, F1 0.908; 0.943 and 0.897
+# after the first training); its 12 near-duplicates were reworded after its first score. corpus_fresh27 raised (its
+# misreadings were read: circumstances 0.979, F1 0.962 after the first training).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -99,7 +102,7 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh24.yml": {"slot": 0.92, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh25.yml": {"slot": 0.94, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh26.yml": {"slot": 0.97, "intent_f1": 0.95, "twice": 0},
-         "corpus_fresh27.yml": {"slot": 0.92, "intent_f1": 0.91, "twice": 0},
+         "corpus_fresh27.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh28.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0}}
 
 
