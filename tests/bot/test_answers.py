@@ -753,5 +753,5 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("say more about the pharmacy one", "inform", "ask_more"),
     ("remove my profile", "nlu_fallback", "forget_me"),
 ])
-def test_replies_after_the_list_in_more_words(gazetteer, text, said, want):
+def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
