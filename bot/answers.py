@@ -516,7 +516,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if (intent in ERASED_NOT or intent in (INFORM, FALLBACK) and not normaliser().states_an_answer(text)) \
             and normaliser().says(text, ERASE):
         return FORGET                   # "right to be forgotten" came back as an answer
-    if intent not in (*KEEP, "distress", START_AGAIN) and BEGIN_AGAIN.search(text) \
+    # "i want to change all my answers" came back as forget_me: starting again deletes nothing unless asked in words
+    # that mean deleting (ERASE)
+    if (intent not in (*KEEP, "distress", START_AGAIN) or intent == FORGET and not normaliser().says(text, ERASE)) \
+            and BEGIN_AGAIN.search(text) \
             and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
         return START_AGAIN
     if intent != "distress" and _founded(text, CONTACT) \

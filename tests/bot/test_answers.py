@@ -752,6 +752,8 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("summary of my answers pls", "ask_more", "show_profile"),
     ("say more about the pharmacy one", "inform", "ask_more"),
     ("remove my profile", "nlu_fallback", "forget_me"),
+    ("i want to change all my answers", "forget_me", "start_again"),      # no word of deleting
+    ("start again and delete my data", "forget_me", "forget_me"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
