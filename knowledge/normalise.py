@@ -224,8 +224,9 @@ class Normaliser:
         spans winning."""
         # a sign of a value already found still counts where it holds another's words: "a factory that makes tablets
         # and medicine" is one kind of work, not healthcare too
+        ids = {f.id for f in found}
         signed = [m for m in self.signed(doc, label)
-                  if m.id not in {f.id for f in found} or any(f.id != m.id and _within(f, [m]) for f in found)]
+                  if m.id not in ids or any(f.id != m.id and _within(f, [m]) for f in found)]
         if not signed:
             return found
         # a circumstance's sign may hold another's words: "been on jsa for over 2 years" is both
@@ -1482,8 +1483,9 @@ def _future(doc: Doc, start: int, end: int) -> bool:
     i_be = before == "be" and start > 1 and doc[start - 2].lower_ == "i"                  # "I be 28": I am 28
     counted = len(when) > 1 and (when[0].isdigit() or _number_word(when[0]) is not None) \
         and when[1] in _UNITS_OF_TIME                                 # "18 in 2 weeks!!"
-    return before in _WILL_BE and not i_be or going_on or (after in _SOON and before not in ("turned", "was") and bool(when)
-                                  and (when[0] in _WHEN or _a_date(when[0]) or counted))
+    return before in _WILL_BE and not i_be or going_on or (
+        after in _SOON and before not in ("turned", "was") and bool(when)
+        and (when[0] in _WHEN or _a_date(when[0]) or counted))
 
 
 _HERE = {"here", "uk", "england", "britain"}
