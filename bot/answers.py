@@ -221,15 +221,17 @@ def _declines(text: str) -> bool:
 # as `decline`.
 FORGET, ERASE = "forget_me", "erase"    # the intent, and the answers.yml words that ask for deletion whatever else
 HANDOFF = "human_handoff"
-# A person asked for in a word or two ("agent", "operator", "real person pls"): the classifier had no words around it.
-A_PERSON = re.compile(r"(?:^|[,.;!]\s*)\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|real\s+(?:person|human))\W*"
-                      r"(?:please|pls|plz)?\W*$", re.I)
+# A person asked for in a word or two, alone or as the last clause ("agent", "real person pls", "you're not helping,
+# human please"): the classifier had no words around it.
+A_PERSON = re.compile(r"(?:^|[,.;!]\s*)\W*(?:an?\s+)?(?:agent|operator|human|adviser|advisor|"
+                      r"real\s+(?:person|human))\W*(?:please|pls|plz)?\W*$", re.I)
 # "is there someone i can ring", "is there an adviser I can speak to?", "let me speak to your manager", "this bot isn't
 # helping, I need a person": a person they would ring or talk to (the classifier read one as nothing it knew, the
 # manager as chitchat, the person as an answer, "put me through to someone" as an answer; over the older corpora every
 # message this matches is labelled so).
 A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|anybody|a\s+person|an?\s+advis[eo]r|"
-                                 r"a\s+human|a\s+real\s+person)|are\s+there\s+(?:any\s+)?(?:people|advis[eo]rs|humans|staff)"
+                                 r"a\s+human|a\s+real\s+person)|"
+                                 r"are\s+there\s+(?:any\s+)?(?:people|advis[eo]rs|humans|staff)"
                                  r"(?:\s+working\s+(?:here|there))?)"
                                  r"\s+(?:i|we)\s+(?:can|could)\s+"
                                  r"(?:ring|call|phone|speak\s+to|talk\s+to)\b|"
