@@ -23,13 +23,15 @@ from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
 # Tiers, ranked before relevance: a route that fits outright 0; one with a check left open by the answers 2; one with
-# a check the answers fail 2 more; one whose status is in doubt, or a taster offered to an adult, 5 more. A third of
-# a type on a page counts 3 more, so it ranks below the checks left open and above the checks the resident fails.
+# a check the answers fail 2 more; one whose status is in doubt, or a taster past its age (`past_tasters`), 5 more.
+# A third of a type on a page counts 3 more, so it ranks below the checks left open and above the checks the resident
+# fails.
 OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
 BELOW = 1                       # a route wholly well below their level follows those they fit outright at theirs
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
+TASTERS_UNTIL = 18             # from this age tasters follow the routes they fit (`past_tasters`)
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
 # designed for an adult's circumstances gains.
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
@@ -217,6 +219,7 @@ class Screen:
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
         self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
+        self.degree_first = {t.id for t in vocab.interests if t.degree_first}
         retrain = {t.id for t in vocab.route_types if t.any_level}
         self.retrain = np.array([p.route_type in retrain for p in ps], bool)
         # A service for people already in (or starting) a job helps later, not first: it is never the one named.
@@ -325,11 +328,18 @@ class Screen:
         answers fail, status in doubt), then by relevance; at most two of a route type in each five, unless the
         alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
-        aside = self.doubt | (self.taster & adult(j.profile))
+        aside = self.doubt | (self.taster & self.past_tasters(j.profile))
         tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside + BELOW * self.wholly_below(j, 1)
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j))
+
+    def past_tasters(self, profile: Profile) -> bool:
+        """Whether tasters follow the routes they fit: for an adult, and at 18, when most have left school, unless
+        the work they want is mostly reached through a degree (a sixth-formers' placement helps them choose one)."""
+        if adult(profile):
+            return True
+        return profile.age >= TASTERS_UNTIL and not self.degree_first.intersection(profile.interests)
 
     def needs_met(self, j: Judgement) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by

@@ -54,6 +54,7 @@ class Term:
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
     capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
     broad: tuple[str, ...] = ()      # interests: phrases too broad to outweigh a "not sure" said beside them
+    degree_first: bool = False     # interests: work mostly reached through a degree (a taster helps choose one)
     signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
     replaces: tuple[str, ...] = ()   # circumstances: ones it ends, never held with it (a refugee's asylum claim)
     past_counts: bool = True   # circumstances: false when one said to be past no longer holds ("used to be homeless")
@@ -281,6 +282,7 @@ class _Reader:
                 name=self.text(entry, "name", where),
                 phrases=phrases,
                 broad=self.broad(entry, where, phrases),
+                degree_first=self.flag(entry, "degree_first", False, where, not extra, "a kind of work"),
                 button=self.text(entry, "button", where, required=False),
                 right_to_work=self.flag(entry, "right_to_work", True, where, "who" in extra, "a circumstance"),
                 any_level=self.flag(entry, "any_level", False, where, "kind" in extra, "a route type"),

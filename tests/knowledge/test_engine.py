@@ -274,7 +274,7 @@ def test_unconfirmed_is_kept_with_a_check_and_ranked_below_active_ones():
     r = recommended(doubt, age=30)
     assert r.checks == ("Check: it may have ended or changed. It may have closed.",) and r.verdict == "check"
     plain = prog("plain", route_type="htq", position=1)
-    checked = prog("checked", checks=[{"min_age": 19}], route_type="outreach", position=2)
+    checked = prog("checked", checks=[{"min_age": 19}], route_type="short_course", position=2)
     profile = Profile(age=18, interests=("laboratory",), barriers=("claiming_benefits",))
     order = [x.programme.id for x in recommend(profile, [doubt, plain, checked], vocabulary()).recommendations]
     assert order == ["plain", "checked", "doubt"]
@@ -355,13 +355,18 @@ def test_ranking_interest_then_locality_then_level_and_deterministic():
 
 
 def test_tasters_come_last_for_adults_but_not_for_pupils():
-    progs = [prog("taster", route_type="outreach", interests=["laboratory"], position=0),
-             prog("course", route_type="short_course", interests=["laboratory"], position=1)]
+    progs = [prog("taster", route_type="outreach", interests=["laboratory", "research"], position=0),
+             prog("course", route_type="short_course", interests=["laboratory", "research"], position=1)]
 
-    def first(age):
-        return recommend(Profile(age=age, interests=("laboratory",)), progs, vocabulary()).recommendations[0]
+    def first(age, interest="laboratory"):
+        return recommend(Profile(age=age, interests=(interest,)), progs, vocabulary()).recommendations[0]
     assert first(30).programme.id == "course"
-    assert first(14).programme.id == "taster"
+    assert first(14).programme.id == first(17).programme.id == "taster"
+    # At 18 most have left school and want the routes in; research is mostly reached through a degree, and a
+    # sixth-formers' placement helps choose one.
+    assert first(18).programme.id == "course"
+    assert first(18, "research").programme.id == "taster"
+    assert first(19, "research").programme.id == "course"
 
 
 def test_fits_before_checks_before_doubt_whatever_the_relevance():

@@ -253,6 +253,16 @@ def test_capitals_must_be_written_in_capitals(data_copy):
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("name, value", [("interests.yml", "yes"), ("barriers.yml", True)])
+def test_degree_first_is_true_or_false_on_a_kind_of_work(data_copy, name, value):
+    path = data_copy / name
+    entries = yaml.safe_load(path.read_text())
+    entries[0]["degree_first"] = value
+    path.write_text(yaml.safe_dump(entries))
+    with pytest.raises(DataError, match="`degree_first` must be true or false, on a kind of work"):
+        load_vocabulary(data_copy)
+
+
 @pytest.mark.parametrize("value", [["biology and chemistry"], "science"])
 def test_broad_phrases_must_be_the_entry_s_own(data_copy, value):
     path = data_copy / "interests.yml"
