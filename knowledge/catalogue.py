@@ -43,6 +43,7 @@ class Programme:
     status_note: str = ""
     caveat: str = ""
     in_work: str = ""           # a source saying it is for people in, or about to start, a job
+    based_in: tuple[str, ...] = ()   # boroughs a programme that runs across London is based in: nearest there
     position: int = 0           # order in the file, for stable output
 
     def to_payload(self) -> dict:
@@ -60,7 +61,7 @@ class Programme:
         if test == "status":
             return Condition("status", self.status, rule=True, says=self.status_note) if rule else None
         if test == "where":
-            return None if rule else Condition("where", self.where, rule=False)
+            return None if rule else Condition("where", self.where + self.based_in, rule=False)
         if test == "audience":
             own_ages = any(c.test in ("min_age", "max_age") for c in self.conditions)
             return Condition("audience", self.audience, rule=rule, source=self.audience_source, own_ages=own_ages) \
@@ -123,6 +124,14 @@ class _Entry:
         elif len(areas) > 1 and (NATIONAL in areas or LONDON in areas):
             self.problem("`where`: national or london must stand alone")
         return areas
+
+    def based_in(self, runs_in: tuple[str, ...]) -> tuple[str, ...]:
+        boroughs = self.ids("based_in", {b.name for b in self.vocab.boroughs}, "borough",
+                            hint=" (use a borough name as in boroughs.yml)")
+        if boroughs and runs_in != (LONDON,):
+            self.problem("`based_in` is for a programme that runs across London (`where: [london]`); one that runs "
+                         "in named boroughs is ranked by them")
+        return boroughs
 
     def audience(self) -> str:
         value = self.text("audience")
@@ -239,10 +248,12 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
         if "not_sure" in (raw.get("interests") or []):
             e.problem("`interests`: not_sure describes residents, not programmes")
         works = e.ids("interests", interests, "interest")
+        runs_in = e.runs_in()
         programmes.append(Programme(
             id=pid, title=e.text("title"), provider=e.text("provider"), route_type=route_type,
             summary=e.text("summary"), audience=audience,
-            audience_source=e.text("audience_source", required=False), where=e.runs_in(), conditions=e.conditions(),
+            audience_source=e.text("audience_source", required=False), where=runs_in, based_in=e.based_in(runs_in),
+            conditions=e.conditions(),
             next_step=e.text("next_step"),
             source=e.text("source"), checked=e.checked(), status=status,
             aliases=tuple(" ".join(str(a).lower().split()) for a in aliases),

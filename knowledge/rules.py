@@ -472,8 +472,9 @@ class Where(Test):
         return False, (~_area(c, NATIONAL, c["n"]) if r.outside_london else False)
 
     def locality(self, c: Columns, r: Resident) -> np.ndarray:
-        """How near each programme runs: 4 in their borough, 2 their sub-region, 0 London-wide or England-wide,
-        -2 somewhere else in London (or anywhere in London, for someone living outside it)."""
+        """How near each programme runs: 4 in their borough (or based there, running across London), 2 their
+        sub-region, 0 London-wide or England-wide, -2 somewhere else in London (or anywhere in London, for someone
+        living outside it)."""
         n = c["n"]
         national = _area(c, NATIONAL, n)
         if r.outside_london:
@@ -488,7 +489,8 @@ class Where(Test):
             return "It's available across England." + (" Living outside London doesn't matter."
                                                        if r.outside_london else "")
         if LONDON in areas:
-            return "It runs across London."
+            return (f"It's based in {r.borough}, where you live, and open to people across London."
+                    if r.borough in areas else "It runs across London.")
         if r.borough in areas:
             return f"It runs in {r.borough}, where you live."
         if r.subregion in areas:

@@ -337,6 +337,22 @@ def test_where_is_not_a_rule_in_london():
     assert recommended(prog(where=["london"]), borough="Croydon").why == ("It runs across London.",)
 
 
+def test_a_programme_for_all_london_is_nearest_where_it_is_based():
+    other = prog("other", where=["london"], interests=["research"], route_type="outreach")
+    lab = prog("lab", where=["london"], based_in=["Tower Hamlets"], interests=["research"], route_type="outreach",
+               position=1)
+
+    def order(borough):
+        profile = Profile(age=14, borough=borough, interests=("research",))
+        return [r.programme.id for r in recommend(profile, [other, lab], vocabulary()).recommendations]
+    assert order("Tower Hamlets") == ["lab", "other"]
+    assert order("Croydon") == ["other", "lab"]           # open to all London, and no nearer to them than the other
+    assert recommended(lab, borough="Tower Hamlets").why == (
+        "It's based in Tower Hamlets, where you live, and open to people across London.",)
+    assert recommended(lab, borough="Croydon").why == ("It runs across London.",)
+    assert recommended(lab, outside_london=True).verdict == "check"
+
+
 # --- ranking -------------------------------------------------------------------------------------------------------
 
 def test_ranking_interest_then_locality_then_level_and_deterministic():

@@ -150,6 +150,18 @@ def test_where_is_required(data_copy):
     assert problems(data_copy) == ["programmes.yml: made_up: `where`: national or london must stand alone"]
 
 
+def test_based_in_names_boroughs_of_a_programme_for_all_london(data_copy):
+    edit_programme(data_copy, "made_up", where=["Hackney"], based_in=["Hackney"])
+    assert problems(data_copy) == [
+        "programmes.yml: made_up: `based_in` is for a programme that runs across London (`where: [london]`); one "
+        "that runs in named boroughs is ranked by them"]
+    edit_programme(data_copy, "made_up", where=["london"], based_in=["Whitechapel"])
+    assert problems(data_copy) == [
+        "programmes.yml: made_up: `based_in`: unknown borough 'Whitechapel' (use a borough name as in boroughs.yml)"]
+    edit_programme(data_copy, "made_up", where=["london"], based_in=["Tower Hamlets"])
+    assert next(p for p in load_programmes(data_copy) if p.id == "made_up").based_in == ("Tower Hamlets",)
+
+
 def test_the_old_eligibility_block_is_refused(data_copy):
     edit_programme(data_copy, "made_up", eligibility={"min_age": 19, "areas": ["london"]})
     assert problems(data_copy) == [
