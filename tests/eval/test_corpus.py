@@ -103,7 +103,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh25.yml": {"slot": 0.94, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh26.yml": {"slot": 0.97, "intent_f1": 0.95, "twice": 0},
          "corpus_fresh27.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
-         "corpus_fresh28.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0}}
+         "corpus_fresh28.yml": {"slot": 0.91, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh29.yml": {"slot": 0.86, "intent_f1": 0.89, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every

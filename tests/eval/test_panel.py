@@ -78,7 +78,8 @@ FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
          "panel_fresh21.yml": 1142, "panel_fresh22.yml": 1584,
          "panel_fresh23.yml": 1499, "panel_fresh24.yml": 730, "panel_fresh25.yml": 673,
          "panel_fresh26.yml": 1493,
-         "panel_fresh27.yml": 568, "panel_fresh28.yml": 690, "panel_fresh29.yml": 702}
+         "panel_fresh27.yml": 568, "panel_fresh28.yml": 690, "panel_fresh29.yml": 702,
+         "panel_fresh30.yml": 1095}
 PANELS = sorted(FLOOR)
 
 
