@@ -1658,7 +1658,6 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     spaCy splits "im" into "i" "m", hence the pair."""
     i, before2, before = _words_before(doc, start)
     after = doc[end].lower_ if end < len(doc) else ""
-    after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), *_AGE_SAID)
             or (before2 in _COACHED and before in ("is", "'s", "s"))     # a work coach: "customer is 29", "she's 24"
             or (before2 in _TYPED_FOR and before == "is"               # family typing: "my son is 19" (not

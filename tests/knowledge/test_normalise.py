@@ -574,7 +574,7 @@ def test_says_finds_an_answers_words_anywhere(n, text, answer_id, says):
     ("staying in a B&B the council put me in", ["homelessness"]),
     ("type 1 diabetic", ["disability_or_health"]),
 ])
-def test_circumstances_in_residents_words(n, text, ids):
+def test_circumstances_in_residents_words_read_alone(n, text, ids):
     assert n.barriers(text) == ids
 
 
@@ -1052,7 +1052,7 @@ def test_entry_level_functional_skills_low_letter_grades_and_none_in_other_words
                                         ["criminal_record", "homelessness"]),
                                        ("from Eritrea, my claim is with the home office",  ["asylum_seeker"]),
                                        ("I haven't been able to hold down work since", ["long_term_unemployed"])])
-def test_circumstances_in_residents_words(n, text, ids):
+def test_circumstances_at_their_question(n, text, ids):
     assert n.extract(text, "barriers").get("barriers", []) == ids
 
 
@@ -1204,7 +1204,7 @@ def test_what_a_question_about_the_routes_says_of_the_resident(n, text, slots):
 @pytest.mark.parametrize("text, barrier", [("not confidant with computres", "digital_skills"),
                                            ("haven't been able to work since 2019", "long_term_unemployed"),
                                            ("landlord is kicking us out", "homelessness")])
-def test_circumstances_in_residents_words(n, text, barrier):
+def test_circumstances_misspelt_or_in_dates(n, text, barrier):
     assert barrier in n.extract(text, "barriers")["barriers"]
 
 
@@ -1265,7 +1265,7 @@ def test_who_the_work_is_for_or_what_is_sold_is_not_the_work(n, text, interests)
                                             ("computers confuse me and im on universal credit",
                                              ["digital_skills", "claiming_benefits"]),
                                             ("my computer skill is very low", ["digital_skills"])])
-def test_more_circumstances_in_residents_words(n, text, barriers):
+def test_more_circumstances_at_their_question(n, text, barriers):
     assert sorted(n.extract(text, "barriers")["barriers"]) == sorted(barriers)
 
 
