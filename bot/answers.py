@@ -70,9 +70,12 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:borough|area|age|postcode|qualifications?|circumstances|interests?)(?:\s+question)?)\s+"
                        r"(?:all\s+)?for\b|"
                        r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing|"
-                       r"(?:this|that|these|the)\s+questions?)\b",
+                       r"(?:this|that|these|the)\s+questions?)\b|"
+                       r"\bwhat(?:'s|s|\s+has|\s+does)\s+(?:this|that|it)\s+(?:got\s+)?(?:have\s+)?to\s+do\s+with\b|"
+                       r"\bwhat\s+difference\s+does\s+(?:this|that|it)\s+make\b",
                        re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my
-                                  # area", "why u asking how old i am", "Why borough?", "whats the borough for"
+                                  # area", "why u asking how old i am", "Why borough?", "whats the borough for",
+                                  # "what's this got to do with finding a job", "what difference does that make?"
 
 
 # "show my answers", "can you show the details you've taken for my customer": the answers read back (the classifier
@@ -83,6 +86,7 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"\bwhat\s+(?:does|did|do)\s+(?:it|you|u)\s+(?:say|have|think)\s+my\s+(?:age|borough|level|"
                         r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
+                        r"\bwhat\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
                         r"\bsummary\s+of\s+(?:my|the|our|all\s+my)\s+(?:answers|profile|details)\b|"
                         r"^\W*my\s+(?:profile|answers)\W*$|"
                         r"\beverything\s+(?:you(?:'ve|\s+have)?\s+got|you\s+have)\s+(?:about|on)\s+"
@@ -170,7 +174,10 @@ WHY_NOT = "why_not"
 # astrazeneca one come up": why a named route is left out, or, with the list shown, why nothing for a kind of work
 # ("why nothing for engineering"; the classifier read these as ask_more, find_routes or why_needed).
 WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|didn'?t|haven'?t|hasn'?t|"
-                          r"nothing|left\s+out|leave\s+out|missing|skip(?:ped)?)\b", re.I)
+                          r"doesn'?t|don'?t|wasn'?t|won'?t|can'?t|nothing|left\s+out|leave\s+out|missing|"
+                          r"skip(?:ped)?)\b", re.I)
+# Words that can only mean a route is missing: "why have you left out university" names nothing the vocabulary knows.
+LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:left\s+out|leave\s+out|missing|skip(?:ped)?)\b", re.I)
 
 
 def _names_a_route(text: str) -> bool:
@@ -240,7 +247,8 @@ A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|
                                  r"(?:person|human|advis[eo]r)\b|"
                                  r"\bput\s+me\s+through\s+to\s+(?:someone|somebody|"
                                  r"an?\s+(?:person|human|advis[eo]r|agent))\b|"
-                                 r"\b(?:talk|speak)\s+to\s+a\s+(?:real\s+)?(?:human|person)\b", re.I)
+                                 r"\b(?:talk|speak)\s+to\s+a\s+(?:real\s+)?(?:human|person)\b|"
+                                 r"\bare\s+there\s+any\s+real\s+(?:people|humans)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile, "don't store any of this" as stop.
@@ -262,7 +270,8 @@ WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:do|should|can|would|to)\s+(?:
 # "begin again", "i want to begin again for my daughter": starting over in so many words (the classifier read these as
 # find_routes after one training).
 BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search)\W*$|"
-                         r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|"
+                         r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|\bgo\s+back\s+to\s+the\s+(?:start|beginning)\b|"
+                         r"\bdo\s+it\s+(?:all\s+)?again\s+with\b|"
                          r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
                          r"(?:begin|start)\s+(?:again|over)\b", re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
@@ -318,11 +327,12 @@ GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
                           r"^\W*(?:anything\s+else(?:\s+for\s+me)?|is\s+that\s+(?:it|all(?:\s+of\s+them)?)|"
-                          r"(?:is\s+)?that\s+all\s+(?:you(?:'ve|\s+have)?\s+got|there\s+is))\W*$", re.I),
+                          r"(?:is\s+)?that\s+all\s+(?:you(?:'ve|\s+have)?\s+got|there\s+is)|"
+                          r"(?:so\s+|and\s+|ok\s+)?what\s+else)\W*$", re.I),
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah|(?:i\s+)?don'?t\s+think\s+so)\W*$", re.I),
     YES: re.compile(r"^\W*(?:ya|yah|yh|yup|mhm+|of\s+course|absolutely)\W*$", re.I),
     GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night(?:\s+night)?|nite|laters|ta\s*ra|bye+|"
-                         r"speak\s+soon|peace\s+out|farewell)\W*(?:x+)?\W*$", re.I),
+                         r"speak\s+soon|peace\s+out|farewell|take\s+care)\W*(?:x+)?\W*$", re.I),
     THANKS: re.compile(r"^\W*(?:nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*|tysm|tyvm|ty|thx|thanx|thnx|"
                        r"cheers\s+(?:bruv|bro|mate|m8|pal|fam))\W*$",
                        re.I),
@@ -511,7 +521,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # "hang on i need to find my certificates, can we pause"; the form still keeps what it states, and a pause
         # that states one ("hold on I need to pick up my kids, continue later") stays a pause
         return None if intent == STOP else STOP
-    if WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None and _names_work_or_place(text)):
+    if WHY_LEFT_OUT.search(text) and (_names_a_route(text) or asked is None and (_names_work_or_place(text)
+                                                                               or LEFT_OUT.search(text))):
         # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"; a why_not guess stands ("y no
         # degree apprenticeship" is no answer, though every word of it is vocabulary)
         return None if intent == WHY_NOT else WHY_NOT

@@ -376,7 +376,7 @@ class Normaliser:
         if isinstance(value, (int, float)):
             return _check_age(value)
         doc = self.doc(str(value))
-        pupil = _school_year(doc)
+        pupil = _school_year(doc, just_left=True)
         if pupil is not None:
             return pupil
         numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
@@ -384,7 +384,10 @@ class Normaliser:
             raise InputError("age", "I couldn't find your age in that.")
         # "19, left school 3 yrs ago", "gonna be 18 in 2 weeks": a number that counts time is no age
         numbers = [n for n in numbers if not _a_while(doc, n[0], n[1])] or numbers
-        numbers = [n for n in numbers if not _a_school_year(doc, n[0])] or numbers      # "18! just finished year 13"
+        numbers = [n for n in numbers if _words_before(doc, n[0])[2] not in _THEN] or numbers   # "since i was 16"
+        numbers = [n for n in numbers if not _a_school_year(doc, n[0])]        # "18! left school after year 13"
+        if not numbers:                                                         # "dropped out in year 10"
+            raise InputError("age", "I couldn't find your age in that.")
         now = [n for n in numbers if not _future(doc, n[0], n[1])]
         if not now:                                                             # "I'll be 25 next month"
             if len({v for _, _, v in numbers}) == 1:
@@ -601,7 +604,7 @@ class Normaliser:
                                                              or _joined_on(doc, s, e)))
                           or asked == "age" and _leads(doc, s, e))     # "58. Is that too old for any of this?"
                      and not _a_while(doc, s, e) and not _a_school_year(doc, s) and not _a_child(doc, s, n)
-                     and _words_before(doc, s)[2] not in ("was", "were")]     # "a caution when I was 17": then
+                     and _words_before(doc, s)[2] not in _THEN]     # "a caution when I was 17": then
         if said_ages:                                           # "im 13 wait no 31": the correction is the age
             last = said_ages[-1][1]
             said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
@@ -611,8 +614,9 @@ class Normaliser:
             corrected = _corrected(doc, said_ages)
             ages = set() if corrected is None else {corrected}
         pupil = _school_year(doc)
-        if pupil is not None:
-            out["age"] = pupil
+        year_age = _school_year(doc, just_left=True)
+        if year_age is not None:
+            out["age"] = year_age
         elif len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE:
             out["age"] = int(min(ages))
         studied = [m for m in every if m.label == "qualification" and not self._a_country(m)
@@ -948,6 +952,8 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
     if m.label not in ("barrier", "qualification") or m.id == _CARING or m.label == "barrier" and _typed_for_them(doc):
+        return False
+    if "me" in m.text.lower().split():          # "my mum kicked me out": done to them
         return False
     return bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m)
 
@@ -1519,15 +1525,17 @@ _SIXTH_FORM = {("lower", "sixth"): 12, ("upper", "sixth"): 13, ("first", "year",
                ("second", "year", "of", "sixth"): 13}
 
 
-def _school_year(doc: Doc) -> int | None:
+def _school_year(doc: Doc, just_left: bool = False) -> int | None:
     """The age of a pupil who gave their school year ("year 11", "yr 12", "y11", "year eleven", "lower sixth"),
-    unless it is a year they left in ("dropped out in year 10")."""
+    unless it is a year they left in ("dropped out in year 10"); with `just_left`, the age of one who has just
+    finished it too ("just finished year 11": 16, and no longer at school)."""
     toks = [t.lower_ for t in doc]
     for words, year in _SIXTH_FORM.items():
         if any(tuple(toks[i:i + len(words)]) == words for i in range(len(toks))):
             return year + _YEAR_TO_AGE
+    now = ("not", "just") if just_left else ("not",)            # "not left school yet", "just finished"
     for i, n in _years(toks):
-        if 7 <= n <= 13 and not any((w in _LEFT_SCHOOL and toks[k - 1:k] != ["not"]      # "not left school yet"
+        if 7 <= n <= 13 and not any((w in _LEFT_SCHOOL and (k == 0 or toks[k - 1] not in now)
                                      or w == "finish" and toks[k - 1:k] in (["nt"], ["n't"], ["never"]))
                                     for k, w in enumerate(toks[:i]) if k >= i - 5):      # "left at 14 in year 9"
             return int(n) + _YEAR_TO_AGE
@@ -1661,7 +1669,8 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
     return (before in _AGE_BEFORE or (before2, before) in (("i", "am"), ("i", "m"), *_AGE_SAID)
             or (before2 in _COACHED and before in ("is", "'s", "s"))     # a work coach: "customer is 29", "she's 24"
             or (before2 in _TYPED_FOR and before == "is"               # family typing: "my son is 19" (not
-                and not any(t.lower_ in ("me", "myself") for t in doc))  # "my daughter is 16 but this is for me")
+                and not any(t.lower_ in ("me", "myself") for t in doc)   # "my daughter is 16 but this is for me",
+                and not _own_age_said(doc))                              # "im 34 my daughter is 15")
             or (before in ("is", "'s", "its", "to")                   # "my age wrong, its 31", "change my age to 19"
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
@@ -1719,12 +1728,18 @@ def _corrected(doc: Doc, numbers: list[tuple[int, int, float]]) -> float | None:
 
 
 _SELF_SAID = {"i'm", "im", "am", "aged", "'m", "m"}           # spaCy splits "im" into "i" "m"
+_THEN = {"was", "were"}         # "when I was 17": an age then, not now
 _CHILD = 13                     # below this, a number is the resident's age only after "I'm" or "aged"
 
 
 def _leads(doc: Doc, start: int, end: int) -> bool:
     """Two digits opening the message, set off by a stop or comma: at the age question, the age it answers."""
     return start == 0 and _two_digits(doc[start]) and end < len(doc) and doc[end].text in ".,!?"
+
+
+def _own_age_said(doc: Doc) -> bool:
+    """ "I'm 34" or "aged 34" somewhere in the message: the resident's own age."""
+    return any(t.lower_ in _SELF_SAID and t.i + 1 < len(doc) and doc[t.i + 1].like_num for t in doc)
 
 
 def _a_child(doc: Doc, start: int, value: float) -> bool:

@@ -734,6 +734,14 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("I don't want to tell you about my health", "inform", "barriers", "decline"),   # the topic declined, no interest
     ("not comfortable with that question", "inform", "enic", "decline"),
     ("would rather not give my area", "nlu_fallback", "borough", "decline"),        # "would rather" asks nothing
+    # corpus_fresh28
+    ("what's this got to do with finding a job", "find_routes", "barriers", "why_needed"),
+    ("what difference does that make? my degree is real", "inform", "enic", "why_needed"),
+    ("whats that? never got one", "why_needed", "enic", "inform"),                # no statement, asked what it is
+    ("I answered wrong earlier, can we go back to the start", "show_profile", "barriers", "start_again"),
+    ("what did you record for my degree", "inform", "enic", "show_profile"),
+    ("are there any real people working here", "find_routes", "borough", "human_handoff"),
+    ("on second thoughts please clear everything ive typed", "nlu_fallback", "age", "forget_me"),
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
@@ -754,6 +762,12 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("remove my profile", "nlu_fallback", "forget_me"),
     ("i want to change all my answers", "forget_me", "start_again"),      # no word of deleting
     ("start again and delete my data", "forget_me", "forget_me"),
+    # corpus_fresh28
+    ("what else", "why_needed", "show_more"),
+    ("take care", "nlu_fallback", "goodbye"),
+    ("I want to do it again with different answers", "show_more", "start_again"),
+    ("why have you left out university", "inform", "why_not"),      # no word the vocabulary knows, but left out
+    ("Why doesn't the Healthcare SWAP show up for me", "ask_more", "why_not"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want

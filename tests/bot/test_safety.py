@@ -52,6 +52,9 @@ def classify(text: str, intent: str = "stop") -> str:
     ("help me please i'm in a really bad way", "human_handoff"),
     ("my life is over", "chitchat"),
     ("never got anything right in my life, whats even the point", "find_routes"),
+    # an eviction tomorrow, no food and no money (corpus_fresh28)
+    ("I'm being evicted tomorrow and I don't know what to do", "inform"),
+    ("i've got no food and no money left", "deny"),
 ])
 def test_distress_overrides_whatever_the_classifier_said(text, said):
     assert classify(text, intent=said) == "distress"

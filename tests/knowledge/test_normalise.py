@@ -114,7 +114,9 @@ def test_a_yes_without_the_level_asks_which_level(n):
 @pytest.mark.parametrize("text, age", [("year 11", 16), ("im in yr 10", 15), ("Y11", 16), ("year eleven", 16),
                                        ("I'll be 25 next month", 24), ("19, 20 in March", 19), ("FORTY", 40),
                                        ("fortyfour", 44), ("im twentyone", 21),
-                                       ("Im twnety two", 22), ("sorry i meant 32 not 23", 32), ("thrity one", 31)])
+                                       ("Im twnety two", 22), ("sorry i meant 32 not 23", 32), ("thrity one", 31),
+                                       ("57 been working since i was 16 never needed one of these things before", 57),
+                                       ("im 34 my daughter is 15", 34)])       # an age then; a child's
 def test_ages_as_residents_give_them(n, text, age):
     assert n.age(text) == age
 
@@ -722,6 +724,7 @@ def test_from_abroad_without_a_statement_or_without_certificates(n, text, level)
     ("evening. 61 and not ready to retire! Chingford. Did 30 yrs in sales", 61),      # years in a job are time
     ("morning, 47, live in Hanwell, been an office manager 15 years", 47),
     ("I'm 30 and I didn't finish school, I left at 14 in Year 9", 30),               # a school year they left in
+    ("just finished year 11", 16),                                                  # the year just finished
 ])
 def test_an_age_beside_years_in_a_job_or_a_year_left_at_school(n, text, age):
     assert n.extract(text)["age"] == age and n.age(text) == age
@@ -1528,3 +1531,25 @@ def test_i_be_is_i_am_but_ill_be_is_to_come(n):
 def test_no_circumstances_said_by_name_among_other_answers(n):
     assert n.extract("27, hackney, no barriers, into data")["barriers"] == []
     assert n.extract("no barriers but i have a record")["barriers"] == ["criminal_record"]     # one named wins
+
+
+def test_a_school_year_just_finished_gives_the_age_and_no_school_year_is_an_age(n):
+    assert "qualification_level" not in n.extract("I'm 16 I've just finished year 11", "age")   # results to come
+    assert n.extract("im in year 11", "age") == {"age": 16, "qualification_level": "none"}
+    for text in ("finished year 11", "dropped out in year 10"):      # when is not said: the age question asks again
+        with pytest.raises(InputError):
+            n.age(text)
+
+
+@pytest.mark.parametrize("text, asked, want", [
+    ("my parents kicked me out and I'm staying with different friends", "barriers", {"barriers": ["homelessness"]}),
+    ("Deaf, BSL is my first language", "barriers", {"barriers": ["disability_or_health", "english_language"]}),
+    ("been on the dole 5 years no one wants me", "barriers", {"barriers": ["claiming_benefits",
+                                                                           "long_term_unemployed"]}),
+    ("BEd and QTS", "qualification_level", {"qualification_level": "6"}),
+    ("elephant n castle", "borough", {"borough": "Southwark", "outside_london": False}),
+    ("looking after people, like a care assistant", "interests", {"barriers": ["caring_responsibilities"],
+                                                                  "interests": ["healthcare"]}),
+])
+def test_answers_in_residents_words_corpus_fresh28(n, text, asked, want):
+    assert n.extract(text, asked) == want
