@@ -60,6 +60,8 @@ def generated_data(target: Path, count: int, seed: int = 11) -> Path:
         areas = ([rnd.choice(boroughs)] if r < 0.80 else [rnd.choice(subregions)] if r < 0.92
                  else [LONDON] if r < 0.98 else [NATIONAL])
         entry["where"] = areas
+        if areas != [LONDON]:
+            entry.pop("based_in", None)         # only a programme that runs across London names where it is based
         for kind in ("rules", "checks"):        # a residence condition follows the programme to its new place
             entry[kind] = [({**c, "lives_in": areas} if "lives_in" in c else c)
                            for c in entry.get(kind) or [] if not ("lives_in" in c and areas == [NATIONAL])]

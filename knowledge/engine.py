@@ -35,6 +35,9 @@ TASTERS_UNTIL = 18             # from this age tasters follow the routes they fi
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
 # designed for an adult's circumstances gains.
 SERVICES, SERVICE = ("employment_support", "careers_information"), 6
+# Relevance careers advice gains for a resident unsure of the work they want: advice on every kind of work (the
+# National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1.
+ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
 # (twice that under 19, when a job is further off still)
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
@@ -287,7 +290,8 @@ class Screen:
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
                                [3, 3, 1, -3, -2], 0)
         # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.
-        score += self.signpost * ((4 - self.lists_interests) if not interests else 1)
+        undecided = np.where(self.lists_interests, SECTOR_ADVICE, ANY_WORK_ADVICE)
+        score += self.signpost * (undecided if not interests else 1)
         if adult(profile):                                  # the routes into work first (tasters: `order`)
             score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)
@@ -321,7 +325,9 @@ class Screen:
             if b in self.suits and b != WHERE_EVERYONE_STARTS:
                 hard |= self.suits[b] > 0
         open_to_them = np.flatnonzero(self.service & hard & j.fits & ~j.checks & ~self.doubt)
-        return [int(open_to_them[np.argmax(score[open_to_them])])] if len(open_to_them) else []
+        if not len(open_to_them):
+            return []
+        return [int(open_to_them[np.lexsort((self.place[open_to_them], -score[open_to_them]))[0]])]   # ties: by place
 
     def order(self, j: Judgement, among: np.ndarray) -> np.ndarray:
         """The programmes in `among` that fit, best first, by tier (fits outright, then checks left open, checks the

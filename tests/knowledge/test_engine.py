@@ -385,6 +385,17 @@ def test_tasters_come_last_for_adults_but_not_for_pupils():
     assert first(19, "research").programme.id == "course"
 
 
+def test_careers_advice_on_every_kind_of_work_comes_first_for_the_undecided():
+    progs = [prog("sector", route_type="careers_information", interests=["laboratory"], levels=["3"], position=0),
+             prog("any_work", route_type="careers_information", position=1)]
+
+    def first(interest):
+        profile = Profile(age=40, qualification_level="2", interests=(interest,))
+        return recommend(profile, progs, vocabulary()).recommendations[0].programme.id
+    assert first("not_sure") == "any_work"
+    assert first("laboratory") == "sector"
+
+
 def test_fits_before_checks_before_doubt_whatever_the_relevance():
     progs = [
         prog("checked_and_wanted", checks=[{"min_age": 19}], interests=["laboratory"], route_type="htq"),
