@@ -39,7 +39,9 @@ SERVICES, SERVICE = ("employment_support", "careers_information"), 6
 # National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1.
 ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
-# (twice that under 19, when a job is further off still)
+# (twice that under 19, when a job is further off still); under PARTICIPATION_AGE, when England asks young people
+# to stay in education or training, an employment programme not made for a circumstance of theirs gives it up too
+PARTICIPATION_AGE = 18
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
@@ -297,6 +299,8 @@ class Screen:
         else:                                               # made for their age group (pupils, 16-19s, young people)
             lo, hi = self.band
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
+            if profile.age < PARTICIPATION_AGE:     # a service into work not made for a circumstance of theirs
+                score -= LATER * ((self.route == SERVICES[0]) & (suits == 0))
         score += j.locality
         score -= LATER * self.later * (1 if adult(profile) else 2)
         if adult(profile):

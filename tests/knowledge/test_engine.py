@@ -396,6 +396,19 @@ def test_careers_advice_on_every_kind_of_work_comes_first_for_the_undecided():
     assert first("laboratory") == "sector"
 
 
+def test_under_18_an_employment_programme_comes_after_courses_unless_made_for_them():
+    progs = [prog("employment", route_type="employment_support", interests=["laboratory"],
+                  suits=["disability_or_health"], position=0),
+             prog("course", route_type="short_course", interests=["laboratory"], position=1)]
+
+    def first(age, *barriers):
+        profile = Profile(age=age, interests=("laboratory",), barriers=barriers)
+        return recommend(profile, progs, vocabulary()).recommendations[0].programme.id
+    assert first(17) == "course"                        # England asks them to stay in education or training
+    assert first(17, "disability_or_health") == "employment"      # made for a circumstance of theirs
+    assert first(18) == "employment"
+
+
 def test_fits_before_checks_before_doubt_whatever_the_relevance():
     progs = [
         prog("checked_and_wanted", checks=[{"min_age": 19}], interests=["laboratory"], route_type="htq"),
