@@ -87,6 +87,8 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
                         r"\bwhat\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
+                        r"\bwhat\s+(?:age|borough|area|level|qualifications?|circumstances|interests?)\s+"
+                        r"(?:did|have)\s+(?:you|u)\s+(?:put|record|recorded|save|saved|got)\b|"
                         r"\bsummary\s+of\s+(?:my|the|our|all\s+my)\s+(?:answers|profile|details)\b|"
                         r"^\W*my\s+(?:profile|answers)\W*$|"
                         r"\beverything\s+(?:you(?:'ve|\s+have)?\s+got|you\s+have)\s+(?:about|on)\s+"
@@ -100,7 +102,7 @@ SHOW_MORE, ASK_MORE, FIND_ROUTES = "show_more", "ask_more", "find_routes"
 # "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew; "show me 5 more" as an
 # answer).
 MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\W*(?:please|pls|plz)?\W*$|"
-                  r"\b(?:moar|(?:show\s+(?:me\s+)?|see\s+)(?:some\s+|\d+\s+|five\s+)?more"
+                  r"\b(?:moar|(?:show\s+(?:me\s+)?|see\s+)(?:some\s+|\d+\s+|five\s+|a\s+few\s+)?more"
                   r"(?!\s+(?:about|on|info|details?|of)\b)|(?:see|show)\s+(?:me\s+)?the\s+rest|"
                   r"the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes|choices|suggestions)|"
                   r"(?:give|gimme)\s+(?:me\s+)?(?:some\s+|\d+\s+|five\s+)more\b(?!\s+(?:about|on|info|details?|of)\b)|"
@@ -289,7 +291,8 @@ def _one_word_over(text: str) -> bool:
 # (the classifier read it as human_handoff and the age was lost; over the older corpora every message this matches
 # is an answer, a greeting or a request of the coach's own).
 COACH_TYPING = re.compile(r"\b(?:i'?m|i\s+am|as)\s+(?:the|a|her|his|their|your)?\s*(?:work\s+)?coach\b|"
-                          r"\bwork\s+coach\s+here\b|\bon\s+(?:her|his|their)\s+behalf\b", re.I)
+                          r"\bwork\s+coach\s+here\b|\bon\s+(?:her|his|their)\s+behalf\b|"
+                          r"^\W*(?:work\s+)?coach\s*[:-]", re.I)      # "WORK COACH: cust 58yo ESA, ..."
 
 
 # "no qualifications to speak of": no one to speak to (the classifier read it as human_handoff and the age was lost);
@@ -542,8 +545,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         if intent == HANDOFF or not normaliser().states_an_answer(text):    # "please contact me by phone, I find
             return CONTACT          # typing hard" came back as human_handoff, "ring me tomorrow after 3 please" as an
                                     # answer; "I'm 19, text me on ..." answers all the same
-    elif intent == CONTACT and _founded(text, HANDOFF):    # "is there someone i can ring": they would ring a person;
-        return HANDOFF                                      # nobody is asked to contact them
+    elif intent == CONTACT and _founded(text, HANDOFF) and not normaliser().just_an_answer(text):
+        return HANDOFF      # "is there someone i can ring": they would ring a person (not "Caring for someone")
     if asked == ENIC and (intent not in NOT_A_REPLY or intent in KEEP and not _held(text, intent)) \
             and _no_statement(text) and _about_a_statement(text, intent):
         return None if intent == INFORM else INFORM

@@ -742,6 +742,8 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("what did you record for my degree", "inform", "enic", "show_profile"),
     ("are there any real people working here", "find_routes", "borough", "human_handoff"),
     ("on second thoughts please clear everything ive typed", "nlu_fallback", "age", "forget_me"),
+    ("Caring for someone", "request_contact", "barriers", "inform"),       # "someone" asks for no person here
+    ("WORK COACH: cust 58yo ESA, mental health, Thornton Heath, lvl 2 NVQ care", "human_handoff", "age", "inform"),
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
@@ -768,6 +770,7 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("I want to do it again with different answers", "show_more", "start_again"),
     ("why have you left out university", "inform", "why_not"),      # no word the vocabulary knows, but left out
     ("Why doesn't the Healthcare SWAP show up for me", "ask_more", "why_not"),
+    ("what age did you put", "out_of_scope", "show_profile"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
