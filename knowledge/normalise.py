@@ -938,6 +938,7 @@ _KIN_WORDS = {"little", "younger", "older", "big", "baby", "elderly", "eldest", 
 _CARING = "caring_responsibilities"        # said of a relative ("my kids, no childcare"), and still the resident's
 _SAID_OF = {"is", "has", "'s", "s", "got", "are", "have", "had", "who", "was",     # "my brother who has autism"
             "does", "do", "did", "can", "ca",                                 # "my mum doesnt speak english"
+            "claims", "gets", "receives",                                     # "my partner claims UC"
             "with", "a", "an",                                                # "a son with an EHCP"
             "he", "she", "they"}                                              # "my husband he is disabled"
 

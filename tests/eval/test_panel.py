@@ -69,16 +69,23 @@ from tests.eval.replay import load
 # 568 of 609 before and after.
 # 27th session: no ranking code or programme data changed; blind panel_fresh28 read 690 of 742 at the start and the end.
 # 28th session: no ranking code or programme data changed; blind panel_fresh29 read 702 of 718 at the start and the end.
+# 29th session: at 18 tasters follow the routes they fit, unless the work wanted is mostly reached through a degree
+# (research); a programme for all London ranks as local where it is based (`based_in`: Centre of the Cell, Imperial's
+# Reach Out Lab); careers advice on every kind of work comes first for the undecided; under 18 an employment programme
+# not made for a circumstance of theirs gives up a little. The development panels gained 54 checks and lost 5 (Year 13
+# pupils whose writers named a taster for data or not-sure work, and a Year 12 pupil whose writer named national
+# outreach; each in a panel that gained more); the panels that gained were raised. Blind panel_fresh30 read 1,092 of
+# 1,182 at the start and 1,095 after.
 FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
-         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2261, "panel_fresh5.yml": 2917,
-         "panel_fresh6.yml": 2508, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3099, "panel_fresh9.yml": 2309,
-         "panel_fresh10.yml": 1548, "panel_fresh11.yml": 953, "panel_fresh12.yml": 1312, "panel_fresh13.yml": 859,
-         "panel_fresh14.yml": 1002, "panel_fresh15.yml": 878, "panel_fresh16.yml": 702, "panel_fresh17.yml": 769,
-         "panel_fresh18.yml": 481, "panel_fresh19.yml": 765, "panel_fresh20.yml": 907,
-         "panel_fresh21.yml": 1142, "panel_fresh22.yml": 1584,
-         "panel_fresh23.yml": 1499, "panel_fresh24.yml": 730, "panel_fresh25.yml": 673,
-         "panel_fresh26.yml": 1493,
-         "panel_fresh27.yml": 568, "panel_fresh28.yml": 690, "panel_fresh29.yml": 702,
+         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2261, "panel_fresh5.yml": 2919,
+         "panel_fresh6.yml": 2511, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3100, "panel_fresh9.yml": 2310,
+         "panel_fresh10.yml": 1553, "panel_fresh11.yml": 954, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 861,
+         "panel_fresh14.yml": 1007, "panel_fresh15.yml": 879, "panel_fresh16.yml": 703, "panel_fresh17.yml": 770,
+         "panel_fresh18.yml": 481, "panel_fresh19.yml": 765, "panel_fresh20.yml": 910,
+         "panel_fresh21.yml": 1146, "panel_fresh22.yml": 1584,
+         "panel_fresh23.yml": 1499, "panel_fresh24.yml": 731, "panel_fresh25.yml": 673,
+         "panel_fresh26.yml": 1494,
+         "panel_fresh27.yml": 573, "panel_fresh28.yml": 694, "panel_fresh29.yml": 708,
          "panel_fresh30.yml": 1095}
 PANELS = sorted(FLOOR)
 

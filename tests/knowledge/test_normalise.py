@@ -1553,3 +1553,8 @@ def test_a_school_year_just_finished_gives_the_age_and_no_school_year_is_an_age(
 ])
 def test_answers_in_residents_words_corpus_fresh28(n, text, asked, want):
     assert n.extract(text, asked) == want
+
+
+def test_a_benefit_a_relative_claims_is_theirs(n):
+    assert "barriers" not in n.extract("my partner claims UC, I don't, nothing else applies", "barriers")
+    assert n.extract("my partner and i claim uc", "barriers")["barriers"] == ["claiming_benefits"]
