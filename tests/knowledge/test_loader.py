@@ -265,16 +265,6 @@ def test_capitals_must_be_written_in_capitals(data_copy):
         load_vocabulary(data_copy)
 
 
-@pytest.mark.parametrize("name, value", [("interests.yml", "yes"), ("barriers.yml", True)])
-def test_degree_first_is_true_or_false_on_a_kind_of_work(data_copy, name, value):
-    path = data_copy / name
-    entries = yaml.safe_load(path.read_text())
-    entries[0]["degree_first"] = value
-    path.write_text(yaml.safe_dump(entries))
-    with pytest.raises(DataError, match="`degree_first` must be true or false, on a kind of work"):
-        load_vocabulary(data_copy)
-
-
 @pytest.mark.parametrize("value", [["biology and chemistry"], "science"])
 def test_broad_phrases_must_be_the_entry_s_own(data_copy, value):
     path = data_copy / "interests.yml"
@@ -318,13 +308,16 @@ def test_at_question_is_a_list_of_words_on_a_circumstance(data_copy, file, value
         load_vocabulary(data_copy)
 
 
-@pytest.mark.parametrize("file, value", [("route_types.yml", "yes"), ("interests.yml", True)])
-def test_any_level_is_a_yes_or_no_on_a_route_type(data_copy, file, value):
+@pytest.mark.parametrize("file, key, value, on", [("route_types.yml", "any_level", "yes", "a route type"),
+                                                  ("interests.yml", "any_level", True, "a route type"),
+                                                  ("interests.yml", "degree_first", "yes", "a kind of work"),
+                                                  ("barriers.yml", "degree_first", True, "a kind of work")])
+def test_a_flag_is_true_or_false_on_its_own_kind_of_entry(data_copy, file, key, value, on):
     path = data_copy / file
     entries = yaml.safe_load(path.read_text())
-    entries[0]["any_level"] = value
+    entries[0][key] = value
     path.write_text(yaml.safe_dump(entries))
-    with pytest.raises(DataError, match="`any_level` must be true or false, on a route type"):
+    with pytest.raises(DataError, match=f"`{key}` must be true or false, on {on}"):
         load_vocabulary(data_copy)
 
 
