@@ -31,16 +31,17 @@ BELOW = 1                       # a route wholly well below their level follows 
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
-TASTERS_UNTIL = 18             # from this age tasters follow the routes they fit (`past_tasters`)
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
 # designed for an adult's circumstances gains.
-SERVICES, SERVICE = ("employment_support", "careers_information"), 6
+EMPLOYMENT = "employment_support"
+SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 6
 # Relevance careers advice gains for a resident unsure of the work they want: advice on every kind of work (the
 # National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1.
 ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
 # (twice that under 19, when a job is further off still); under PARTICIPATION_AGE, when England asks young people
-# to stay in education or training, an employment programme not made for a circumstance of theirs gives it up too
+# to stay in education or training, an employment programme not made for a circumstance of theirs gives it up too.
+# From that age most have left school, so tasters follow the routes they fit (`past_tasters`).
 PARTICIPATION_AGE = 18
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
@@ -224,6 +225,7 @@ class Screen:
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
         self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
+        self.employment = self.route == EMPLOYMENT
         self.degree_first = {t.id for t in vocab.interests if t.degree_first}
         retrain = {t.id for t in vocab.route_types if t.any_level}
         self.retrain = np.array([p.route_type in retrain for p in ps], bool)
@@ -300,7 +302,7 @@ class Screen:
             lo, hi = self.band
             score += 2 * ((hi >= 0) & (profile.age <= hi) & (profile.age >= lo))
             if profile.age < PARTICIPATION_AGE:     # a service into work not made for a circumstance of theirs
-                score -= LATER * ((self.route == SERVICES[0]) & (suits == 0))
+                score -= LATER * (self.employment & (suits == 0))
         score += j.locality
         score -= LATER * self.later * (1 if adult(profile) else 2)
         if adult(profile):
@@ -349,7 +351,7 @@ class Screen:
         the work they want is mostly reached through a degree (a sixth-formers' placement helps them choose one)."""
         if adult(profile):
             return True
-        return profile.age >= TASTERS_UNTIL and not self.degree_first.intersection(profile.interests)
+        return profile.age >= PARTICIPATION_AGE and not self.degree_first.intersection(profile.interests)
 
     def needs_met(self, j: Judgement) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
