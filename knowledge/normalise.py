@@ -26,6 +26,7 @@ from knowledge.vocab import LEVEL_IDS, Vocabulary, cities_only, countries, every
 
 MIN_AGE, MAX_AGE = 0, 120
 PROFILE_LABELS = ("borough", "qualification", "barrier", "interest")
+_LISTED = {"barriers": "barrier", "interests": "interest"}     # questions answered from a list, and their labels
 _WHERE = {"from", "in", "at", "of", "frm", "uni"}         # before a city abroad: "university of lagos", "uni lagos"
 _STOPS = {",", ".", ";", ":", "!", "?", "(", ")"}       # a typo search never reads across these
 MAX_FUZZY_WORDS = 6        # typo matching only for short answers, where a near miss is most likely meant
@@ -229,8 +230,9 @@ class Normaliser:
                   if m.id not in ids or any(f.id != m.id and _within(f, [m]) for f in found)]
         if not signed:
             return found
-        # a circumstance's sign may hold another's words: "been on jsa for over 2 years" is both
-        both = [f for f in found if f.label == "barrier" and _within(f, signed)] if label == "barrier" else []
+        # a circumstance's sign may hold another's words: "been on jsa for over 2 years" is both, and "48 year old from
+        # eltham been out of work" names a place as well
+        both = [f for f in found if _within(f, signed) and (f.label == "borough" or f.label == label == "barrier")]
         kept = _longest([f for f in found if f not in both] + signed)    # "can't do computers" is no interest
         return sorted(kept + both, key=lambda m: (m.start, m.end))
 
@@ -586,7 +588,11 @@ class Normaliser:
         # Profile labels only, so a longer phrase of another kind ("gcse maths" as a course) cannot hide one;
         # among them a span has one meaning ("mental health" is a circumstance, not a healthcare interest).
         asked_for = self.at_question(doc) if asked == "barriers" else []
-        every = _longest(asked_for + [m for label in PROFILE_LABELS for m in self.matches(doc, label)])
+        # the open question's answer may carry a typo ("helthcare or labratory"), as its own reading allows; a word in
+        # everyday use is none ("pharma production line" is no pharmacy, "in a hotel" no hostel)
+        typed = [m for m in self.fuzzy(doc, _LISTED[asked]) if not all(w in self.english for w in m.text.split())] \
+            if asked in _LISTED else []
+        every = _longest(asked_for + typed + [m for label in PROFILE_LABELS for m in self.matches(doc, label)])
         for label in self.signs:
             every = self._with_signs(doc, label, every)
         declined = self._declining(doc)
@@ -1249,12 +1255,14 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
 
 
 _ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "college", "uni", "family", "born",
-              "near", "nr", "corner", "opposite", "beside", "behind", "nearby", "outside"}
+              "near", "nr", "corner", "opposite", "beside", "behind", "nearby", "outside", "n't", "nt", "not",
+              "longer"}
 
 
 def _elsewhere(words: Span) -> bool:
-    """The words before a place name it as where the resident works, studies, grew up or used to live, as what
-    they live near, or as someone else's home: "i work in Canary Wharf", "was Southwark till last year",
+    """The words before a place name it as where the resident works, studies, grew up, used to live or no longer
+    lives ("i don't live in Sutton anymore"), as what they live near, or as someone else's home: "i work in Canary
+    Wharf", "was Southwark till last year",
     "Camberwell, round the corner from Kings College Hospital", "Cheshunt, just outside Enfield", "my mum lives in
     Croydon"."""
     return any(t.lower_ in _ELSEWHERE or t.lower_ in _RELATIVES and t.i + 1 < len(t.doc)
@@ -1646,11 +1654,28 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
             total += int(w)                                 # "twenny 3"
             j += 1
             break
+        elif seen and _number_word(doc[j - 1].lower_) in _TENS and _unit_typo(w):
+            total += _UNITS[_unit_typo(w)]                  # "thirty fiv": a short unit's typo after a tens word
+            j += 1
+            break
         else:
             break
         seen = True
         j += 1
     return (j, float(total)) if seen else (i, 0.0)
+
+
+def _unit_typo(word: str) -> str | None:
+    """A unit from one to nine typed with a letter wrong or missing ("fiv", "sevn"), read only after a tens word:
+    alone, a short word is too often another ("for", "tree")."""
+    if len(word) < 3 or not word.isalpha() or word in _NOT_A_UNIT:
+        return None
+    units = [w for w in _NUMBER_WORDS if 0 < _UNITS.get(w, 0) < 10 and w[0] == word[0]]
+    close = difflib.get_close_matches(word, units, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+_NOT_A_UNIT = {"for"}                       # "thirty for now"
 
 
 def _run_together(word: str) -> int | None:

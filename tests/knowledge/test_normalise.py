@@ -252,7 +252,7 @@ def test_one_meaning_per_phrase_and_mixed_answers(n):
 
 
 @pytest.mark.parametrize("text", ["I applied for it but I'm still waiting", "lost it years ago", "not sure tbh",
-                                  "never heard of it"])
+                                  "never heard of it", "its in process"])
 def test_no_enic_statement_yet_is_an_unknown_level_never_a_guess(text):
     assert normaliser().qualification(text, abroad=True) == "unknown"
 
@@ -1558,3 +1558,33 @@ def test_answers_in_residents_words_corpus_fresh28(n, text, asked, want):
 def test_a_benefit_a_relative_claims_is_theirs(n):
     assert "barriers" not in n.extract("my partner claims UC, I don't, nothing else applies", "barriers")
     assert n.extract("my partner and i claim uc", "barriers")["barriers"] == ["claiming_benefits"]
+
+
+@pytest.mark.parametrize("text, asked, want", [
+    ("48 year old from eltham been out of work a long time", None,        # a place inside a circumstance's sign
+     {"age": 48, "borough": "Greenwich", "outside_london": False, "barriers": ["long_term_unemployed"]}),
+    ("i don't live in sutton anymore i moved to croydon", None, {"borough": "Croydon", "outside_london": False}),
+    ("i dont live in sutton, i live in croydon", None, {"borough": "Croydon", "outside_london": False}),
+    ("helthcare or labratory", "interests", {"interests": ["healthcare", "laboratory"]}),
+    ("the people on crime shows testing DNA, that looks cool", "interests", {"interests": ["laboratory"]}),
+    ("i like taking things apart and putting them back together", "interests", {"interests": ["engineering"]}),
+    ("asylum seeker, english not first language and no job in uk before", "barriers",
+     {"barriers": ["asylum_seeker", "english_language", "no_work_experience"]}),
+    ("hounslow, i have a hearing impairment if that matters", "borough",
+     {"borough": "Hounslow", "outside_london": False, "barriers": ["disability_or_health"]}),
+])
+def test_answers_in_residents_words_corpus_fresh29(n, text, asked, want):
+    assert n.extract(text, asked) == want
+
+
+def test_a_typo_at_the_open_question_counts_but_a_word_in_everyday_use_is_none(n):
+    assert n.extract("homless and disabld", "barriers")["barriers"] == ["homelessness", "disability_or_health"]
+    assert n.extract("pharma production line", "interests")["interests"] == ["manufacturing"]    # not pharmacy
+    assert n.extract("asylum seeker, in hotel", "barriers")["barriers"] == ["asylum_seeker"]     # not a hostel
+    assert "interests" not in n.extract("helthcare", "barriers")           # another question's typo waits
+
+
+@pytest.mark.parametrize("text, age", [("thirty fiv", 35), ("twenty sevn", 27), ("forty nin", 49),
+                                       ("thirty for now", 30)])
+def test_a_short_unit_typed_wrong_after_a_tens_word(n, text, age):
+    assert n.age(text) == age
