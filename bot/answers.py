@@ -175,11 +175,12 @@ WHY_NOT = "why_not"
 # "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there", "why didnt the
 # astrazeneca one come up": why a named route is left out, or, with the list shown, why nothing for a kind of work
 # ("why nothing for engineering"; the classifier read these as ask_more, find_routes or why_needed).
-WHY_LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:not|no|isn'?t|aren'?t|didn'?t|haven'?t|hasn'?t|"
-                          r"doesn'?t|don'?t|wasn'?t|won'?t|can'?t|nothing|left\s+out|leave\s+out|missing|"
-                          r"skip(?:ped)?)\b", re.I)
+_WHY = r"\b(?:why|y|how\s+come)\b[^?.!]*?\b"
+_GONE = r"left\s+out|leave\s+out|missing|skip(?:ped)?"
+WHY_LEFT_OUT = re.compile(_WHY + r"(?:not|no|isn'?t|aren'?t|didn'?t|haven'?t|hasn'?t|doesn'?t|don'?t|wasn'?t|won'?t|"
+                          r"can'?t|nothing|" + _GONE + r")\b", re.I)
 # Words that can only mean a route is missing: "why have you left out university" names nothing the vocabulary knows.
-LEFT_OUT = re.compile(r"\b(?:why|y|how\s+come)\b[^?.!]*?\b(?:left\s+out|leave\s+out|missing|skip(?:ped)?)\b", re.I)
+LEFT_OUT = re.compile(_WHY + r"(?:" + _GONE + r")\b", re.I)
 
 
 def _names_a_route(text: str) -> bool:
@@ -595,8 +596,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     if _detail_declined(text, intent, asked):
         return INFORM
     # "U need my age? ok 30": an age at the age question is its answer, unless the classifier heard a question about
-    # it ("is 25 too much?"), which the form takes the age from all the same; it read this one as find_routes.
-    if asked == "age" and intent not in (*KEEP, "distress", ASK_ROUTE, WHY_NEEDED, ASK_MORE, WHY_NOT) \
+    # it ("is 25 too much?"), which the form takes the age from all the same; it read this one as find_routes, and
+    # "47 is it worth it at my age" as distress (no development message in distress at this question gives an age,
+    # and SafetyNet, after this, still makes one with a safety phrase distress).
+    if asked == "age" and intent not in (*KEEP, ASK_ROUTE, WHY_NEEDED, ASK_MORE, WHY_NOT) \
             and normaliser().gives_an_age(text) \
             and not _names_a_route(text):                       # "are T levels only for 16-19 year olds"
         return None if intent == INFORM else INFORM

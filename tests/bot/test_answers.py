@@ -744,6 +744,9 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("on second thoughts please clear everything ive typed", "nlu_fallback", "age", "forget_me"),
     ("Caring for someone", "request_contact", "barriers", "inform"),       # "someone" asks for no person here
     ("WORK COACH: cust 58yo ESA, mental health, Thornton Heath, lvl 2 NVQ care", "human_handoff", "age", "inform"),
+    # corpus_fresh29
+    ("47 is it worth it at my age", "distress", "age", "inform"),             # an age, and no safety phrase
+    ("im 19 and i want to end it all", "inform", "age", "distress"),          # a safety phrase has the last word
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
