@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot import pii
 from knowledge import postcodes
 from knowledge.errors import InputError
 from knowledge.normalise import is_question, normaliser
@@ -78,8 +79,9 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                                   # "what's this got to do with finding a job", "what difference does that make?"
 
 
-# "show my answers", "can you show the details you've taken for my customer": the answers read back (the classifier
-# read these as find_routes after one training; over the older corpora all 32 messages this matches are so labelled).
+# "show my answers", "can you show the details you've taken for my customer", "what did I put for my qualification?":
+# the answers read back (the classifier read these as find_routes after one training, the last as why_needed; over the
+# development corpora 159 of the 164 messages this matches are so labelled, and the other 5, deletions, KEEP holds).
 SHOW_PROFILE = "show_profile"
 MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back\s+)?(?:my|the|our|all\s+my|his|her|"
                         r"their)\s+(?:answers|profile|details|info|information)\b(?!\s+(?:about|on|for)\b)|"
@@ -87,6 +89,8 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
                         r"\bwhat\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
+                        r"\bwhat\s+did\s+i\s+(?:put|say|type|write|enter|tell\s+(?:you|u))\b|"
+                        r"\bwhat\s+do\s+(?:you|u)\s+(?:think\s+(?:you|u)\s+)?know\s+about\s+me\b|"
                         r"\bwhat\s+(?:age|borough|area|level|qualifications?|circumstances|interests?)\s+"
                         r"(?:did|have)\s+(?:you|u)\s+(?:put|record|recorded|save|saved|got)\b|"
                         r"\bsummary\s+of\s+(?:my|the|our|all\s+my)\s+(?:answers|profile|details)\b|"
@@ -175,7 +179,7 @@ WHY_NOT = "why_not"
 # "why not the AstraZeneca apprenticeship", "why no nhs jobs", "how come T levels aren't there", "why didnt the
 # astrazeneca one come up": why a named route is left out, or, with the list shown, why nothing for a kind of work
 # ("why nothing for engineering"; the classifier read these as ask_more, find_routes or why_needed).
-_WHY = r"\b(?:why|y|how\s+come)\b[^?.!]*?\b"
+_WHY = r"\b(?:whys?|y|how\s+come)\b[^?.!]*?\b"                   # "whys the Paddington thing not on there"
 _GONE = r"left\s+out|leave\s+out|missing|skip(?:ped)?"
 WHY_LEFT_OUT = re.compile(_WHY + r"(?:not|no|isn'?t|aren'?t|didn'?t|haven'?t|hasn'?t|doesn'?t|don'?t|wasn'?t|won'?t|"
                           r"can'?t|nothing|" + _GONE + r")\b", re.I)
@@ -199,6 +203,11 @@ def _names_work_or_place(text: str) -> bool:
 WHAT_IS = re.compile(r"^\W*(?:what|wat|wot)(?:'s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?", re.I)
 
 
+# "what does SWAP stand for", "Access to HE - what is that?": what a named route is, asked after its name (read as
+# why_needed and affirm; over the development corpora 7 of the 8 that name a route are labelled ask_route, the other
+# asks about one on the list)
+WHAT_IT_MEANS = re.compile(r"\bwhat\s+(?:does|do)\s+.{1,40}?\s+(?:stand\s+for|mean)\b|"
+                           r"\bwhat\s+(?:is|'s|s)\s+(?:that|it|this)\b\W*(?:exactly|then)?\W*$", re.I)
 STILL_ON = re.compile(r"\bis\s+[\w\s]{1,20}?\s+still\s+(?:running|going|on|open|available)\b", re.I)
 
 
@@ -206,8 +215,8 @@ def _asks_about_a_route(text: str) -> bool:
     n = normaliser()
     if WHY_LEFT_OUT.search(text):       # "what about the pfizer apprenticeship? why isnt it there"
         return False
-    if STILL_ON.search(text):           # "is multiply still running" ("what happened to SWAP" may ask why it's gone)
-        return _names_a_route(text)
+    if STILL_ON.search(text) or WHAT_IT_MEANS.search(text):   # "is multiply still running" ("what happened to SWAP"
+        return _names_a_route(text)                             # may ask why it's gone)
     what = WHAT_IS.match(text)
     if what:
         doc = n.doc(text[what.end():])
@@ -250,7 +259,8 @@ A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|
                                  r"(?:person|human|advis[eo]r)\b|"
                                  r"\bput\s+me\s+through\s+to\s+(?:someone|somebody|"
                                  r"an?\s+(?:person|human|advis[eo]r|agent))\b|"
-                                 r"\b(?:talk|speak)\s+to\s+a\s+(?:real\s+)?(?:human|person)\b|"
+                                 r"\b(?:talk|speak|explain\s+(?:this|it|that|things|all\s+this|my\s+situation))\s+"
+                                 r"to\s+a\s+(?:real\s+)?(?:human|person)\b|"
                                  r"\bare\s+there\s+any\s+real\s+(?:people|humans)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
@@ -270,11 +280,14 @@ START_AGAIN = "start_again"
 # answers the open question (none asks to start again).
 WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:do|should|can|would|to)\s+(?:i\s+)?(?:even\s+)?(?:start|begin)\b",
                             re.I)
-# "begin again", "i want to begin again for my daughter": starting over in so many words (the classifier read these as
-# find_routes after one training).
+# "begin again", "i want to begin again for my daughter", "i messed up my answers, can we restart": starting over in so
+# many words (the classifier read these as find_routes, show_profile or why_needed; over the development corpora all
+# 152 messages this matches are labelled start_again).
 BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search)\W*$|"
                          r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|\bgo\s+back\s+to\s+the\s+(?:start|beginning)\b|"
-                         r"\bdo\s+it\s+(?:all\s+)?again\s+with\b|"
+                         r"\bdo\s+it\s+(?:all\s+)?again\s+with\b|\bnew\s+conversation\b|"
+                         r"\b(?:can|could)\s+(?:we|i|u|you)\s+(?:please\s+)?(?:restart|begin\s+again|"
+                         r"start\s+(?:again|over|afresh|fresh))\b|"
                          r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
                          r"(?:begin|start)\s+(?:again|over)\b", re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
@@ -539,7 +552,8 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
             and BEGIN_AGAIN.search(text) \
             and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
         return START_AGAIN
-    if intent != "distress" and _founded(text, CONTACT) \
+    # an email address or a phone number with no question open asks to be contacted: over the development corpora all 9
+    if intent != "distress" and (_founded(text, CONTACT) or asked is None and pii.gives_a_contact(text)) \
             and not (asked == ENIC and normaliser().says(text, "no_statement")):  # "waiting for ENIC to get back to me"
         if intent == CONTACT:                   # "get someone to contact me i cant do this online"
             return None

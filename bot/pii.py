@@ -85,6 +85,11 @@ def scrub(text: str) -> Scrubbed:
     return Scrubbed("".join(parts) + text[at:], tuple(kept))
 
 
+def gives_a_contact(text: str) -> bool:
+    """True when `text` holds a phone number or an email address, or the marker that took its place."""
+    return any(MARKERS[k] in text for k in CONTACTS) or any(f.kind in CONTACTS for f in _candidates(text))
+
+
 def scrub_value(value: Any) -> tuple[Any, list[Found]]:
     """Every string inside a JSON-like value (a message's metadata) scrubbed; keys are kept as they are."""
     if isinstance(value, str):

@@ -747,6 +747,11 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     # corpus_fresh29
     ("47 is it worth it at my age", "distress", "age", "inform"),             # an age, and no safety phrase
     ("im 19 and i want to end it all", "inform", "age", "distress"),          # a safety phrase has the last word
+    ("what did I put for my qualification?", "why_needed", "qualification_level", "show_profile"),
+    ("its complicated, can i explain this to a person instead", "ask_route", "barriers", "human_handoff"),
+    ("i messed up my answers, can we restart", "show_profile", "barriers", "start_again"),
+    ("new conversation please", "nlu_fallback", "barriers", "start_again"),
+    ("[email address], 45", "inform", "age", "inform"),                      # at a question, no request by itself
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
@@ -774,6 +779,13 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("why have you left out university", "inform", "why_not"),      # no word the vocabulary knows, but left out
     ("Why doesn't the Healthcare SWAP show up for me", "ask_more", "why_not"),
     ("what age did you put", "out_of_scope", "show_profile"),
+    # corpus_fresh29
+    ("what does SWAP stand for", "why_needed", "ask_route"),
+    ("Community Works for Health - what is that exactly?", "affirm", "ask_route"),
+    ("whys the Paddington Life Sciences thing not on there", "inform", "why_not"),
+    ("what do you think you know about me lol", "why_needed", "show_profile"),
+    ("can you send this to me at [email address]", "inform", "request_contact"),     # as the channel hands it on
+    ("ring me on 07700 900123", "inform", "request_contact"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
