@@ -550,10 +550,11 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return FORGET                   # "right to be forgotten" came back as an answer
     # "i want to change all my answers" came back as forget_me: starting again deletes nothing unless asked in words
     # that mean deleting (ERASE)
-    if (intent not in (*KEEP, "distress", START_AGAIN) or intent == FORGET and not normaliser().says(text, ERASE)) \
+    if (intent not in (*KEEP, "distress") or intent == FORGET and not normaliser().says(text, ERASE)) \
             and BEGIN_AGAIN.search(text) \
             and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
-        return START_AGAIN
+        return None if intent == START_AGAIN else START_AGAIN   # the guess stands ("can we begin again" at the UK
+                                                                # ENIC question is no question about the statement)
     # an email address or a phone number with no question open asks to be contacted: over the development corpora all 9
     if intent != "distress" and (_founded(text, CONTACT) or asked is None and pii.gives_a_contact(text)) \
             and not (asked == ENIC and normaliser().says(text, "no_statement")):  # "waiting for ENIC to get back to me"
