@@ -78,7 +78,9 @@ from tests.eval import replay
 # 0.881 and 0.920 at the start); its 14 near-duplicates were reworded after its first score. corpus_fresh28 raised (its
 # misreadings were read: circumstances 0.981, F1 0.912 at the end).
 # 30th session: corpus_fresh30 set from its figures at the start (circumstances 0.888, F1 0.872); its 9 near-duplicates
-# were reworded after its first score.
+# were reworded after its first score. Its per-intent figures then helped choose new training examples, so
+# corpus_fresh31 was written to measure the end: set from its figures at the start (interests 0.878, F1 0.899); its 16
+# near-duplicates were reworded after its first score.
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -110,7 +112,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh27.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh28.yml": {"slot": 0.96, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh29.yml": {"slot": 0.87, "intent_f1": 0.88, "twice": 0},
-         "corpus_fresh30.yml": {"slot": 0.86, "intent_f1": 0.84, "twice": 0}}
+         "corpus_fresh30.yml": {"slot": 0.86, "intent_f1": 0.84, "twice": 0},
+         "corpus_fresh31.yml": {"slot": 0.85, "intent_f1": 0.86, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
