@@ -1588,3 +1588,30 @@ def test_a_typo_at_the_open_question_counts_but_a_word_in_everyday_use_is_none(n
                                        ("thirty for now", 30)])
 def test_a_short_unit_typed_wrong_after_a_tens_word(n, text, age):
     assert n.age(text) == age
+
+
+@pytest.mark.parametrize("text, asked, want", [
+    ("i was locked up till last year", "barriers", ["criminal_record"]),
+    ("just released from HMP Pentonville", "barriers", ["criminal_record"]),
+    ("living in a shelter", "barriers", ["homelessness"]),
+    ("i struggle to read and write in english", "barriers", ["english_language"]),
+    ("only ever done volunteering", "barriers", ["no_work_experience"]),
+    ("recovering from addiction", "barriers", ["disability_or_health"]),
+])
+def test_prison_shelters_reading_volunteering_and_addiction_in_residents_words(n, text, asked, want):
+    assert n.extract(text, asked)["barriers"] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("i want to help sick people", ["healthcare"]), ("dentistry", ["healthcare"]), ("ambulance work", ["healthcare"]),
+    ("testing water samples", ["laboratory"]), ("analysing blood", ["laboratory"]),
+    ("making websites", ["data_and_digital"]), ("working with tools", ["engineering"]), ("plumbing", ["engineering"]),
+    ("packing medicines", ["manufacturing"]), ("researching cancer", ["research"]),
+])
+def test_sick_people_samples_websites_tools_and_packing_in_residents_words(n, text, want):
+    assert n.extract(text, "interests")["interests"] == want
+
+
+def test_a_job_or_a_relative_in_a_care_home_is_no_interest(n):
+    assert "interests" not in n.extract("I just started working in a care home", "qualification_level")
+    assert "interests" not in n.extract("my nan is in a care home", "barriers")
