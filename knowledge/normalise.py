@@ -281,12 +281,13 @@ class Normaliser:
         return self._declines_apart(doc, self.matches(doc, "answer"))
 
     def _declines_apart(self, doc: Doc, said: list[Match]) -> bool:
-        """`declines_apart` over the answers.yml matches `said` already found in `doc`."""
+        """`declines_apart` over the answers.yml matches `said` already found in `doc`: words of declining not wholly
+        inside a profile phrase ("my age is my business" declines, though "business" is a kind of work)."""
         declining = [m for m in said if m.id == "decline"]
         if not declining:
             return False
         answers = [m for label in PROFILE_LABELS for m in self.matches(doc, label)]
-        return any(not _within(m, answers) for m in declining)
+        return any(not any(o.start <= m.start and m.end <= o.end for o in answers) for m in declining)
 
     def mentions_answer(self, text: str) -> str | None:
         """'none' or 'decline' said anywhere in the message ("nah none of them tbh"), declining first."""

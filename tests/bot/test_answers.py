@@ -752,6 +752,8 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("i messed up my answers, can we restart", "show_profile", "barriers", "start_again"),
     ("new conversation please", "nlu_fallback", "barriers", "start_again"),
     ("can we begin again, i answered wrong from the start", "start_again", "enic", "start_again"),   # it stands
+    ("my age is my business", "why_needed", "age", "decline"),            # "business" inside the words of declining
+    ("i dont give out my age sorry", "inform", "age", "decline"),
     ("[email address], 45", "inform", "age", "inform"),                      # at a question, no request by itself
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
