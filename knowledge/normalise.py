@@ -642,7 +642,7 @@ class Normaliser:
         quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
-        if not named and any(m.label == "qualification" and _denied(doc, m) for m in every):
+        if not named and any(m.label == "qualification" and _denied(doc, m) and not _described(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
         elif self._from_abroad(doc, quals, asked):
             out["qualification_abroad"] = True
@@ -854,6 +854,14 @@ def _denied(doc: Doc, m: Match) -> bool:
         or _mistaken(doc, m))                                         # "I clicked research by mistake"
 
 
+def _described(doc: Doc, m: Match) -> bool:
+    """ "be" and a negation just before a match: what something is not, not what they lack ("show me a few more that
+    aren't apprenticeships" holds no qualification)."""
+    words = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    return any(w in _BE and nxt in ("n't", "not", "nt") for w, nxt in zip(words, words[1:]))
+
+
+_BE = {"are", "is", "were", "was", "'re", "'s", "be", "r"}
 # words between "no" and what it still denies: "no longer on UC", "no real qualifications"
 _NO_MODIFIERS = {"longer", "more", "real", "proper", "actual", "formal", "official", "current", "such", "other"}
 # study beyond school, named beside a country: "university in Bangladesh but no paper here"

@@ -1615,3 +1615,9 @@ def test_sick_people_samples_websites_tools_and_packing_in_residents_words(n, te
 def test_a_job_or_a_relative_in_a_care_home_is_no_interest(n):
     assert "interests" not in n.extract("I just started working in a care home", "qualification_level")
     assert "interests" not in n.extract("my nan is in a care home", "barriers")
+
+
+def test_what_a_route_is_not_holds_no_qualification(n):
+    for text in ("can you show me a few more that aren't apprenticeships", "why isnt the T level on my list"):
+        assert "qualification_level" not in n.extract(text)
+    assert n.extract("not got any gcses", "qualification_level")["qualification_level"] == "none"
