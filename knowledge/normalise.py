@@ -862,6 +862,7 @@ def _described(doc: Doc, m: Match) -> bool:
 
 
 _BE = {"are", "is", "were", "was", "'re", "'s", "be", "r"}
+
 # words between "no" and what it still denies: "no longer on UC", "no real qualifications"
 _NO_MODIFIERS = {"longer", "more", "real", "proper", "actual", "formal", "official", "current", "such", "other"}
 # study beyond school, named beside a country: "university in Bangladesh but no paper here"
