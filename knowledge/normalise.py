@@ -9,6 +9,7 @@ import calendar
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -382,6 +383,10 @@ class Normaliser:
         pupil = _school_year(doc, just_left=True)
         if pupil is not None:
             return pupil
+        text = str(value)
+        born = _BORN.search(text) or _DATE.search(text)
+        if born and not _numbers(self.doc(text[:born.start()] + " " + text[born.end():])):
+            return _age_from_birth(*born.groups())                              # "born in 2001", "dob 12/03/1998"
         numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
         if not numbers:
             raise InputError("age", "I couldn't find your age in that.")
@@ -1602,6 +1607,27 @@ def _number_word(token: str) -> str | None:
         return None
     close = difflib.get_close_matches(token, [w for w in _NUMBER_WORDS if w[0] == token[0]], n=1, cutoff=0.8)
     return close[0] if close else None          # a typo rarely changes the first letter ("right" is not "eight")
+
+
+# A date of birth (day/month/year, as the UK writes it) or a year of birth, said instead of an age.
+_BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth(?:\s+is)?)\W{0,3}"
+                   r"(?:(\d{1,2})[/.-](\d{1,2})[/.-])?((?:19|20)\d{2})\b", re.I)
+_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+
+
+def _age_from_birth(day: str | None, month: str | None, year: str) -> int:
+    """The age today of someone born on that date; for a year alone, asks which of its two ages it is."""
+    today, y = date.today(), int(year)
+    try:
+        born = date(y, int(month), int(day)) if day and month else None
+    except ValueError:                                                  # "31/02/1999": the year still tells
+        born = None
+    if born is not None:
+        return _check_age(today.year - y - ((today.month, today.day) < (born.month, born.day)))
+    older = today.year - y
+    _check_age(older)
+    raise AmbiguousInput("age", f"If you were born in {y}, you're {older - 1} or {older} now. Which is it?",
+                         (str(older - 1), str(older)))
 
 
 def _check_age(n: float) -> int:

@@ -300,3 +300,14 @@ def test_what_a_resident_in_distress_says_about_themselves_is_kept_without_askin
     slots, _, _ = run_action(ActionKeepWhatTheySaid(), make_tracker(
         "i've been sleeping rough", intent="distress", profile_complete=True))
     assert slots == {}
+
+
+def test_a_year_of_birth_asks_which_of_its_two_ages_with_them_as_buttons():
+    from datetime import date
+    older = date.today().year - 2001
+    slots, messages, _ = ask_after(AskAge(), "born in 2001", intent="inform", requested="age")
+    assert slots["age"] is None and slots["reask"]["choices"] == [str(older - 1), str(older)]
+    assert len(messages) == 1 and messages[0]["text"].startswith("If you were born in 2001")
+    chosen = messages[0]["buttons"][1]["payload"]               # the resident taps the older age
+    slots, _, _ = validate(chosen, requested="age", entities=[{"entity": "age", "value": str(older)}])
+    assert slots["age"] == older

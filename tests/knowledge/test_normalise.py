@@ -1621,3 +1621,14 @@ def test_what_a_route_is_not_holds_no_qualification(n):
     for text in ("can you show me a few more that aren't apprenticeships", "why isnt the T level on my list"):
         assert "qualification_level" not in n.extract(text)
     assert n.extract("not got any gcses", "qualification_level")["qualification_level"] == "none"
+
+
+def test_a_date_of_birth_gives_the_age_and_a_year_alone_asks_which_of_two():
+    from datetime import date
+    today = date.today()
+    n = normaliser()
+    assert n.age("dob 12/03/1998") == today.year - 1998 - ((today.month, today.day) < (3, 12))
+    assert n.age("Client aged 18 (DOB 2008)") == 18                   # an age said beside it is the answer
+    with pytest.raises(AmbiguousInput) as asked:
+        n.age("i was born in 2001")
+    assert asked.value.choices == (str(today.year - 2002), str(today.year - 2001))
