@@ -156,6 +156,21 @@ class ActionUpdateProfile(Action):
         return events
 
 
+def _said_in_a_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    """The slot events for what a question about the routes says of the resident in its own clauses ("why no T
+    level? is it cause I'm 20", "im 45 can i still do an apprenticeship"); none while the form runs, which reads
+    answers itself."""
+    text = latest_text(tracker)
+    if (tracker.active_loop or {}).get("name") or not text:
+        return []
+    return _update(dispatcher, tracker, normaliser().of_themselves(text), text)
+
+
+def _profile_with(tracker: Tracker, events: list) -> Profile:
+    """The resident's profile with this turn's slot events applied."""
+    return Profile.from_slots({**tracker.slots, **{e["name"]: e["value"] for e in events}})
+
+
 def _update(dispatcher: CollectingDispatcher, tracker: Tracker, found: dict, text: str) -> list:
     """The slot events for the answers a message changes (`found`, as `extract` reads them; `text` is parsed again
     for a place or a qualification), telling the resident; [] when none could be used. A circumstance is added to
@@ -296,7 +311,8 @@ def _titles(ids: list[str]) -> dict[str, str]:
 
 
 class ActionExplainRoute(Action):
-    """"What is a T Level?", "what's a SWAP?" """
+    """"What is a T Level?", "what's a SWAP?". With the list shown, what the question says of the resident ("im 45
+    can i still do an apprenticeship") changes their answers first, as for "why not", and the list is shown again."""
 
     def name(self) -> str:
         return "action_explain_route"
@@ -311,14 +327,17 @@ class ActionExplainRoute(Action):
             # Not a question: mid-form, the form's own question follows, and one turn asks one thing.
             dispatcher.utter_message(text=f"I can explain any of these: {names}. Just name the one you mean.")
             return []
+        listed = bool(tracker.get_slot("profile_complete"))
+        events = _said_in_a_question(dispatcher, tracker) if listed else []
         _explain_route(dispatcher, route)
-        if tracker.get_slot("profile_complete"):      # "what about apprenticeships?" after the list: which fit them
-            try:
-                dispatcher.utter_message(text=await _route_for_you(dispatcher, Profile.from_slots(tracker.slots),
-                                                                   route))
-            except Unavailable:
-                pass
-        return []
+        if not listed:
+            return []
+        profile = _profile_with(tracker, events)
+        try:                                          # "what about apprenticeships?" after the list: which fit them
+            dispatcher.utter_message(text=await _route_for_you(dispatcher, profile, route))
+        except Unavailable:
+            return events
+        return events + (await _recommend(dispatcher, tracker, profile) if events else [])
 
 
 def _explain_route(dispatcher: CollectingDispatcher, route: str) -> list:
@@ -348,12 +367,8 @@ class ActionWhyNot(Action):
         return "action_why_not"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        text = latest_text(tracker)
-        form_open = bool((tracker.active_loop or {}).get("name"))    # the form reads answers while it runs
-        events = [] if form_open or not text else _update(dispatcher, tracker, normaliser().of_themselves(text),
-                                                          text)
-        slots = {**tracker.slots, **{e["name"]: e["value"] for e in events}}
-        profile = Profile.from_slots(slots)
+        events = _said_in_a_question(dispatcher, tracker)
+        profile = _profile_with(tracker, events)
         try:
             await _why_not(dispatcher, tracker, profile)
         except Unavailable:

@@ -246,6 +246,24 @@ def test_why_not_with_a_correction_changes_the_answer_then_explains_and_shows_th
     assert slots["recommended"][0] == first.id and first.title in said
 
 
+def test_a_question_about_a_route_after_the_list_with_an_age_in_it_changes_the_age_then_answers(use_kb):
+    """"im 45 can i still do an apprenticeship": the apprenticeships that fit are those for 45, and the list is shown
+    again for 45; before the list the form reads the age itself."""
+    older = {**RESIDENT, "age": 30.0}
+    slots, messages, _ = run_action(ActionExplainRoute(), make_tracker("im 45 can i still do an apprenticeship",
+                                                                       intent="ask_route", profile_complete=True,
+                                                                       **older))
+    assert slots["age"] == 45.0 and "Thanks, I've updated your answers." in texts(messages)
+    first = advisor.recommend(Profile.from_slots({**older, "age": 45.0})).recommendations[0].programme
+    assert slots["recommended"][0] == first.id
+    slots, messages, _ = run_action(ActionExplainRoute(), make_tracker("what about apprenticeships", intent="ask_route",
+                                                                       profile_complete=True, **older))
+    assert "age" not in slots and "updated" not in texts(messages)
+    slots, _, _ = run_action(ActionExplainRoute(), make_tracker("im 45 can i still do an apprenticeship",
+                                                                intent="ask_route", **older))
+    assert slots == {}
+
+
 def test_why_not_naming_a_route_changes_no_answer(use_kb):
     slots, messages, _ = run_action(ActionWhyNot(), make_tracker("why no apprenticeships?", intent="why_not",
                                                                  **RESIDENT))
