@@ -36,7 +36,7 @@ class Programme:
     aliases: tuple[str, ...] = ()
     suits: tuple[str, ...] = ()
     interests: tuple[str, ...] = ()
-    mainly_for: str = ""        # the kind of work it is made mainly for, if any (`mainly_for` below)
+    mainly_for: tuple[str, ...] = ()    # the kinds of work it is made mainly for, if any (`mainly_for` below)
     levels: tuple[str, ...] = ()
     time_commitment: str = ""
     url: str | None = None
@@ -103,18 +103,20 @@ class _Entry:
                 out.append(v)
         return tuple(out)
 
-    def mainly_for(self, interests: tuple[str, ...]) -> str:
-        """The kind of work it is made mainly for: `mainly_for` when given ("none" for several alike: a foundation
-        apprenticeship is for four sectors), else the first of at most MAINLY_FOR interests; a route open to most
-        kinds of work is made for none."""
+    def mainly_for(self, interests: tuple[str, ...]) -> tuple[str, ...]:
+        """The kinds of work it is made mainly for: `mainly_for` when given, one or a list ("none" for several
+        alike: a foundation apprenticeship is for four sectors), else the first of at most MAINLY_FOR interests; a
+        route open to most kinds of work is made for none."""
         given = self.raw.get("mainly_for")
         if given is None:
-            return interests[0] if 0 < len(interests) <= MAINLY_FOR else ""
+            return interests[:1] if len(interests) <= MAINLY_FOR else ()
         if given == "none":
-            return ""
-        if given not in interests:
-            self.problem(f"`mainly_for`: {given!r} is not one of its `interests` (or \"none\")")
-        return str(given)
+            return ()
+        given = given if isinstance(given, list) else [given]
+        for kind in given:
+            if kind not in interests:
+                self.problem(f"`mainly_for`: {kind!r} is not one of its `interests` (or \"none\")")
+        return tuple(map(str, given))
 
     def runs_in(self) -> tuple[str, ...]:
         areas = self.ids("where", self.vocab.area_ids(), "area",

@@ -219,7 +219,7 @@ class Screen:
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
-        self.mainly = _counts(n, [(p.mainly_for,) if p.mainly_for else () for p in ps])
+        self.mainly = _counts(n, [p.mainly_for for p in ps])
         self._level_2, self._level_3, self._level_6 = (vocab.level_rank(x) for x in ("2", "3", "6"))
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)

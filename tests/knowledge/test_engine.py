@@ -460,9 +460,15 @@ def test_the_work_a_route_is_mainly_for_comes_first_in_its_interests():
     # A route naming its kinds of work alike (a foundation apprenticeship's sectors) is made mainly for none.
     alike = prog("alike", route_type="apprenticeship", interests=["laboratory", "manufacturing"], levels=["3"],
                  mainly_for="none")
-    assert (alike.mainly_for, progs[0].mainly_for, progs[2].mainly_for) == ("", "manufacturing", "")
+    assert (alike.mainly_for, progs[0].mainly_for, progs[2].mainly_for) == ((), ("manufacturing",), ())
     progs.insert(0, replace(alike, position=-1))
     assert first("laboratory") == "lab"
+    # A route made for two kinds alike (the Royal Society of Biology's careers pages: lab and research work).
+    both = prog("both", route_type="apprenticeship", interests=["laboratory", "research", "manufacturing"],
+                levels=["3"], mainly_for=["laboratory", "research"], position=3)
+    assert both.mainly_for == ("laboratory", "research")
+    progs.append(both)
+    assert (first("laboratory"), first("research")) == ("lab", "both")       # "lab" is made mainly for labs only
 
 
 def test_an_adult_whose_circumstances_a_service_is_for_hears_of_the_best_one():

@@ -86,8 +86,9 @@ def test_unknown_vocabulary_ids(data_copy):
             "subregion id, london or national)") in found
 
 
-def test_mainly_for_names_one_of_its_interests_or_none(data_copy):
-    edit_programme(data_copy, "made_up", interests=["laboratory", "research"], mainly_for="healthcare")
+@pytest.mark.parametrize("mainly_for", ["healthcare", ["laboratory", "healthcare"]])
+def test_mainly_for_names_its_interests_or_none(data_copy, mainly_for):
+    edit_programme(data_copy, "made_up", interests=["laboratory", "research"], mainly_for=mainly_for)
     assert ("programmes.yml: made_up: `mainly_for`: 'healthcare' is not one of its `interests` (or \"none\")"
             in problems(data_copy))
 
