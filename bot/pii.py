@@ -57,15 +57,19 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _phones(text: str) -> list[Found]:
+    return [Found(PHONE, m.start, m.end, m.raw_string) for m in phonenumbers.PhoneNumberMatcher(
+                text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+            if phonenumbers.is_valid_number(m.number) or len(re.sub(r"\D", "", m.raw_string)) >= 10]
+
+
 def _candidates(text: str) -> list[Found]:
     """Every match of every kind, the kinds in order of precedence where they overlap."""
     out = [Found(EMAIL, m.start(), m.end(), m.group()) for m in _EMAIL.finditer(text)]
     out += [Found(CARD, m.start(), m.end(), m.group()) for m in _CARD.finditer(text)
             if luhn(re.sub(r"\D", "", m.group()))]
     out += [Found(NI_NUMBER, m.start(), m.end(), m.group()) for m in _NI.finditer(text)]
-    out += [Found(PHONE, m.start, m.end, m.raw_string) for m in phonenumbers.PhoneNumberMatcher(
-                text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
-            if phonenumbers.is_valid_number(m.number) or len(re.sub(r"\D", "", m.raw_string)) >= 10]
+    out += _phones(text)
     out += [Found(POSTCODE, start, end, code) for start, end, code in postcodes.full_postcodes(text)
             if postcodes.marker(code)]                 # one that does not exist is left, to be named
     return out
@@ -86,8 +90,9 @@ def scrub(text: str) -> Scrubbed:
 
 
 def gives_a_contact(text: str) -> bool:
-    """True when `text` holds a phone number or an email address, or the marker that took its place."""
-    return any(MARKERS[k] in text for k in CONTACTS) or any(f.kind in CONTACTS for f in _candidates(text))
+    """True when `text` holds a phone number or an email address, or the marker that took its place. Only those two
+    are looked for: it runs on messages the NLU reads, where a postcode's lookup would be a database query."""
+    return any(MARKERS[k] in text for k in CONTACTS) or bool(_EMAIL.search(text) or _phones(text))
 
 
 def scrub_value(value: Any) -> tuple[Any, list[Found]]:
