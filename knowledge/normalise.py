@@ -379,11 +379,11 @@ class Normaliser:
             raise InputError("age", "I need your age as a number of years.")
         if isinstance(value, (int, float)):
             return _check_age(value)
-        doc = self.doc(str(value))
+        text = str(value)
+        doc = self.doc(text)
         pupil = _school_year(doc, just_left=True)
         if pupil is not None:
             return pupil
-        text = str(value)
         born = _BORN.search(text) or _DATE.search(text)
         if born and not _numbers(self.doc(text[:born.start()] + " " + text[born.end():])):
             return _age_from_birth(*born.groups())                              # "born in 2001", "dob 12/03/1998"
@@ -1690,8 +1690,8 @@ def _words_number(doc: Doc, i: int) -> tuple[int, float]:
             total += int(w)                                 # "twenny 3"
             j += 1
             break
-        elif seen and _number_word(doc[j - 1].lower_) in _TENS and _unit_typo(w):
-            total += _UNITS[_unit_typo(w)]                  # "thirty fiv": a short unit's typo after a tens word
+        elif seen and _number_word(doc[j - 1].lower_) in _TENS and (unit := _unit_typo(w)):
+            total += _UNITS[unit]                           # "thirty fiv": a short unit's typo after a tens word
             j += 1
             break
         else:
