@@ -115,7 +115,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh28.yml": {"slot": 0.96, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh29.yml": {"slot": 0.93, "intent_f1": 0.91, "twice": 0},
          "corpus_fresh30.yml": {"slot": 0.86, "intent_f1": 0.85, "twice": 0},
-         "corpus_fresh31.yml": {"slot": 0.87, "intent_f1": 0.87, "twice": 0}}
+         "corpus_fresh31.yml": {"slot": 0.87, "intent_f1": 0.87, "twice": 0},
+         "corpus_fresh32.yml": {"slot": 0.93, "intent_f1": 0.93, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every

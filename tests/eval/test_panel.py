@@ -90,7 +90,8 @@ FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
          "panel_fresh23.yml": 1500, "panel_fresh24.yml": 733, "panel_fresh25.yml": 673,
          "panel_fresh26.yml": 1494,
          "panel_fresh27.yml": 574, "panel_fresh28.yml": 696, "panel_fresh29.yml": 708,
-         "panel_fresh30.yml": 1100, "panel_fresh31.yml": 1076}
+         "panel_fresh30.yml": 1100, "panel_fresh31.yml": 1076,
+         "panel_fresh32.yml": 612}
 PANELS = sorted(FLOOR)
 
 
