@@ -220,7 +220,8 @@ class Screen:
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
         self.mainly = _counts(n, [p.mainly_for for p in ps])
-        self._level_2, self._level_3, self._level_6 = (vocab.level_rank(x) for x in ("2", "3", "6"))
+        self._level_2, self._level_3, self._level_4, self._level_6 = (vocab.level_rank(x)
+                                                                       for x in ("2", "3", "4", "6"))
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
@@ -285,8 +286,10 @@ class Screen:
                 score += BASICS * self.first_job
             score -= 2 * ((self.levels & up) != 0) * self.broad
             own = ((self.levels >> r) & 1) != 0
-            # under 19, a course at the level they hold is that level again (a T Level after A levels), no step
-            again = own & self.course & (self.top_level <= r) & ~self.retrain & ~j.made_for & (not adult(profile))
+            # a course at the level they hold is that level again, no step: under 19 (a T Level after A levels), and
+            # at any age in higher education (an HTQ after an HND)
+            again = own & self.course & (self.top_level <= r) & ~self.retrain & ~j.made_for \
+                & (not adult(profile) or r >= self._level_4)
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 own & (self.into_work > 0) & (mainly > 0) & adult(profile),    # an adult's way in
                                 own & ~again,                                          # their own level
