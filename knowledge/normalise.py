@@ -855,7 +855,8 @@ def _denied(doc: Doc, m: Match) -> bool:
         or m.label == "qualification" and any(t.lower_ in _VERB_NEGATIONS for t in before)   # "didnt get any gcses"
         or m.label == "qualification" and _failed_all(doc, m)
         or m.label == "interest" and (_excepted(doc, m.start)                 # "anything but hospital"
-                                      or _not_stuck_in(before))               # "not stuck in an office"
+                                      or _not_stuck_in(before)                # "not stuck in an office"
+                                      or _disliked(doc, m))                   # "not really into labs"
         or _mistaken(doc, m))                                         # "I clicked research by mistake"
 
 
@@ -913,6 +914,29 @@ def _not_stuck_in(before: list) -> bool:
     k = max((i for i, w in enumerate(words) if w in ("not", "never", "n't")), default=None)
     return k is not None and k < len(words) - 1 and words[k + 1] in ("stuck", "sat", "sitting") and \
         all(w in _STUCK for w in words[k + 1:])
+
+
+# Words between a "not" and a kind of work that still say they don't want it: "not really into labs", "don't want to
+# work in a lab", "not a fan of labs", "dont really like hospitals", "not so much labs".
+_LIKING = {"really", "that", "too", "very", "so", "much", "into", "interested", "in", "keen", "on", "fussed", "about",
+           "a", "an", "the", "fan", "of", "big", "like", "want", "wanna", "to", "do", "doing", "work", "working",
+           "with", "be", "fancy", "any", "at", "all"}
+_DISLIKE = {"hate", "hates", "dislike", "dislikes"}
+# After a kind of work: "labs aren't for me", "research but that's not for me", "healthcare isn't my thing".
+_NOT_FOR_ME = re.compile(r"^\W*(?:but\s+)?(?:(?:that|it|they|those|these)\s*)?(?:'s|s|is|are|'re|r)\s*(?:n't|not|nt)\s+"
+                         r"(?:really\s+)?(?:for\s+me|my\s+thing)\b", re.I)
+
+
+def _disliked(doc: Doc, m: Match) -> bool:
+    """A kind of work they say they don't want: a "not" (or "hate") and then only words of liking or working up to
+    it, or "not for me" after it."""
+    window = doc[max(0, m.start - 7):m.start]        # its clause, where "so" joins nothing ("not so much labs")
+    before = [t.lower_ for t in window][max((k + 1 for k, t in enumerate(window)
+                                             if t.is_punct or t.lower_ in _JOINING - {"so"}), default=0):]
+    k = max((i for i, w in enumerate(before) if w in _VERB_NEGATIONS | _DISLIKE or w in ("dont", "don't")),
+            default=None)
+    return k is not None and all(w in _LIKING for w in before[k + 1:]) \
+        or bool(_NOT_FOR_ME.match(doc[m.end:m.end + 8].text))
 
 
 def _excepted(doc: Doc, start: int) -> bool:
@@ -1451,6 +1475,17 @@ _STUDIED_IN = {"phd", "degree", "masters", "msc", "bsc", "ba", "doctorate", "stu
 _WHERE_STUDIED = {"school", "uni", "university", "college", "sixth"}
 
 
+def _a_relatives(doc: Doc, m: Match) -> bool:
+    """ "my dad wants me to be a doctor", "my sister works in research": work a relative does or wants for them, named
+    in a clause about the relative (not one they take up: "my cousin works in manufacturing ... so maybe that too")."""
+    words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
+    return any(a in _THEIRS - {"a"} and b in _RELATIVES for a, b in zip(words, words[1:])) \
+        and not _THAT_TOO.search(doc[m.end:].text)
+
+
+_THAT_TOO = re.compile(r"\b(?:that|it|this)\s+(?:too|as\s+well)\b", re.I)
+
+
 def _a_subject_studied(doc: Doc, m: Match) -> bool:
     """ "a PhD in chemistry", "I liked biology at school": a subject they studied, not the work they want next."""
     before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
@@ -1462,12 +1497,14 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
     instead of lab work" prefer what comes first, "more into engineering than labs" and "prefer hospital work over
-    labs" what comes between. Only interests name a preference. A job they did ("retired nurse") or a subject they
-    studied ("a PhD in chemistry") gives way to work they name beside it."""
+    labs" what comes between. Only interests name a preference. A job they did ("retired nurse"), a subject they
+    studied ("a PhD in chemistry") or a relative's work ("my dad wants me to be a doctor") gives way to work they
+    name beside it."""
     if not any(m.label == "interest" for m in found):
         return found
     was = [m for m in found if m.label == "interest" and (_a_former_job(doc, m)      # "retired nurse, fancy research"
-                                                          or _a_subject_studied(doc, m))]  # "research, PhD in chemistry"
+                                                          or _a_subject_studied(doc, m)  # "research, PhD in chemistry"
+                                                          or _a_relatives(doc, m))]    # "my mum wants me to do nursing"
     if was and any(m.label == "interest" and m not in was for m in found):
         found = [m for m in found if m not in was]
     found = [m for m in found if not _customer_or_product(doc, m, found)]

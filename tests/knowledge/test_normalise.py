@@ -1632,3 +1632,25 @@ def test_a_date_of_birth_gives_the_age_and_a_year_alone_asks_which_of_two():
     with pytest.raises(AmbiguousInput) as asked:
         n.age("i was born in 2001")
     assert asked.value.choices == (str(today.year - 2002), str(today.year - 2001))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("not really into labs, maybe engineering", ["engineering"]),
+    ("i like computers, not so much labs", ["data_and_digital"]),
+    ("i don't want to work in a lab, research though", ["research"]), ("labs aren't for me, healthcare", ["healthcare"]),
+    ("lab work. my sister works in research but that's not for me", ["laboratory"]),
+    ("i dont mind labs", ["laboratory"]), ("not just labs, data too", ["laboratory", "data_and_digital"]),
+])
+def test_work_they_say_they_dont_want_is_no_interest(n, text, want):
+    assert n.extract(text, "interests")["interests"] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("my mum wants me to do nursing but i want to do engineering", ["engineering"]),
+    ("my dad wants me to be a doctor but i actually like computers", ["data_and_digital"]),
+    ("my son wants to do lab work", ["laboratory"]),                     # typed for him: the only work named
+    ("my cousin works in manufacturing and says it pays, so maybe that too. lab work",
+     ["manufacturing", "laboratory"]),
+])
+def test_a_relatives_work_gives_way_to_the_work_they_name(n, text, want):
+    assert sorted(n.extract(text, "interests")["interests"]) == sorted(want)
