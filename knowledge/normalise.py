@@ -476,7 +476,8 @@ class Normaliser:
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
         if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not held) or (
                 not found and (_first_word(doc) in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
-                               or self._ends_in_none(doc))):           # "got U in everything so basically nothing"
+                               or self._ends_in_none(doc)              # "got U in everything so basically nothing"
+                               or _ALL_UNGRADED.search(doc.text))):    # "got U's in everything"
             return "none"                                   # "nothing, sorry, my english is not good"
         stated = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _after_enic(doc, m.start)]
         if stated:                                    # "from Ghana; my ENIC statement says bachelor's standard"
@@ -658,6 +659,8 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         elif not quals and _at_school(doc, studied, pupil):
             out["qualification_level"] = "none"         # "I'm 15, year 10", "doing his GCSEs": nothing yet
+        elif not quals and (_left_early(doc) or _ALL_UNGRADED.search(doc.text)):
+            out["qualification_level"] = "none"         # "got kicked out in year 9", "got U's in everything"
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
             return out
         unnamed = _blanked(doc, [m for m in found if m.label == "barrier"])   # "limited IT" names no interest in IT
@@ -665,7 +668,8 @@ class Normaliser:
             said = [m for m in found if m.label == label and not (
                 (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
                 and _subject_of(doc, m, studied))                          # "nvq 3 in childcare" is no child
-                and not (m.id == "not_sure" and asked != "interests" and _unsure_how(doc, m))]
+                and not (m.id == "not_sure" and (asked != "interests" and _unsure_how(doc, m)
+                                                 or _graded_in(doc, m)))]     # "U's in everything"
             ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), unnamed)
             if ids:
                 out[key] = ids
@@ -885,11 +889,13 @@ def _says_no_to_another(doc: Doc, i: int, m: Match) -> bool:
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")               # "H.N.D.", "G.C.S.E.s"
 _LABELLED = re.compile(r"(?<=[A-Za-z]):(?=[A-Za-z0-9])")    # "age:33 borough:lambeth"
+_WITH = re.compile(r"(?<!\S)w(?:/\s*|\s+)(?=[a-z])")          # "left school w nothing", "w/ my mum"
 
 
 def _untied(text: str) -> str:
-    """Words the tokenizer would keep as one: "H.N.D." reads as "HND", "age:33" as "age: 33"."""
-    return _LABELLED.sub(": ", _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text))
+    """Words the tokenizer would keep as one, or short forms: "H.N.D." reads as "HND", "age:33" as "age: 33", "w/"
+    as "with"."""
+    return _WITH.sub("with ", _LABELLED.sub(": ", _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)))
 
 
 def _unsure_how(doc: Doc, m: Match) -> bool:
@@ -951,9 +957,22 @@ _VERB_NEGATIONS = {"n't", "nt", "not", "never"}
 _FAILED = {"failed", "flunked"}
 
 
+# U grades in everything: nothing passed ("got U's in everything", "I got Us", "all Us"; U in capitals only)
+_ALL_UNGRADED = re.compile(r"\b(?:(?:all|only|just|mostly)\s+U'?s?|(?:got\s+)?U'?s\s+in\s+(?:everything|all|every)|"
+                           r"got\s+U'?s(?!\s+in\s+(?:maths|english|science))|ungraded)\b")
+
+
+def _graded_in(doc: Doc, m: Match) -> bool:
+    """ "everything" in "got U's in everything": the subjects graded, not the work they want."""
+    return any(u.start() <= doc[m.start].idx < u.end() for u in _ALL_UNGRADED.finditer(doc.text))
+
+
 def _failed_all(doc: Doc, m: Match) -> bool:
-    """A qualification failed outright: "failed all my gcses, mostly Us", "i failed the level 2 exam"; not one subject
-    of it ("I failed maths GCSE but passed the rest") or some of it ("failed english gcse, got 6 others")."""
+    """A qualification failed outright: "failed all my gcses, mostly Us", "i failed the level 2 exam", "GCSEs but I
+    got U's"; not one subject of it ("I failed maths GCSE but passed the rest") or some of it ("failed english gcse,
+    got 6 others")."""
+    if _ALL_UNGRADED.search(doc.text) and not set(_subject_grades(doc).values()) & _PASS_GRADES:
+        return True
     before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 4):m.start])]
     if not any(w in _FAILED for w in before):
         return False

@@ -1654,3 +1654,18 @@ def test_work_they_say_they_dont_want_is_no_interest(n, text, want):
 ])
 def test_a_relatives_work_gives_way_to_the_work_they_name(n, text, want):
     assert sorted(n.extract(text, "interests")["interests"]) == sorted(want)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("i got kicked out in year 9 and never went back. im 17 now", None), ("Im 16 left school w nothing", "age"),
+    ("got U's in everything", "qualification_level"), ("got Us in all my gcses", "qualification_level"),
+    ("I said GCSEs but I never actually passed any, I got U's", None),
+])
+def test_leaving_school_early_or_with_u_grades_is_no_qualification(n, text, asked):
+    got = n.extract(text, asked)
+    assert got["qualification_level"] == "none" and "interests" not in got
+
+
+def test_one_u_grade_beside_a_pass_is_still_the_pass(n):
+    assert n.qualification("gcses, a U in maths and a 5 in english") == "2"
+    assert n.qualification("got U's in everything") == "none"
