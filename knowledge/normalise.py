@@ -474,7 +474,9 @@ class Normaliser:
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
-        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not held) or (
+        # "We don't have GCSEs in my country, I finished high school in Brazil", "studied in Syria, no papers now"
+        studied_abroad = self._studied_abroad(doc, said)
+        if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not held and not studied_abroad) or (
                 not found and (_first_word(doc) in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
                                or self._ends_in_none(doc)              # "got U in everything so basically nothing"
                                or _ALL_UNGRADED.search(doc.text))):    # "got U's in everything"
@@ -484,7 +486,7 @@ class Normaliser:
             return max(stated, key=self.vocab.level_rank)
         # "born in Poland, A levels here"; "never went to school in Somalia": the country is where, not what
         where_only = definite == ["none"] and all(self._a_country(m) for m in found if m.id.startswith(AMBIGUOUS)) \
-            and not _STUDIED_ON.search(text)
+            and not _STUDIED_ON.search(text) and not studied_abroad
         unsure = [self._ambiguous[m.id[len(AMBIGUOUS):]] for m in found if m.id.startswith(AMBIGUOUS)
                   and not (self._a_country(m) and (where_only or _taken_here(doc, [m])))]
         ask = sorted((t for t in unsure if t.always_ask or not definite), key=lambda t: not t.enic)
@@ -648,9 +650,11 @@ class Normaliser:
         quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
-        if not named and any(m.label == "qualification" and _denied(doc, m) and not _described(doc, m) for m in every):
+        studied_abroad = self._studied_abroad(doc, every)         # "We don't have GCSEs in my country, I finished
+        if not named and not studied_abroad and any(             # high school in Brazil"
+                m.label == "qualification" and _denied(doc, m) and not _described(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
-        elif self._from_abroad(doc, quals, asked):
+        elif studied_abroad or self._from_abroad(doc, quals, asked):
             out["qualification_abroad"] = True
             if _without_a_statement(doc):           # "nurse from Kenya, no ENIC": its level stays unknown
                 out["qualification_level"] = UNKNOWN_LEVEL
@@ -719,6 +723,18 @@ class Normaliser:
     def _a_country(self, m: Match) -> bool:
         """A country, capital or people named, which says where, not what ("a refugee from Eritrea")."""
         return self._enic is not None and m.id == AMBIGUOUS + self._enic.id and m.text.lower() in self.countries
+
+    def _studied_abroad(self, doc: Doc, found: list[Match]) -> bool:
+        """Study finished abroad, said of the place: "I studied pharmacy in Syria", "finished high school in Brazil",
+        "trained as a nurse back home" (not "never went to school in Somalia", "born in Poland")."""
+        if self._enic is None:
+            return False
+        for m in found:
+            clause = {t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])}
+            if m.id == AMBIGUOUS + self._enic.id and clause & _STUDIED_THERE \
+                    and not clause & (_NEGATIONS | _VERB_NEGATIONS) and not _taken_here(doc, [m]):
+                return True
+        return False
 
 
 def _lookup(code: str) -> postcodes.Postcode:
@@ -1271,6 +1287,9 @@ QUALIFICATION_ASKED = "qualification_level"
 _WHERE_ONLY = {"back home", "in my country", "from my country", "from my home country", "from back home", "abroad",
                "overseas"}
 _ENIC_NAMES = {"enic", "naric"}
+# "school" alone is no study finished: "i go school little bit in afghanistan", "left school in Somalia at 12"
+_STUDIED_THERE = {"studied", "study", "finished", "finish", "completed", "graduated", "trained", "qualified", "college",
+                  "university", "uni"}
 _ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 
 

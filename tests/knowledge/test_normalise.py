@@ -1669,3 +1669,23 @@ def test_leaving_school_early_or_with_u_grades_is_no_qualification(n, text, aske
 def test_one_u_grade_beside_a_pass_is_still_the_pass(n):
     assert n.qualification("gcses, a U in maths and a 5 in english") == "2"
     assert n.qualification("got U's in everything") == "none"
+
+
+@pytest.mark.parametrize("text", ["I studied pharmacy in Syria, got my refugee status in 2023, living in Ilford now",
+                                  "31, i studied chemistry in Colombia", "I trained as a nurse in Nigeria"])
+def test_study_finished_abroad_is_a_qualification_from_abroad(n, text):
+    assert n.extract(text).get("qualification_abroad") is True
+
+
+@pytest.mark.parametrize("text", ["We don't have GCSEs in my country, I finished high school in Brazil",
+                                  "I studied pharmacy 5 years in Syria but I have no papers now"])
+def test_study_abroad_asks_for_a_statement_whatever_is_denied_beside_it(n, text):
+    with pytest.raises(FromAbroad):
+        n.qualification(text)
+
+
+@pytest.mark.parametrize("text, level", [("I left school in Somalia when I was 12, no certificates", "none"),
+                                         ("i go school little bit in afghanistan, no certificate nothing", "none"),
+                                         ("went to school in Nigeria but came here at 14 and did my GCSEs here", "2")])
+def test_school_abroad_left_or_followed_by_school_here_is_what_they_hold(n, text, level):
+    assert n.qualification(text) == level
