@@ -1689,3 +1689,11 @@ def test_study_abroad_asks_for_a_statement_whatever_is_denied_beside_it(n, text)
                                          ("went to school in Nigeria but came here at 14 and did my GCSEs here", "2")])
 def test_school_abroad_left_or_followed_by_school_here_is_what_they_hold(n, text, level):
     assert n.qualification(text) == level
+
+
+@pytest.mark.parametrize("text", ["negative", "My brother did it for his engineering degree, I never did for mine",
+                                  "I have the certificate of my degree and the transcript, that's all",
+                                  "I only have the apostille", "my husband sorted the papers, I'd have to check with him"])
+def test_no_statement_in_other_words_leaves_the_level_unknown(n, text):
+    assert n.qualification(text, abroad=True) == "unknown"
+    assert n.qualification("it says bachelors degree, I only have the apostille too", abroad=True) == "6"
