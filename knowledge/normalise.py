@@ -1269,14 +1269,16 @@ def _a_grade(words: list[str]) -> bool:
 
 
 def _set_off(doc: Doc, start: int, end: int) -> bool:
-    """A number from 10 to 99 standing alone between commas (or slashes, or in brackets) in a list of answers: "28,
-    degree in chemistry, Peckham", "care leaver, 18, Southwark", "19 / A levels / Islington", "young carer (17)"."""
-    alone = ((start == 0 or doc[start - 1].text in _OPENING_MARKS)
-             and (end == len(doc) or doc[end].text in _CLOSING_MARKS))
+    """A number from 10 to 99 standing alone between commas (or slashes, or in brackets, or as a sentence of its own)
+    in a list of answers: "28, degree in chemistry, Peckham", "care leaver, 18, Southwark", "19 / A levels /
+    Islington", "young carer (17)", "I'm Amira, 26.", "Live in Bow. 26."."""
+    alone = ((start == 0 or doc[start - 1].text in _OPENING_MARKS | _SENTENCE_ENDS)
+             and (end == len(doc) or doc[end].text in _CLOSING_MARKS | _SENTENCE_ENDS))
     return alone and end - start == 1 and _two_digits(doc[start])
 
 
 _OPENING_MARKS, _CLOSING_MARKS = {",", "/", "|", ";", "("}, {",", "/", "|", ";", ")"}
+_SENTENCE_ENDS = {".", "!", "?"}
 
 
 def _two_digits(token) -> bool:
@@ -1656,9 +1658,13 @@ _EARLY = {"left", "dropped", "quit", "excluded", "expelled", "kicked"}
 
 
 def _without_a_statement(doc: Doc) -> bool:
-    """UK ENIC named and denied in one message: "I don't have the ENIC thing", "no naric"."""
-    words = [t.lower_ for t in doc]
-    return any(w in _ENIC_NAMES for w in words) and any(w in _SIGN_NEGATIONS for w in words)
+    """UK ENIC named and denied in one sentence: "I don't have the ENIC thing", "no naric" (not "can't practise here
+    yet. UK ENIC said it's comparable to a bachelor's degree")."""
+    for sent in " ".join(t.lower_ for t in doc).replace("!", ".").replace("?", ".").split("."):
+        words = sent.split()
+        if any(w in _ENIC_NAMES for w in words) and any(w in _SIGN_NEGATIONS for w in words):
+            return True
+    return False
 
 
 def _left_early(doc: Doc) -> bool:

@@ -1697,3 +1697,16 @@ def test_school_abroad_left_or_followed_by_school_here_is_what_they_hold(n, text
 def test_no_statement_in_other_words_leaves_the_level_unknown(n, text):
     assert n.qualification(text, abroad=True) == "unknown"
     assert n.qualification("it says bachelors degree, I only have the apostille too", abroad=True) == "6"
+
+
+@pytest.mark.parametrize("text, age", [("Live in Bow. 26.", 26), ("Im a single mum in Dagenham and I'm on UC. 41.", 41),
+                                       ("Hey there! I'm Amira, 26. Live in Kensington.", 26)])
+def test_an_age_as_a_sentence_of_its_own_beside_other_answers(n, text, age):
+    assert n.extract(text)["age"] == age
+
+
+def test_a_statement_is_denied_only_in_its_own_sentence(n):
+    said = n.extract("I did my nursing degree in Egypt but can't practise here yet. UK ENIC said it's comparable "
+                     "to a bachelor's degree.")
+    assert said.get("qualification_level") != "unknown"
+    assert n.extract("nurse from Kenya, no ENIC")["qualification_level"] == "unknown"
