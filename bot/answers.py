@@ -334,6 +334,11 @@ def _held(text: str, intent: str | None) -> bool:
 # alone stays `affirm` ("ok carry on" is no answer to the question), except to "do you have a UK ENIC statement?",
 # which it answers (the form then asks which level it gives).
 NO, YES = "deny", "affirm"
+# ...but a no to what the bot took them to mean is a no, not the answer: "no, that's not what I meant", "no thats not
+# it", "no, i didnt say that" (over the development corpora all 29 such messages are labelled `deny`).
+NOT_WHAT_I_SAID = re.compile(r"\b(?:not\s+what\s+i\s+(?:meant|said|mean|typed|put)|(?:didn'?t|didnt|did\s+not|never)\s+"
+                             r"(?:say|said|put|type|mean)\s+(?:that|this)|that'?s\s+not\s+it|thats\s+not\s+it|"
+                             r"that'?s\s+(?:wrong|not\s+right))\b", re.I)
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # With the list shown and no question open: "got anything else", "anything else for me", "is that it?" ask for the
@@ -581,6 +586,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
                           and not normaliser().states_an_answer(text, typos=False)) \
             and ONE_OF_THEM.search(text) and not _names_a_route(text):
         return ASK_MORE                 # "is number 4 free", "is the first one actually in london?"
+    if asked and intent in (NO, INFORM, FALLBACK) and NOT_WHAT_I_SAID.search(text) \
+            and not normaliser().extract(text, asked):               # "no not richmond, I didn't say that"
+        return None if intent == NO else NO
     if intent == INFORM:
         return OUT_OF_SCOPE if _about_something_else(text, asked) else None
     if asked and intent == NO:                                      # "no, rather not say" still declines

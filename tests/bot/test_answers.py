@@ -755,6 +755,11 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("my age is my business", "why_needed", "age", "decline"),            # "business" inside the words of declining
     ("i dont give out my age sorry", "inform", "age", "decline"),
     ("[email address], 45", "inform", "age", "inform"),                      # at a question, no request by itself
+    # corpus_fresh30
+    ("no, that's not what I meant", "inform", "age", "deny"),
+    ("no not richmond, I didn't say that", "deny", "borough", "deny"),
+    ("no that's wrong, i live in hackney", "deny", "borough", "inform"),   # the answer it gives
+    ("is that the same as the apostille? I only have the apostille", "why_needed", "enic", "inform"),
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
