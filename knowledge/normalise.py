@@ -1323,8 +1323,13 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
         return named
     # The words before a place, back to the place before it: "moved to Hounslow from Leicester" moved to Hounslow.
     before = {m.start: doc[max(0, m.start - 4, *(o.end for o in places if o.end <= m.start)):m.start] for m in places}
+    # "moved from Leeds to Hackney", "over the border from Enfield": the place moved from or beside is left
+    left = {m.id for m in places if m.start and doc[m.start - 1].lower_ == "from"
+            and any(t.lower_ in _LEFT_FROM for t in doc[max(0, m.start - 5):m.start])}
     home = {m.id for m in places if any(t.lower_ in _HOME for t in before[m.start])
-            and not _elsewhere(before[m.start])}                            # "used to live in Lewisham"
+            and not _elsewhere(before[m.start]) and m.id not in left}       # "used to live in Lewisham"
+    if not home and len(named - left) == 1:
+        home = named - left
     if len(home) != 1:                                  # "islington but moving to hackney next month": not yet
         home = named - {m.id for m in places if _moving_to(doc, m.start)}
     if len(home) != 1:                                  # "Hackney, but i work in Canary Wharf", "Greenwich uni"
@@ -1336,6 +1341,9 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
 _ELSEWHERE = {"work", "works", "working", "grew", "was", "used", "school", "college", "uni", "family", "born",
               "near", "nr", "corner", "opposite", "beside", "behind", "nearby", "outside", "n't", "nt", "not",
               "longer"}
+
+
+_LEFT_FROM = {"moved", "moving", "move", "came", "come", "relocated", "border"}
 
 
 def _elsewhere(words: Span) -> bool:

@@ -1710,3 +1710,15 @@ def test_a_statement_is_denied_only_in_its_own_sentence(n):
                      "to a bachelor's degree.")
     assert said.get("qualification_level") != "unknown"
     assert n.extract("nurse from Kenya, no ENIC")["qualification_level"] == "unknown"
+
+
+@pytest.mark.parametrize("text, place", [("moved from Leeds to Hackney last year", "Hackney"),
+                                         ("Im 24 yeah, just moved from Manchester to Leyton", "Waltham Forest"),
+                                         ("moved to Hounslow from Leicester", "Hounslow")])
+def test_the_place_moved_from_is_left(n, text, place):
+    assert n.borough(text).borough == place and n.extract(text)["borough"] == place
+
+
+def test_a_place_over_the_border_from_a_borough_is_outside_london(n):
+    assert n.extract("Cheshunt, just over the border from Enfield")["outside_london"] is True
+    assert n.extract("what's the quickest way to get to Stratford from Liverpool Street") == {}    # a journey
