@@ -271,9 +271,19 @@ class Normaliser:
         return None
 
     def _declining(self, doc: Doc) -> list[Match]:
-        """The words of declining in a message, two or more: within them "business" or "sharing my area online" is no
-        value ("none of your business lol", "not comfortable sharing my area online"; "pass" alone is in "12th pass")."""
-        return [m for m in self.matches(doc, "answer") if m.id == "decline" and m.end - m.start > 1]
+        """The words of declining in a message, two or more, and what they decline to talk about: within them
+        "business" or "sharing my area online" is no value ("none of your business lol", "not comfortable sharing my
+        area online"; "pass" alone is in "12th pass"), nor the rest of a clause after "about" ("rather not say about
+        the health stuff but I'm on JSA")."""
+        out = []
+        for m in self.matches(doc, "answer"):
+            if m.id == "decline" and m.end - m.start > 1:
+                end = m.end
+                if end < len(doc) and doc[end].lower_ in ("about", "regarding"):
+                    end += len(_this_clause_after(doc, end + 1)) + 1
+                    end = next((t.i for t in doc[m.end + 1:end] if t.lower_ in _JOINING), end)
+                out.append(Match(m.label, m.id, m.start, end, doc[m.start:end].text))
+        return out
 
     def declines_apart(self, text: str) -> bool:
         """True when the message holds words of declining outside its profile phrases: not "12th pass", where
@@ -857,8 +867,9 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
-# "doing my A levels", "halfway through an access course": not held yet
-_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin"}
+# "doing my A levels", "halfway through an access course", "predicted 5s and 6s": not held yet
+_STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin",
+             "predicted", "expecting"}                      # "year 11, predicted 5s and 6s": not had yet
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -1323,9 +1334,11 @@ def _lived_in(doc: Doc, places: list[Match]) -> set[str]:
         return named
     # The words before a place, back to the place before it: "moved to Hounslow from Leicester" moved to Hounslow.
     before = {m.start: doc[max(0, m.start - 4, *(o.end for o in places if o.end <= m.start)):m.start] for m in places}
-    # "moved from Leeds to Hackney", "over the border from Enfield": the place moved from or beside is left
+    # "moved from Leeds to Hackney", "over the border from Enfield", "right on the Sutton border": the place moved
+    # from or beside is left
     left = {m.id for m in places if m.start and doc[m.start - 1].lower_ == "from"
-            and any(t.lower_ in _LEFT_FROM for t in doc[max(0, m.start - 5):m.start])}
+            and any(t.lower_ in _LEFT_FROM for t in doc[max(0, m.start - 5):m.start])
+            or m.end < len(doc) and doc[m.end].lower_ in ("border", "borders")}
     home = {m.id for m in places if any(t.lower_ in _HOME for t in before[m.start])
             and not _elsewhere(before[m.start]) and m.id not in left}       # "used to live in Lewisham"
     if not home and len(named - left) == 1:

@@ -795,6 +795,8 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("can you send this to me at [email address]", "inform", "request_contact"),     # as the channel hands it on
     ("ring me on 07700 900123", "inform", "request_contact"),
     ("wow thanks didnt know any of this existed", "nlu_fallback", "thanks"),
+    # corpus_fresh31
+    ("oh I forgot, I'm a care leaver. does that help?", "why_needed", "inform"),
     ("ok ta ra", "nlu_fallback", "nlu_fallback"),                          # a goodbye, not thanks
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):

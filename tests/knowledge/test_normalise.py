@@ -1722,3 +1722,16 @@ def test_the_place_moved_from_is_left(n, text, place):
 def test_a_place_over_the_border_from_a_borough_is_outside_london(n):
     assert n.extract("Cheshunt, just over the border from Enfield")["outside_london"] is True
     assert n.extract("what's the quickest way to get to Stratford from Liverpool Street") == {}    # a journey
+
+
+def test_predicted_grades_are_not_held_yet(n):
+    assert n.qualification("i'm in year 11, predicted 5s and 6s") == "none"
+
+
+def test_the_borough_on_the_border_of_another_is_home(n):
+    assert n.borough("I'm in Croydon, right on the Sutton border though").borough == "Croydon"
+
+
+def test_a_topic_declined_is_not_stated(n):
+    assert n.extract("rather not say about the health stuff but I'm on JSA", "barriers")["barriers"] == \
+        ["claiming_benefits"]
