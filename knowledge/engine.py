@@ -27,7 +27,7 @@ PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with a
 # A third of a type on a page counts 3 more, so it ranks below the checks left open and above the checks the resident
 # fails.
 OPEN_CHECK, FAILED_CHECK, IN_DOUBT, OVER_THE_CAP = 2, 2, 5, 3
-BELOW = 1                       # a route wholly well below their level follows those they fit outright at theirs
+BELOW = 1           # a route wholly well below their level, or a course at it again, follows those that take them on
 SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page gives up to a route of another type
 FITS, CHECK = "fits", "check"
 ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
@@ -286,10 +286,7 @@ class Screen:
                 score += BASICS * self.first_job
             score -= 2 * ((self.levels & up) != 0) * self.broad
             own = ((self.levels >> r) & 1) != 0
-            # a course at the level they hold is that level again, no step: under 19 (a T Level after A levels), and
-            # at any age in higher education (an HTQ after an HND)
-            again = own & self.course & (self.top_level <= r) & ~self.retrain & ~j.made_for \
-                & (not adult(profile) or r >= self._level_4)
+            again = self.again(j)
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 own & (self.into_work > 0) & (mainly > 0) & adult(profile),    # an adult's way in
                                 own & ~again,                                          # their own level
@@ -321,6 +318,19 @@ class Screen:
         r = self.vocab.level_rank(level)
         return (self.levels != 0) & (self.top_level < r - steps) & ~self.retrain & ~j.made_for
 
+    def again(self, j: Judgement) -> np.ndarray:
+        """Courses at the level the resident holds and no higher, unless made for a circumstance of theirs or a route
+        people retrain on: that level again, no step. Under 19 (a T Level after A levels), and at any age in higher
+        education (an HTQ after an HND)."""
+        level = j.profile.qualification_level
+        if level is None:
+            return np.zeros(len(self.programmes), bool)
+        r = self.vocab.level_rank(level)
+        if adult(j.profile) and r < self._level_4:
+            return np.zeros(len(self.programmes), bool)
+        own = ((self.levels >> r) & 1) != 0
+        return own & self.course & (self.top_level <= r) & ~self.retrain & ~j.made_for
+
     def needs_basics(self, profile: Profile) -> bool:
         level = profile.qualification_level
         return level is not None and adult(profile) and self.vocab.level_rank(level) < self._level_2
@@ -344,7 +354,8 @@ class Screen:
         alternative is a check their answers fail or a route in doubt."""
         idx = among[j.fits[among]]
         aside = self.doubt | (self.taster & self.past_tasters(j.profile))
-        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside + BELOW * self.wholly_below(j, 1)
+        tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside \
+            + BELOW * (self.wholly_below(j, 1) | self.again(j))
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j))

@@ -231,12 +231,13 @@ def base_order(screen: Screen, profile: Profile) -> list[str]:
 def tiers(screen: Screen, profile: Profile) -> np.ndarray:
     """Each programme's tier as documented in the engine: open checks 2 (not one waiting on a pupil's GCSE results),
     failed checks 2 more, status in doubt (or a taster for an adult, or at 18 for work reached without a degree) 5,
-    wholly two or more levels below theirs 1."""
+    wholly two or more levels below theirs, or a course at their level again (`Screen.again`), 1."""
     j = screen.judge(profile)
     adult = profile.age is None or profile.age >= 19
     degree = any(screen.vocab.interest(i).degree_first for i in profile.interests)
     past = adult or (profile.age >= 18 and not degree)
-    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & past)) + screen.wholly_below(j, 1)
+    return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & past)) \
+        + (screen.wholly_below(j, 1) | screen.again(j))
 
 
 def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
@@ -383,3 +384,14 @@ def test_unknown_route_type_and_programme_give_empty_answers(kb_url):
     result = advisor.recommend(Profile(age=19), kb_url, route_type="no_such_route")
     assert len(result.recommendations) == 0 and len(result.excluded) == 0
     assert advisor.explain("no_such_programme", Profile(age=19), kb_url) is None
+
+
+def test_a_course_at_the_level_held_again_follows_the_routes_that_take_them_on(real):
+    """An HTQ (levels 4 and 5) after an HND, a T Level after A levels under 19: that level again, no step."""
+    screen = Screen(real, vocabulary())
+
+    def top(**answers):
+        return [screen.programmes[i].id for i in screen.order(screen.judge(Profile(**answers)),
+                                                             np.arange(len(real)))][:5]
+    assert "htq" not in top(age=42, qualification_level="5", borough="Merton", interests=("engineering",))
+    assert "htq" in top(age=30, qualification_level="4", borough="Merton", interests=("engineering",))
