@@ -81,16 +81,16 @@ from tests.eval.replay import load
 # gained 17 checks and lost 1; panel_fresh8 (3,099) lowered here, where a 38-year-old with an MSc from abroad in
 # Hammersmith lost NHS Health Careers from the five. Blind panel_fresh31 read 1,076 of 1,094 before and after.
 FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
-         "panel_fresh3.yml": 2153, "panel_fresh4.yml": 2262, "panel_fresh5.yml": 2919,
-         "panel_fresh6.yml": 2511, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3099, "panel_fresh9.yml": 2310,
-         "panel_fresh10.yml": 1553, "panel_fresh11.yml": 954, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 861,
-         "panel_fresh14.yml": 1007, "panel_fresh15.yml": 879, "panel_fresh16.yml": 703, "panel_fresh17.yml": 770,
-         "panel_fresh18.yml": 481, "panel_fresh19.yml": 766, "panel_fresh20.yml": 910,
-         "panel_fresh21.yml": 1150, "panel_fresh22.yml": 1584,
+         "panel_fresh3.yml": 2154, "panel_fresh4.yml": 2262, "panel_fresh5.yml": 2919,
+         "panel_fresh6.yml": 2514, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3099, "panel_fresh9.yml": 2310,
+         "panel_fresh10.yml": 1554, "panel_fresh11.yml": 954, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 861,
+         "panel_fresh14.yml": 1007, "panel_fresh15.yml": 880, "panel_fresh16.yml": 703, "panel_fresh17.yml": 770,
+         "panel_fresh18.yml": 481, "panel_fresh19.yml": 767, "panel_fresh20.yml": 912,
+         "panel_fresh21.yml": 1151, "panel_fresh22.yml": 1584,
          "panel_fresh23.yml": 1500, "panel_fresh24.yml": 733, "panel_fresh25.yml": 673,
-         "panel_fresh26.yml": 1494,
-         "panel_fresh27.yml": 574, "panel_fresh28.yml": 696, "panel_fresh29.yml": 708,
-         "panel_fresh30.yml": 1100, "panel_fresh31.yml": 1076,
+         "panel_fresh26.yml": 1495,
+         "panel_fresh27.yml": 574, "panel_fresh28.yml": 696, "panel_fresh29.yml": 709,
+         "panel_fresh30.yml": 1100, "panel_fresh31.yml": 1079,
          "panel_fresh32.yml": 612}
 PANELS = sorted(FLOOR)
 
