@@ -869,7 +869,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course", "predicted 5s and 6s": not held yet
 _STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin",
-             "predicted", "expecting"}                      # "year 11, predicted 5s and 6s": not had yet
+             "predicted", "expecting"}
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -1300,10 +1300,10 @@ QUALIFICATION_ASKED = "qualification_level"
 _WHERE_ONLY = {"back home", "in my country", "from my country", "from my home country", "from back home", "abroad",
                "overseas"}
 _ENIC_NAMES = {"enic", "naric"}
+_ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 # "school" alone is no study finished: "i go school little bit in afghanistan", "left school in Somalia at 12"
 _STUDIED_THERE = {"studied", "study", "finished", "finish", "completed", "graduated", "trained", "qualified", "college",
                   "university", "uni"}
-_ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 
 
 def _a_statements_level(doc: Doc, m: Match) -> bool:
