@@ -165,13 +165,14 @@ class Score:
         right, total = self.slot_accuracy[slot]
         return right / total if total else 1.0
 
-    def lines(self, name: str) -> list[str]:
+    def lines(self, name: str, blind: bool = False) -> list[str]:
+        """The figures to print; for a `blind` corpus not its weakest intents, which would say what to work on."""
         slots = ", ".join(f"{s} {self.accuracy(s):.3f} ({r}/{n})" for s, (r, n) in self.slot_accuracy.items())
         weak = sorted(self.per_intent.items(), key=lambda kv: kv[1])[:5]
         return [f"{name}: slot accuracy {slots}",
                 f"{name}: intent macro-F1 {self.intent_f1:.3f} (95% of resamplings "
-                f"{self.f1_range[0]:.3f}-{self.f1_range[1]:.3f}); weakest " +
-                ", ".join(f"{k} {v:.2f}" for k, v in weak),
+                f"{self.f1_range[0]:.3f}-{self.f1_range[1]:.3f})" +
+                ("" if blind else "; weakest " + ", ".join(f"{k} {v:.2f}" for k, v in weak)),
                 f"{name}: understood answers asked again {len(self.asked_again)}; "
                 f"questions printed twice in one turn {len(self.twice)}"]
 

@@ -24,3 +24,10 @@ def test_a_question_printed_twice_is_counted_but_not_a_link_or_a_quoted_example(
     assert _repeats_a_question([{"text": "I didn't recognise that. Which borough is it?"}, asked])
     assert not _repeats_a_question([{"text": "Source: https://fva.org/news.asp?id=15852"}, asked])
     assert not _repeats_a_question([{"text": 'You can ask "why do you need that?"'}, asked])
+
+
+def test_a_blind_corpus_is_printed_without_its_weakest_intents():
+    from tests.eval.replay import Score
+    s = Score({"age": (9, 10)}, 0.9, {"stop": 0.5, "inform": 1.0}, (0.8, 0.95), [], [], [])
+    assert "weakest stop 0.50" in s.lines("corpus_fresh8.yml")[1]
+    assert "weakest" not in " ".join(s.lines("corpus_fresh9.yml", blind=True))
