@@ -154,6 +154,18 @@ class Judgement:
         return where.test.locality(where.columns, self.resident)
 
     @cached_property
+    def again(self) -> np.ndarray:
+        """Courses at the level the resident holds and no higher, unless made for a circumstance of theirs or a route
+        people retrain on: that level again, no step. Under 19 (a T Level after A levels), and at any age in higher
+        education (an HTQ after an HND). Read by both the relevance and the tier."""
+        s, level = self.screen, self.profile.qualification_level
+        r = None if level is None else s.vocab.level_rank(level)
+        if r is None or adult(self.profile) and r < s._level_4:
+            return np.zeros(len(self.fits), bool)
+        own = ((s.levels >> r) & 1) != 0
+        return own & s.course & (s.top_level <= r) & ~s.retrain & ~self.made_for
+
+    @cached_property
     def made_for(self) -> np.ndarray:
         """The routes that exist for a circumstance of theirs, by a rule that requires it (ESOL for English)."""
         out = np.zeros(len(self.fits), bool)
@@ -286,7 +298,7 @@ class Screen:
                 score += BASICS * self.first_job
             score -= 2 * ((self.levels & up) != 0) * self.broad
             own = ((self.levels >> r) & 1) != 0
-            again = self.again(j)
+            again = j.again
             score += np.select([(self.levels & up) != 0,                               # the next step up
                                 own & (self.into_work > 0) & (mainly > 0) & adult(profile),    # an adult's way in
                                 own & ~again,                                          # their own level
@@ -318,19 +330,6 @@ class Screen:
         r = self.vocab.level_rank(level)
         return (self.levels != 0) & (self.top_level < r - steps) & ~self.retrain & ~j.made_for
 
-    def again(self, j: Judgement) -> np.ndarray:
-        """Courses at the level the resident holds and no higher, unless made for a circumstance of theirs or a route
-        people retrain on: that level again, no step. Under 19 (a T Level after A levels), and at any age in higher
-        education (an HTQ after an HND)."""
-        level = j.profile.qualification_level
-        if level is None:
-            return np.zeros(len(self.programmes), bool)
-        r = self.vocab.level_rank(level)
-        if adult(j.profile) and r < self._level_4:
-            return np.zeros(len(self.programmes), bool)
-        own = ((self.levels >> r) & 1) != 0
-        return own & self.course & (self.top_level <= r) & ~self.retrain & ~j.made_for
-
     def needs_basics(self, profile: Profile) -> bool:
         level = profile.qualification_level
         return level is not None and adult(profile) and self.vocab.level_rank(level) < self._level_2
@@ -355,7 +354,7 @@ class Screen:
         idx = among[j.fits[among]]
         aside = self.doubt | (self.taster & self.past_tasters(j.profile))
         tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside \
-            + BELOW * (self.wholly_below(j, 1) | self.again(j))
+            + BELOW * (self.wholly_below(j, 1) | j.again)
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j))

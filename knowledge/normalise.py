@@ -954,7 +954,7 @@ def _not_stuck_in(before: list) -> bool:
 _LIKING = {"really", "that", "too", "very", "so", "much", "into", "interested", "in", "keen", "on", "fussed", "about",
            "a", "an", "the", "fan", "of", "big", "like", "want", "wanna", "to", "do", "doing", "work", "working",
            "with", "be", "fancy", "any", "at", "all"}
-_DISLIKE = {"hate", "hates", "dislike", "dislikes"}
+_NOT_WANTED = {"n't", "nt", "not", "never", "hate", "hates", "dislike", "dislikes"}    # _VERB_NEGATIONS, and dislikes
 # After a kind of work: "labs aren't for me", "research but that's not for me", "healthcare isn't my thing".
 _NOT_FOR_ME = re.compile(r"^\W*(?:but\s+)?(?:(?:that|it|they|those|these)\s*)?(?:'s|s|is|are|'re|r)\s*(?:n't|not|nt)\s+"
                          r"(?:really\s+)?(?:for\s+me|my\s+thing)\b", re.I)
@@ -966,8 +966,7 @@ def _disliked(doc: Doc, m: Match) -> bool:
     window = doc[max(0, m.start - 7):m.start]        # its clause, where "so" joins nothing ("not so much labs")
     before = [t.lower_ for t in window][max((k + 1 for k, t in enumerate(window)
                                              if t.is_punct or t.lower_ in _JOINING - {"so"}), default=0):]
-    k = max((i for i, w in enumerate(before) if w in _VERB_NEGATIONS | _DISLIKE or w in ("dont", "don't")),
-            default=None)
+    k = max((i for i, w in enumerate(before) if w in _NOT_WANTED), default=None)     # "don't" is "do" "n't"
     return k is not None and all(w in _LIKING for w in before[k + 1:]) \
         or bool(_NOT_FOR_ME.match(doc[m.end:m.end + 8].text))
 

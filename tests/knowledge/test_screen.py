@@ -231,13 +231,13 @@ def base_order(screen: Screen, profile: Profile) -> list[str]:
 def tiers(screen: Screen, profile: Profile) -> np.ndarray:
     """Each programme's tier as documented in the engine: open checks 2 (not one waiting on a pupil's GCSE results),
     failed checks 2 more, status in doubt (or a taster for an adult, or at 18 for work reached without a degree) 5,
-    wholly two or more levels below theirs, or a course at their level again (`Screen.again`), 1."""
+    wholly two or more levels below theirs, or a course at their level again (`Judgement.again`), 1."""
     j = screen.judge(profile)
     adult = profile.age is None or profile.age >= 19
     degree = any(screen.vocab.interest(i).degree_first for i in profile.interests)
     past = adult or (profile.age >= 18 and not degree)
     return 2 * j.checks + 2 * j.against + 5 * (screen.doubt | (screen.taster & past)) \
-        + (screen.wholly_below(j, 1) | screen.again(j))
+        + (screen.wholly_below(j, 1) | j.again)
 
 
 def tier_of(screen: Screen, profile: Profile) -> dict[str, int]:
