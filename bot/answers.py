@@ -338,7 +338,7 @@ NO, YES = "deny", "affirm"
 # ...but a no to what the bot took them to mean is a no, not the answer: "no, that's not what I meant", "no thats not
 # it", "no, i didnt say that" (over the development corpora all 29 such messages are labelled `deny`).
 NOT_WHAT_I_SAID = re.compile(r"\b(?:not\s+what\s+i\s+(?:meant|said|mean|typed|put)|(?:didn'?t|didnt|did\s+not|never)\s+"
-                             r"(?:say|said|put|type|mean)\s+(?:that|this)|that'?s\s+not\s+it|thats\s+not\s+it|"
+                             r"(?:say|said|put|type|mean)\s+(?:that|this)|that'?s\s+not\s+it|"
                              r"that'?s\s+(?:wrong|not\s+right))\b", re.I)
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"

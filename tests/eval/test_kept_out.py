@@ -1,7 +1,9 @@
-"""The blind corpora stay out of training: no training example comes within 0.8 similarity of a corpus message."""
+"""The blind corpora stay out of training: no training example comes within 0.8 similarity of a corpus message. And
+each training example is written once, so rewording one near a corpus leaves no copy behind."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -37,3 +39,8 @@ def test_no_training_example_comes_near_a_corpus_message():
         for match, score, _ in process.extract(text, train, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=3):
             near.append(f"{original!r} ~ training {match!r} ({score:.0f})")
     assert not near, f"{len(near)} training examples within 0.8 of the corpus:\n" + "\n".join(near[:60])
+
+
+def test_each_training_example_is_written_once():
+    twice = [t for t, n in Counter(training_examples()).items() if n > 1]
+    assert not twice, f"{len(twice)} training examples written more than once: {twice[:20]}"
