@@ -640,10 +640,11 @@ class Normaliser:
             ages = set() if corrected is None else {corrected}
         pupil = _school_year(doc)
         year_age = _school_year(doc, just_left=True)
-        if year_age is not None:
+        stated = int(min(ages)) if len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE else None
+        if year_age is not None and (stated is None or stated < year_age + 2):
             out["age"] = year_age
-        elif len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE:
-            out["age"] = int(min(ages))
+        elif stated is not None:            # "I'm 21, but I had to repeat year 11": the year is in their past
+            out["age"], pupil = stated, None
         studied = [m for m in every if m.label == "qualification" and not self._a_country(m)
                    and m.text.lower() not in _WHERE_ONLY]                    # "a nurse back home" names no subject
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
