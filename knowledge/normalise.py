@@ -623,10 +623,12 @@ class Normaliser:
         numbers = _numbers(doc)
         said_ages = [(s, e, n) for s, e, n in numbers if s not in taken and not _negated(doc, s)
                      and (s not in ends or _joined_on(doc, s, e)     # "im a care leaver 20 and need a job",
-                          or _said_old(doc, s, e))                  # "care leaver 20yo"
+                          or _said_old(doc, s, e)                   # "care leaver 20yo"
+                          or _between_answers(doc, s, e, starts))   # "care leaver 20 haringey"
                      and not _future(doc, s, e)           # "turning 19", "nearly 20": the age question works it out
                      and (_age_cue(doc, s, e) or (found and (_set_off(doc, s, e) or _opens(doc, s, e, starts)
-                                                             or _joined_on(doc, s, e)))
+                                                             or _joined_on(doc, s, e)
+                                                             or _between_answers(doc, s, e, starts)))
                           or asked == "age" and _leads(doc, s, e))     # "58. Is that too old for any of this?"
                      and not _a_while(doc, s, e) and not _a_school_year(doc, s) and not _a_child(doc, s, n)
                      and _words_before(doc, s)[2] not in _THEN]     # "a caution when I was 17": then
@@ -994,11 +996,15 @@ def _graded_in(doc: Doc, m: Match) -> bool:
     return any(u.start() <= doc[m.start].idx < u.end() for u in _ALL_UNGRADED.finditer(doc.text))
 
 
+_A_LOW_GRADE = re.compile(r"\b(?:one|a|an|two|three|couple\s+of|few)\s+(?:[D-G]|[1-3])(?:'?s)?\b")   # "mostly Us and one G"
+
+
 def _failed_all(doc: Doc, m: Match) -> bool:
     """A qualification failed outright: "failed all my gcses, mostly Us", "i failed the level 2 exam", "GCSEs but I
     got U's"; not one subject of it ("I failed maths GCSE but passed the rest") or some of it ("failed english gcse,
     got 6 others")."""
-    if _ALL_UNGRADED.search(doc.text) and not set(_subject_grades(doc).values()) & _PASS_GRADES:
+    if _ALL_UNGRADED.search(doc.text) and not set(_subject_grades(doc).values()) & _PASS_GRADES \
+            and not _A_LOW_GRADE.search(doc.text):
         return True
     before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 4):m.start])]
     if not any(w in _FAILED for w in before):
@@ -1205,8 +1211,9 @@ _CAPPED = re.compile(r"\b(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|ove
 
 
 def _capped_low(doc: Doc) -> bool:
-    """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2"."""
-    return bool(_CAPPED.search(doc.text))
+    """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2", "mostly Us and
+    one G"."""
+    return bool(_CAPPED.search(doc.text) or _ALL_UNGRADED.search(doc.text) and _A_LOW_GRADE.search(doc.text))
 
 
 _SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}
@@ -1939,11 +1946,16 @@ def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset())
         and _two_digits(doc[start])
 
 
+def _between_answers(doc: Doc, start: int, end: int, starts: frozenset[int]) -> bool:
+    """A number from 16 to 99 with another answer straight after it: "care leaver 20 haringey"."""
+    return end in starts and _two_digits(doc[start]) and int(doc[start].text) >= 16
+
+
 def _joined_on(doc: Doc, start: int, end: int) -> bool:
     """A number from 16 to 99 straight after an answer and joined to the next one: "care leaver 20 and need a job"
     (not "unemployed 3 yrs")."""
     return _two_digits(doc[start]) and int(doc[start].text) >= 16 and end < len(doc) \
-        and doc[end].lower_ in ("and", ",", "from", "in", "living", "with")
+        and doc[end].lower_ in ("and", "n", "&", ",", "from", "in", "living", "with")
 
 
 _GREETINGS = {"hi", "hello", "hey", "hiya", "heya", "yo", "hallo", "morning", "afternoon", "evening", "good"}

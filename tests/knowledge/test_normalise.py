@@ -1735,3 +1735,35 @@ def test_the_borough_on_the_border_of_another_is_home(n):
 def test_a_topic_declined_is_not_stated(n):
     assert n.extract("rather not say about the health stuff but I'm on JSA", "barriers")["barriers"] == \
         ["claiming_benefits"]
+
+
+def test_an_age_stated_beside_a_school_year_left_long_ago_is_the_age(n):
+    got = n.extract("I'm 21, but I had to repeat year 11 because I was ill", "age")
+    assert got["age"] == 21 and "qualification_level" not in got
+    assert n.extract("im 15 in year 11", "age")["age"] == 16            # a pupil's year still gives the age
+
+
+@pytest.mark.parametrize("text, age", [("care leaver 20 haringey", 20), ("ex offender 25 croydon", 25),
+                                       ("yo, 19 n got nothin, no gcses", 19)])
+def test_an_age_between_two_answers_is_the_age(n, text, age):
+    assert n.extract(text).get("age") == age
+    assert "age" not in n.extract("unemployed 18 months hackney")
+
+
+@pytest.mark.parametrize("text", ["I dont have any", "i have none", "never done any exams"])
+def test_having_none_in_plain_words_is_no_qualification(n, text):
+    assert n.qualification(text) == "none"
+
+
+def test_mostly_u_grades_with_one_low_grade_is_level_1(n):
+    assert n.qualification("my gcses were mostly Us and one G") == "1"
+    assert n.qualification("got U's in everything") == "none"
+
+
+def test_unsure_of_a_statement_leaves_the_level_unknown(n):
+    assert n.qualification("unsure tbh", abroad=True) == "unknown"
+
+
+def test_kings_cross_station_is_camden_but_kings_cross_alone_is_asked(n):
+    assert n.extract("I'm in a hostel near Kings Cross station", "borough")["borough"] == "Camden"
+    assert "borough" not in n.extract("kings cross", "borough")
