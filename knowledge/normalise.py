@@ -273,15 +273,15 @@ class Normaliser:
     def _declining(self, doc: Doc) -> list[Match]:
         """The words of declining in a message, two or more, and what they decline to talk about: within them
         "business" or "sharing my area online" is no value ("none of your business lol", "not comfortable sharing my
-        area online"; "pass" alone is in "12th pass"), nor the rest of a clause after "about" ("rather not say about
-        the health stuff but I'm on JSA")."""
+        area online"; "pass" alone is in "12th pass"), nor the rest of a clause after "about" or "my" ("rather not
+        say about the health stuff but I'm on JSA", "I don't want to share my health stuff")."""
         out = []
         for m in self.matches(doc, "answer"):
             if m.id == "decline" and m.end - m.start > 1:
                 end = m.end
-                if end < len(doc) and doc[end].lower_ in ("about", "regarding"):
-                    end += len(_this_clause_after(doc, end + 1)) + 1
-                    end = next((t.i for t in doc[m.end + 1:end] if t.lower_ in _JOINING), end)
+                if end < len(doc) and (doc[end].lower_ in _TOPIC_NEXT or doc[end - 1].lower_ in _TOPIC_NEXT):
+                    end += len(_this_clause_after(doc, end))
+                    end = next((t.i for t in doc[m.end + 1:end] if t.lower_ in _JOINING or t.text == ","), end)
                 out.append(Match(m.label, m.id, m.start, end, doc[m.start:end].text))
         return out
 
@@ -1418,6 +1418,9 @@ def _after_a_qualification(doc: Doc, m: Match, quals: list[Match]) -> bool:
                 and not (word == "from" and any(t.text == "," for t in between))):
             return True
     return False
+
+
+_TOPIC_NEXT = {"about", "regarding", "my"}       # what is declined follows: "rather not say about ...", "share my ..."
 
 
 def _this_clause_after(doc: Doc, end: int) -> list:

@@ -93,10 +93,16 @@ def test_a_contact_request_without_its_words_but_asking_for_a_person_is_a_handof
                                          ("I don't want to continue", "nlu_fallback"),
                                          ("can I save this and carry on tomorrow", "goodbye"),
                                          ("brb", "greet"), ("I have to go, I'll come back", "why_not"),
-                                         ("ok I'm stopping now", "inform")])
+                                         ("ok I'm stopping now", "inform"), ("can we take a break", "ask_route"),
+                                         ("I want to leave this conversation", "forget_me")])
 def test_the_words_of_a_pause_make_a_stop(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("qualification_level")) == "stop"
     assert classify(gazetteer, "yes I want to continue", intent="affirm") == "affirm"
+
+
+def test_a_break_from_work_is_no_pause(gazetteer):
+    assert classify(gazetteer, "i need to take a break from work because of my health", intent="inform",
+                    tracker=asking("barriers")) != "stop"
 
 
 def test_a_pause_that_states_an_answer_stays_a_pause(gazetteer):

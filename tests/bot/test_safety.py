@@ -55,6 +55,10 @@ def classify(text: str, intent: str = "stop") -> str:
     # an eviction tomorrow, no food and no money (corpus_fresh28)
     ("I'm being evicted tomorrow and I don't know what to do", "inform"),
     ("i've got no food and no money left", "deny"),
+    # children about to be taken, shaking, asylum refused, the street next week (corpus_fresh28 to 32)
+    ("they are going to take my children and i can't stop shaking", "inform"),
+    ("my asylum was refused today and i dont know what to do", "inform"),
+    ("i'm going to be on the street on monday and i've got nowhere", "inform"),
 ])
 def test_distress_overrides_whatever_the_classifier_said(text, said):
     assert classify(text, intent=said) == "distress"

@@ -1767,3 +1767,9 @@ def test_unsure_of_a_statement_leaves_the_level_unknown(n):
 def test_kings_cross_station_is_camden_but_kings_cross_alone_is_asked(n):
     assert n.extract("I'm in a hostel near Kings Cross station", "borough")["borough"] == "Camden"
     assert "borough" not in n.extract("kings cross", "borough")
+
+
+@pytest.mark.parametrize("text", ["I don't want to share my health stuff", "I'd rather not go into my health stuff"])
+def test_a_topic_declined_after_my_is_not_stated(n, text):
+    assert n.extract(text, "barriers") == {}
+    assert n.extract("don't want to share my postcode, I live in Hackney", "borough")["borough"] == "Hackney"
