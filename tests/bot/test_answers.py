@@ -66,6 +66,15 @@ def test_a_question_about_a_uk_enic_statement_asks_why(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=enic) == "why_needed"
 
 
+@pytest.mark.parametrize("text, guess", [("are you chatgpt", "chitchat"), ("whats my info", "show_profile"),
+                                         ("how long does a skilled worker visa take", "out_of_scope"),
+                                         ("what is enic? i dont have it", "inform"),
+                                         ("I have it but I cannot remember what level it said", "inform")])
+def test_another_question_or_a_no_at_the_uk_enic_question_keeps_its_reading(gazetteer, text, guess):
+    enic = asking("qualification_level", qualification_abroad=True)
+    assert classify(gazetteer, text, intent=guess, tracker=enic) == guess
+
+
 @pytest.mark.parametrize("text, guess", [("ring me tomorrow after 3 please", "inform"),
                                          ("can you text me the links", "ask_more"),
                                          ("whatsapp me the details", "show_profile"),
