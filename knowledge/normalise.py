@@ -1127,11 +1127,16 @@ _ABOUT_THEM = {"and", "also", "both", "plus", "or", "my", "the", "a", "is", "are
 _GAVE_UP = {"dropped", "quit", "quitted"}
 _NOT = {"n't", "nt", "never", "not"}          # spaCy splits "didn't" and "didnt" into "did" and "n't" / "nt"
 _FINISH = {"finish", "finished", "complete", "completed"}
+_GIVEN_UP_BEFORE = re.compile(r"\b(?:(?:before|without)\s+(?:finishing|completing)|(?:dropped|dropping)\s+out\s+of|"
+                              r"quit|quitting|gave\s+up(?:\s+on)?)(?:\s+(?:my|the|a|an))?\s*$", re.I)
 
 
 def _unfinished(doc: Doc, m: Match) -> bool:
     """A qualification followed by its giving up: "A levels but dropped out", "a levels and didn't finish" (not
-    "gcses but didnt pass english", nor "A levels but dropped out of uni")."""
+    "gcses but didnt pass english", nor "A levels but dropped out of uni"), or given up before it: "left college
+    before finishing my level 3", "dropped out of my level 3 course"."""
+    if m.label == "qualification" and _GIVEN_UP_BEFORE.search(doc[max(0, m.start - 4):m.start].text):
+        return True
     after = [t.lower_ for t in doc[m.end:m.end + 4]]
     if m.label != "qualification" or not after or after[0] not in ("and", "but", "then", ","):
         return False

@@ -1773,3 +1773,10 @@ def test_kings_cross_station_is_camden_but_kings_cross_alone_is_asked(n):
 def test_a_topic_declined_after_my_is_not_stated(n, text):
     assert n.extract(text, "barriers") == {}
     assert n.extract("don't want to share my postcode, I live in Hackney", "borough")["borough"] == "Hackney"
+
+
+@pytest.mark.parametrize("text", ["left college before finishing my level 3, I have a level 2 BTEC",
+                                  "dropped out of my level 3 course, I have level 2",
+                                  "got my gcses then gave up on a levels"])
+def test_a_qualification_given_up_before_it_was_finished_is_not_held(n, text):
+    assert n.extract(text, "qualification_level")["qualification_level"] == "2"
