@@ -84,6 +84,8 @@ def parse(slot: str, value: Any, abroad: bool = False) -> dict[str, Any]:
         place = n.borough(str(value))
         return {"borough": place.borough, "outside_london": place.outside_london, **({NOTE: place.note} if place.note
                                                                                      else {})}
+    if value == []:                 # "none of the barrier things" beside other answers: extract's "none of these"
+        return {slot: []}
     text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
     return {slot: n.barriers(text) if slot == "barriers" else n.interests(text)}
 

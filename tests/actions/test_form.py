@@ -182,6 +182,12 @@ def test_none_and_negations_for_circumstances():
                                                                                     "claiming_benefits"]
 
 
+def test_none_of_the_circumstances_beside_other_answers_is_recorded():
+    slots, _, _ = validate("30, MSc in biotech, Islington, none of the circumstances stuff applies to me",
+                           requested="age")
+    assert slots["age"] == 30.0 and slots["barriers"] == [] and slots["borough"] == "Islington"
+
+
 def test_none_alongside_a_correction_answers_the_question_too():
     slots, _, _ = validate("none of those, but my highest is level 1 functional skills", requested="barriers",
                            qualification_level="2")
