@@ -690,8 +690,10 @@ class Normaliser:
             ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), unnamed)
             if ids:
                 out[key] = ids
-        if "barriers" not in out and _NO_CIRCUMSTANCES.search(text):
-            out["barriers"] = []                # "22. hackney. none of the barrier things. lab or research"
+        # "22. hackney. none of the barrier things. lab or research"; "im 24, no kids, not disabled, no record"
+        denied = {m.id for m in every if m.label == "barrier" and _denied(doc, m)}
+        if "barriers" not in out and (_NO_CIRCUMSTANCES.search(text) or len(denied) > 1):
+            out["barriers"] = []
         return out
 
     def _a_visit(self, doc: Doc, m: Match, asked: str | None) -> bool:

@@ -1780,3 +1780,10 @@ def test_a_topic_declined_after_my_is_not_stated(n, text):
                                   "got my gcses then gave up on a levels"])
 def test_a_qualification_given_up_before_it_was_finished_is_not_held(n, text):
     assert n.extract(text, "qualification_level")["qualification_level"] == "2"
+
+
+def test_circumstances_denied_one_by_one_are_none_of_them(n):
+    got = n.extract("im 24, no kids, not disabled, no record, nothing like that. im in sutton")
+    assert got["barriers"] == [] and got["age"] == 24
+    assert n.extract("45, no record, single mum")["barriers"] == ["caring_responsibilities"]
+    assert "barriers" not in n.extract("30, not disabled")                      # one denied says nothing of the rest
