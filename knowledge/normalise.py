@@ -637,6 +637,8 @@ class Normaliser:
             said_ages += [(s, e, n) for s, e, n in numbers if s >= last and s not in taken
                           and any(_retracts(doc, i) for i in range(last, s))]
         ages = {n for _, _, n in said_ages}
+        if len(ages) > 1:                           # "im 20 shes 21": theirs, beside a friend's (alone, "she's 21"
+            ages = {n for s, _, n in said_ages if not _anothers_age(doc, s)} or ages     # is the resident's)
         if len(ages) > 1:                                       # "im 42 sorry i mean 24"
             corrected = _corrected(doc, said_ages)
             ages = set() if corrected is None else {corrected}
@@ -1928,6 +1930,15 @@ def _a_child(doc: Doc, start: int, value: float) -> bool:
     more", "a 5 year stay" (not "im 12")."""
     _, before2, before = _words_before(doc, start)
     return value < _CHILD and not (before in _SELF_SAID or (before2, before) in _AGE_SAID)
+
+
+_ANOTHER = {"she", "he", "they", "shes", "hes", "theyre"}
+
+
+def _anothers_age(doc: Doc, start: int) -> bool:
+    """An age said in the third person: "he's 22", "she is 23" (a work coach's or a parent's answer, or a friend's)."""
+    _, before2, before = _words_before(doc, start)
+    return before in _ANOTHER or before2 in _ANOTHER and before in ("s", "'s", "is", "re", "'re", "are")
 
 
 def _a_school_year(doc: Doc, start: int) -> bool:

@@ -1787,3 +1787,8 @@ def test_circumstances_denied_one_by_one_are_none_of_them(n):
     assert got["barriers"] == [] and got["age"] == 24
     assert n.extract("45, no record, single mum")["barriers"] == ["caring_responsibilities"]
     assert "barriers" not in n.extract("30, not disabled")                      # one denied says nothing of the rest
+
+
+def test_their_own_age_beside_a_friends_is_the_age(n):
+    assert n.extract("me and my mate both want to do lab stuff, im 20 shes 21")["age"] == 20
+    assert n.extract("she is 23", "age")["age"] == 23                  # a work coach's or a parent's answer
