@@ -1792,3 +1792,8 @@ def test_circumstances_denied_one_by_one_are_none_of_them(n):
 def test_their_own_age_beside_a_friends_is_the_age(n):
     assert n.extract("me and my mate both want to do lab stuff, im 20 shes 21")["age"] == 20
     assert n.extract("she is 23", "age")["age"] == 23                  # a work coach's or a parent's answer
+
+
+def test_cant_choose_is_not_sure(n):
+    assert n.extract("all of it sounds good, can't choose", "interests")["interests"] == ["not_sure"]
+    assert n.extract("i cant decide between lab and healthcare", "interests")["interests"] == ["laboratory", "healthcare"]
