@@ -1000,7 +1000,8 @@ def _graded_in(doc: Doc, m: Match) -> bool:
     return any(u.start() <= doc[m.start].idx < u.end() for u in _ALL_UNGRADED.finditer(doc.text))
 
 
-_A_LOW_GRADE = re.compile(r"\b(?:one|a|an|two|three|couple\s+of|few)\s+(?:[D-G]|[1-3])(?:'?s)?\b")   # "mostly Us and one G"
+# "mostly Us and one G": a low grade beside the U's
+_A_LOW_GRADE = re.compile(r"\b(?:one|a|an|two|three|couple\s+of|few)\s+(?:[D-G]|[1-3])(?:'?s)?\b")
 
 
 def _failed_all(doc: Doc, m: Match) -> bool:

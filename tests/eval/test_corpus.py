@@ -87,6 +87,10 @@ from tests.eval import replay
 # the start): its F1 meets the bar with 0.03 to spare, so that floor is the bar; its 23 near-duplicates were reworded
 # after its first score. corpus_fresh30 and corpus_fresh31 raised (their misreadings were read: circumstances 0.922
 # and interests 0.927, F1 0.907 and 0.916 at the end).
+# 32nd session: corpus_fresh33 set from its figures at the last training (circumstances 0.955, F1 0.941; the same slots
+# and 0.938 at the start); its 14 near-duplicates were reworded after its first score. corpus_fresh30 and
+# corpus_fresh31 raised (their misreadings were read: circumstances 0.922 and interests 0.939, F1 0.913 and 0.933 at the
+# end); corpus_fresh32's stay (interests 0.959, F1 0.965 at the end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -118,8 +122,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh27.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh28.yml": {"slot": 0.96, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh29.yml": {"slot": 0.93, "intent_f1": 0.91, "twice": 0},
-         "corpus_fresh30.yml": {"slot": 0.90, "intent_f1": 0.87, "twice": 0},
-         "corpus_fresh31.yml": {"slot": 0.90, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh30.yml": {"slot": 0.90, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh31.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh32.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh33.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
 
