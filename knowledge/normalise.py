@@ -1313,6 +1313,11 @@ def _two_digits(token) -> bool:
     return token.text.isdigit() and 10 <= int(token.text) <= 99
 
 
+def _sixteen_up(token) -> bool:
+    """A number from 16 to 99: an age an answer may run into ("care leaver 20 ...")."""
+    return _two_digits(token) and int(token.text) >= 16
+
+
 QUALIFICATION_ASKED = "qualification_level"
 _WHERE_ONLY = {"back home", "in my country", "from my country", "from my home country", "from back home", "abroad",
                "overseas"}
@@ -1970,13 +1975,13 @@ def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset())
 
 def _between_answers(doc: Doc, start: int, end: int, starts: frozenset[int]) -> bool:
     """A number from 16 to 99 with another answer straight after it: "care leaver 20 haringey"."""
-    return end in starts and _two_digits(doc[start]) and int(doc[start].text) >= 16
+    return end in starts and _sixteen_up(doc[start])
 
 
 def _joined_on(doc: Doc, start: int, end: int) -> bool:
     """A number from 16 to 99 straight after an answer and joined to the next one: "care leaver 20 and need a job"
     (not "unemployed 3 yrs")."""
-    return _two_digits(doc[start]) and int(doc[start].text) >= 16 and end < len(doc) \
+    return _sixteen_up(doc[start]) and end < len(doc) \
         and doc[end].lower_ in ("and", "n", "&", ",", "from", "in", "living", "with")
 
 
