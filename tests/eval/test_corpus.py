@@ -125,7 +125,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh30.yml": {"slot": 0.90, "intent_f1": 0.88, "twice": 0},
          "corpus_fresh31.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh32.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
-         "corpus_fresh33.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
+         "corpus_fresh33.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
+         "corpus_fresh34.yml": {"slot": 0.90, "intent_f1": 0.90, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every

@@ -95,7 +95,8 @@ FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
          "panel_fresh26.yml": 1495,
          "panel_fresh27.yml": 574, "panel_fresh28.yml": 696, "panel_fresh29.yml": 709,
          "panel_fresh30.yml": 1100, "panel_fresh31.yml": 1079,
-         "panel_fresh32.yml": 612, "panel_fresh33.yml": 595}
+         "panel_fresh32.yml": 612, "panel_fresh33.yml": 595,
+         "panel_fresh34.yml": 572}
 PANELS = sorted(FLOOR)
 
 
