@@ -83,6 +83,16 @@ _NO_CIRCUMSTANCES = re.compile(r"\b(?:no|none\s+of\s+(?:the|those|these|them|ur|
 _LAUGHING = re.compile(r"(?:\s+(?:lol|lmao|haha+|hehe+|xd))+\W*$", re.I)     # "nothing lol": nothing
 
 
+_WHICH_WORK = re.compile(r"\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+|line\s+of\s+)?"
+                         r"(?:job|jobs|work|career|field)\b", re.I)
+
+
+def unsure_which_work(text: str) -> bool:
+    """ "not sure" said of the work itself ("no clue what job i want", "dont know what kind of work"), which answers the
+    interests question at any question."""
+    return bool(_WHICH_WORK.search(text))
+
+
 def is_question(text: str) -> bool:
     """A message asking something ("what's a T Level?", "apprenticeships, are they only for young people"): a value
     named in a question is not the resident's answer."""
@@ -747,7 +757,9 @@ class Normaliser:
         if self._enic is None:
             return False
         for m in found:
-            clause = {t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])}
+            words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
+            # from the last "i" on: "english is not my first language i finish school in bangladesh"
+            clause = set(words[max((k for k, w in enumerate(words) if w in _SUBJECTS_I), default=0):])
             if m.id == AMBIGUOUS + self._enic.id and clause & _STUDIED_THERE \
                     and not clause & (_NEGATIONS | _VERB_NEGATIONS) and not _taken_here(doc, [m]):
                 return True
@@ -825,17 +837,23 @@ def _sign_span(doc: Doc, words: list[str], negation: list[bool],
             return None
         hits.append(found)
     reach = SIGN_REACH * (len(sign) - 1)
+
+    def apart(i: int, j: int) -> bool:
+        return any(doc[k].is_punct or words[k] in _CLAUSE_ENDS for k in range(min(i, j), max(i, j) + 1))
+
     best = None
     for first in hits[0]:
         chosen = [first]
         for group in hits[1:]:
-            near = [i for i in group if abs(i - first) <= reach and i not in chosen]
+            # the nearest word of the group in the same clause: "long covid, been off work over 2 years" is off work
+            # for years, though "long" is as near
+            near = [i for i in group if abs(i - first) <= reach and i not in chosen and not apart(first, i)]
             if not near:
                 break
             chosen.append(min(near, key=lambda i: abs(i - first)))
         else:
             lo, hi = min(chosen), max(chosen)
-            if hi - lo > reach or any(doc[k].is_punct or words[k] in _CLAUSE_ENDS for k in range(lo, hi + 1)):
+            if hi - lo > reach or apart(lo, hi):
                 continue
             if any(i > 0 and negation[i - 1] and i - 1 not in chosen for i in chosen):   # "not bad"
                 continue
@@ -1216,13 +1234,13 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     return found
 
 
-_CAPPED = re.compile(r"\b(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|over|better\s+than)\s+(?:an?\s+|grade\s+)?"
-                     r"([1-3d-g])s?\b", re.I)
+_CAPPED = re.compile(r"\b(?:(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|over|better\s+than)\s+(?:an?\s+|grade\s+)?"
+                     r"[1-3d-g]|(?:didn'?t|did\s+not|never)\s+(?:get|got)\s+(?:any|a)\s+(?:grade\s+)?[c4])'?s?\b", re.I)
 
 
 def _capped_low(doc: Doc) -> bool:
-    """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2", "mostly Us and
-    one G"."""
+    """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2", "didn't get any
+    Cs", "mostly Us and one G"."""
     return bool(_CAPPED.search(doc.text) or _ALL_UNGRADED.search(doc.text) and _A_LOW_GRADE.search(doc.text))
 
 
@@ -1247,6 +1265,8 @@ def _subject_of(doc: Doc, m: Match, quals: list[Match]) -> bool:
     social care", "biology degree", "A level biology and chemistry". It says what they studied, not what work they
     want ("biology degree, want to get into research" wants research), so it answers no question of interests.
     Not after a word of wanting in its clause: "interested in data science apprenticeships"."""
+    if m.id == "not_sure":          # "U in everything" is every subject; "gcses in may, no clue what job" is none
+        return bool(quals) and m.start > 0 and doc[m.start - 1].lower_ == "in"
     if any(t.lower_ in _WANTING for t in _this_clause(doc[max(0, m.start - 8):m.start])):
         return False
     if any(t.lower_ in _STUDIED for t in doc[max(0, m.start - 2):m.start]):
@@ -1324,6 +1344,7 @@ _WHERE_ONLY = {"back home", "in my country", "from my country", "from my home co
 _ENIC_NAMES = {"enic", "naric"}
 _ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 # "school" alone is no study finished: "i go school little bit in afghanistan", "left school in Somalia at 12"
+_SUBJECTS_I = {"i", "we"}
 _STUDIED_THERE = {"studied", "study", "finished", "finish", "completed", "graduated", "trained", "qualified", "college",
                   "university", "uni"}
 
@@ -1534,11 +1555,12 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 def _in_the_past(doc: Doc, m: Match) -> bool:
-    """ "used to be homeless", "previously on UC", "no longer claiming", "homeless - well not anymore" (not "don't
-    want to be homeless anymore")."""
+    """ "used to be homeless", "previously on UC", "no longer claiming", "homeless - well not anymore", "i was a carer
+    for my wife" (not "don't want to be homeless anymore")."""
     before = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
     after = [t.lower_ for t in doc[m.end:m.end + 4]]
     return (any(a == "used" and b == "to" for a, b in zip(before, before[1:]))
+            or before[-2:] in (["was", "a"], ["was", "an"], ["were", "a"])
             or any(w in ("previously", "formerly") for w in before)
             or any(a == "no" and b == "longer" for a, b in zip(before, before[1:]))
             or any(a == "not" and b in ("anymore", "any") for a, b in zip(after, after[1:])))
@@ -1644,6 +1666,8 @@ def _future(doc: Doc, start: int, end: int) -> bool:
 _HERE = {"here", "uk", "england", "britain"}
 _ORIGIN = {"born", "grew", "school", "raised"}
 _ARRIVED = {"came", "come", "coming", "moved", "move", "moving", "arrived", "arrive", "got", "brought"}  # not "here"
+_NOT_STUDY_HERE = {"work", "working", "job", "jobs", "live", "living", "lives", "settle", "settled", "healthcare"}  # "want
+# to work in healthcare here" says nothing of where they studied
 
 
 def _taken_here(doc: Doc, countries: list[Match]) -> bool:
@@ -1651,7 +1675,8 @@ def _taken_here(doc: Doc, countries: list[Match]) -> bool:
     Poland but did all my school here", "went to school in Nigeria but came here at 14 and did my GCSEs here" (not
     "a degree from Ghana and GCSE maths here", nor "came here from Ghana with my degree")."""
     origin = any(w.lower_ in _ORIGIN for m in countries for w in doc[max(0, m.start - 3):m.start])
-    return origin and any(t.lower_ in _HERE and not any(w.lower_ in _ARRIVED for w in doc[max(0, t.i - 3):t.i])
+    return origin and any(t.lower_ in _HERE and not any(w.lower_ in _ARRIVED | _NOT_STUDY_HERE
+                                                        for w in doc[max(0, t.i - 4):t.i])
                           for t in doc)
 
 
@@ -1864,8 +1889,16 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and _teens_up(doc[start])) or _said_old(doc, start, end)
-            or (after == "now" and _two_digits(doc[start]) and (start == 0 or doc[start - 1].text in ".!?"))   # ". 17 now."
+            or (after == "now" and _two_digits(doc[start]) and _now_alone(doc, start, end))     # ". 17 now."
             or doc[start].lower_.endswith("yrs") or bool(_GLUED_AGE.match(doc[start].lower_)))   # "im31"
+
+
+def _now_alone(doc: Doc, start: int, end: int) -> bool:
+    """ "17 now" as a sentence of its own (". 17 now."), or between commas ("left school at 15 with nothing, 34 now,
+    live in dagenham")."""
+    if start == 0 or doc[start - 1].text in _SENTENCE_ENDS:
+        return True
+    return doc[start - 1].text == "," and (end + 1 == len(doc) or doc[end + 1].text in _CLOSING_MARKS | _SENTENCE_ENDS)
 
 
 def _said_old(doc: Doc, start: int, end: int) -> bool:

@@ -276,6 +276,13 @@ def test_not_sure_at_another_question_never_answers_the_interests_question(text,
     assert "interests" not in slots
 
 
+@pytest.mark.parametrize("text", ["i'm 43 and honestly dont know what kind of work i want",
+                                  "im in year 11, doing my gcses in may, no clue what job i want"])
+def test_not_sure_of_the_work_itself_answers_the_interests_question_at_another(text):
+    slots, _, _ = validate(text, requested="age")
+    assert slots["interests"] == ["not_sure"]
+
+
 def test_a_kind_of_work_named_at_another_question_still_answers_it():
     slots, _, _ = validate("I'm 24 and want lab work", requested="age")
     assert slots["interests"] == ["laboratory"]

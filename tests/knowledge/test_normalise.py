@@ -1798,3 +1798,42 @@ def test_cant_choose_is_not_sure(n):
     assert n.extract("all of it sounds good, can't choose", "interests")["interests"] == ["not_sure"]
     both = n.extract("i cant decide between lab and healthcare", "interests")["interests"]
     assert both == ["laboratory", "healthcare"]
+
+
+def test_a_sign_takes_the_word_in_its_own_clause(n):
+    # "long" is as near to "off" as "years", but across the comma
+    assert n.extract("long covid, been off work over 2 years", "barriers")["barriers"] == [
+        "disability_or_health", "long_term_unemployed"]
+
+
+@pytest.mark.parametrize("text", ["Computers are a nightmare for me.", "not gd wiv computers"])
+def test_computers_in_trouble_are_a_circumstance_not_an_interest(n, text):
+    got = n.extract(text, "barriers")
+    assert got["barriers"] == ["digital_skills"] and "interests" not in got
+
+
+def test_a_job_given_up_years_ago_is_long_term_unemployment(n):
+    text = "I've had long covid since 2021 and had to give up my job, I've been on universal credit since"
+    assert "long_term_unemployed" in n.extract(text, "barriers")["barriers"]
+    assert n.extract("nvr had a job", "barriers")["barriers"] == ["no_work_experience"]
+
+
+def test_a_carer_in_the_past_is_not_caring_now(n):
+    assert "barriers" not in n.extract("i was a carer for my wife for 10 yrs, she passed in march", "barriers")
+    assert n.extract("I'm a carer for my mum", "barriers")["barriers"] == ["caring_responsibilities"]
+
+
+def test_no_gcse_at_c_is_level_1(n):
+    assert n.extract("GCSEs at D and E, didn't get any Cs", "qualification_level")["qualification_level"] == "1"
+
+
+def test_school_finished_abroad_said_after_other_answers_is_from_abroad(n):
+    for text in ("i am 36 i live east ham english is not my first language i finish school in bangladesh",
+                 "26, finished secondary school in Syria, refugee status granted, want to work in healthcare here"):
+        assert n.extract(text)["qualification_abroad"] is True, text
+    assert n.extract("I didn't finish school in Syria")["qualification_level"] == "none"
+
+
+def test_an_age_now_between_commas_is_the_age(n):
+    assert n.extract("left school at 15 with nothing, 34 now, live in dagenham")["age"] == 34
+    assert "age" not in n.extract("I have 2 kids, 10 now")
