@@ -759,7 +759,7 @@ class Normaliser:
         for m in found:
             words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
             # from the last "i" on: "english is not my first language i finish school in bangladesh"
-            clause = set(words[max((k for k, w in enumerate(words) if w in _SUBJECTS_I), default=0):])
+            clause = set(words[max((k for k, w in enumerate(words) if w in _SPEAKERS), default=0):])
             if m.id == AMBIGUOUS + self._enic.id and clause & _STUDIED_THERE \
                     and not clause & (_NEGATIONS | _VERB_NEGATIONS) and not _taken_here(doc, [m]):
                 return True
@@ -1344,7 +1344,7 @@ _WHERE_ONLY = {"back home", "in my country", "from my country", "from my home co
 _ENIC_NAMES = {"enic", "naric"}
 _ENIC_WORDS = _ENIC_NAMES | {"statement", "comparable", "compares", "compared", "equivalent", "equal"}
 # "school" alone is no study finished: "i go school little bit in afghanistan", "left school in Somalia at 12"
-_SUBJECTS_I = {"i", "we"}
+_SPEAKERS = {"i", "we"}
 _STUDIED_THERE = {"studied", "study", "finished", "finish", "completed", "graduated", "trained", "qualified", "college",
                   "university", "uni"}
 
@@ -1666,8 +1666,8 @@ def _future(doc: Doc, start: int, end: int) -> bool:
 _HERE = {"here", "uk", "england", "britain"}
 _ORIGIN = {"born", "grew", "school", "raised"}
 _ARRIVED = {"came", "come", "coming", "moved", "move", "moving", "arrived", "arrive", "got", "brought"}  # not "here"
-_NOT_STUDY_HERE = {"work", "working", "job", "jobs", "live", "living", "lives", "settle", "settled", "healthcare"}  # "want
-# to work in healthcare here" says nothing of where they studied
+# "want to work in healthcare here", "living here": said of work or home, not of where they studied
+_NOT_STUDY_HERE = {"work", "working", "job", "jobs", "live", "living", "lives", "settle", "settled"}
 
 
 def _taken_here(doc: Doc, countries: list[Match]) -> bool:
