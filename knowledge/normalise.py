@@ -853,7 +853,7 @@ def _sign_span(doc: Doc, words: list[str], negation: list[bool],
             chosen.append(min(near, key=lambda i: abs(i - first)))
         else:
             lo, hi = min(chosen), max(chosen)
-            if hi - lo > reach or apart(lo, hi):
+            if hi - lo > reach:             # each word is in first's clause, so the span is one clause
                 continue
             if any(i > 0 and negation[i - 1] and i - 1 not in chosen for i in chosen):   # "not bad"
                 continue
@@ -1234,8 +1234,9 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     return found
 
 
-_CAPPED = re.compile(r"\b(?:(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|over|better\s+than)\s+(?:an?\s+|grade\s+)?"
-                     r"[1-3d-g]|(?:didn'?t|did\s+not|never)\s+(?:get|got)\s+(?:any|a)\s+(?:grade\s+)?[c4])'?s?\b", re.I)
+_CAPPED = re.compile(r"\b(?:(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|over|better\s+than)\s+"
+                     r"(?:an?\s+|grade\s+)?[1-3d-g]|"
+                     r"(?:didn'?t|did\s+not|never)\s+(?:get|got)\s+(?:any|a)\s+(?:grade\s+)?[c4])'?s?\b", re.I)
 
 
 def _capped_low(doc: Doc) -> bool:
@@ -1666,8 +1667,8 @@ def _future(doc: Doc, start: int, end: int) -> bool:
 _HERE = {"here", "uk", "england", "britain"}
 _ORIGIN = {"born", "grew", "school", "raised"}
 _ARRIVED = {"came", "come", "coming", "moved", "move", "moving", "arrived", "arrive", "got", "brought"}  # not "here"
-# "want to work in healthcare here", "living here": said of work or home, not of where they studied
-_NOT_STUDY_HERE = {"work", "working", "job", "jobs", "live", "living", "lives", "settle", "settled"}
+# before "here": arriving, or work or home ("want to work in healthcare here", "living here"), not where they studied
+_NOT_STUDY_HERE = _ARRIVED | {"work", "working", "job", "jobs", "live", "living", "lives", "settle", "settled"}
 
 
 def _taken_here(doc: Doc, countries: list[Match]) -> bool:
@@ -1675,8 +1676,7 @@ def _taken_here(doc: Doc, countries: list[Match]) -> bool:
     Poland but did all my school here", "went to school in Nigeria but came here at 14 and did my GCSEs here" (not
     "a degree from Ghana and GCSE maths here", nor "came here from Ghana with my degree")."""
     origin = any(w.lower_ in _ORIGIN for m in countries for w in doc[max(0, m.start - 3):m.start])
-    return origin and any(t.lower_ in _HERE and not any(w.lower_ in _ARRIVED | _NOT_STUDY_HERE
-                                                        for w in doc[max(0, t.i - 4):t.i])
+    return origin and any(t.lower_ in _HERE and not any(w.lower_ in _NOT_STUDY_HERE for w in doc[max(0, t.i - 4):t.i])
                           for t in doc)
 
 
