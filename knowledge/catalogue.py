@@ -16,6 +16,10 @@ STATUSES = ("active", "unconfirmed", "ended", "planned")
 FILE = "programmes.yml"
 MAINLY_FOR = 4                 # a route naming more kinds of work than this is open to most, made for none
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+# Every field an entry may have (knowledge/data/README.md): a misspelt one is an error, not a field quietly ignored.
+FIELDS = ("id", "title", "aliases", "provider", "route_type", "summary", "audience", "audience_source", "where",
+          "based_in", "rules", "checks", "suits", "interests", "mainly_for", "levels", "time_commitment", "next_step",
+          "url", "source", "checked", "status", "status_note", "caveat", "in_work", "own_scheme")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Programme:
     caveat: str = ""
     in_work: str = ""           # a source saying it is for people in, or about to start, a job
     based_in: tuple[str, ...] = ()   # boroughs a programme that runs across London is based in: nearest there
+    own_scheme: bool = False    # one organisation's own scheme, not a route many employers or providers offer
     position: int = 0           # order in the file, for stable output
 
     def to_payload(self) -> dict:
@@ -117,6 +122,13 @@ class _Entry:
             if kind not in interests:
                 self.problem(f"`mainly_for`: {kind!r} is not one of its `interests` (or \"none\")")
         return tuple(map(str, given))
+
+    def flag(self, key: str) -> bool:
+        value = self.raw.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"`{key}` must be true or false, got {value!r}")
+            return False
+        return value
 
     def runs_in(self) -> tuple[str, ...]:
         areas = self.ids("where", self.vocab.area_ids(), "area",
@@ -226,6 +238,9 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
         elif pid in seen:
             e.problem("duplicate id")
         seen.add(pid)
+        for key in raw:
+            if key not in FIELDS and key != "eligibility":         # the old format has a message of its own
+                e.problem(f"unknown field `{key}` (the fields are listed in knowledge/data/README.md)")
         route_type = e.text("route_type")
         if route_type and route_type not in routes:
             e.problem(f"unknown route_type {route_type!r}")
@@ -263,7 +278,7 @@ def parse_programmes(data: Any, vocab: Vocabulary, problems: list[Problem]) -> l
             interests=works, mainly_for=e.mainly_for(works),
             levels=levels, time_commitment=e.text("time_commitment", required=False), url=url,
             status_note=e.text("status_note", required=False), caveat=e.text("caveat", required=False),
-            in_work=e.text("in_work", required=False), position=i,
+            in_work=e.text("in_work", required=False), own_scheme=e.flag("own_scheme"), position=i,
         ))
     owners: dict[str, str] = {}
     for p in programmes:

@@ -229,6 +229,10 @@ class Screen:
         self.required = [next((c.value for c in p.conditions if c.test == "requires" and c.rule), ()) for p in ps]
         self.place = np.empty(n, np.int64)                                  # rank of (position, id): ties keep order
         self.place[sorted(range(n), key=lambda i: (ps[i].position, ps[i].id))] = np.arange(n)
+        # Between routes that rank alike, one many employers or providers offer comes before one organisation's own
+        # scheme (the laboratory technician apprenticeship before ATAC's), then the file's order.
+        self.tie = np.empty(n, np.int64)
+        self.tie[sorted(range(n), key=lambda i: (ps[i].own_scheme, ps[i].position, ps[i].id))] = np.arange(n)
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
         self.mainly = _counts(n, [p.mainly_for for p in ps])
@@ -345,7 +349,7 @@ class Screen:
         open_to_them = np.flatnonzero(self.service & hard & j.fits & ~j.checks & ~self.doubt)
         if not len(open_to_them):
             return []
-        return [int(open_to_them[np.lexsort((self.place[open_to_them], -score[open_to_them]))[0]])]   # ties: by place
+        return [int(open_to_them[np.lexsort((self.tie[open_to_them], -score[open_to_them]))[0]])]
 
     def order(self, j: Judgement, among: np.ndarray) -> np.ndarray:
         """The programmes in `among` that fit, best first, by tier (fits outright, then checks left open, checks the
@@ -356,7 +360,7 @@ class Screen:
         tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside \
             + BELOW * (self.wholly_below(j, 1) | j.again)
         score = self.relevance(j)
-        ranked = idx[np.lexsort((self.place[idx], -score[idx], tier[idx]))]
+        ranked = idx[np.lexsort((self.tie[idx], -score[idx], tier[idx]))]
         return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j))
 
     def past_tasters(self, profile: Profile) -> bool:

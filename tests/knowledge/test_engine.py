@@ -499,6 +499,24 @@ def test_an_adult_whose_circumstances_a_service_is_for_hears_of_the_best_one():
     assert [p for p in top(40, "long_term_unemployed") if p in ("support", "at_work")][0] == "support"
 
 
+def test_between_routes_that_rank_alike_one_many_employers_offer_comes_before_an_organisation_s_own_scheme():
+    own = prog("own", route_type="apprenticeship", interests=["laboratory"], levels=["3"], own_scheme=True)
+    standard = prog("standard", route_type="apprenticeship", interests=["laboratory"], levels=["3"], position=1)
+    assert (own.own_scheme, standard.own_scheme) == (True, False)
+
+    def order(progs, **profile):
+        return [r.programme.id for r in recommend(Profile(**profile), progs, vocabulary()).recommendations]
+    assert order([own, standard], age=20, interests=("laboratory",)) == ["standard", "own"]
+    assert order([replace(own, own_scheme=False), standard], age=20, interests=("laboratory",)) == ["own", "standard"]
+    # only a tie: the scheme made for the work they want still comes first
+    assert order([own, replace(standard, interests=("healthcare",))], age=20, interests=("laboratory",)) == \
+        ["own", "standard"]
+    # the routes left out stay in the file's order
+    assert [e.programme.id for e in recommend(Profile(age=20, interests=("laboratory",)),
+                                              [replace(own, status="ended"), replace(standard, status="ended")],
+                                              vocabulary()).excluded] == ["own", "standard"]
+
+
 def test_excluded_are_listed_in_file_order_with_their_reason():
     progs = [prog("b", rules=[{"min_age": 19}], position=1), prog("a", status="ended", position=0),
              prog("c", position=2)]

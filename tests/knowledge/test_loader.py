@@ -93,6 +93,20 @@ def test_mainly_for_names_its_interests_or_none(data_copy, mainly_for):
             in problems(data_copy))
 
 
+def test_a_misspelt_field_is_an_error_not_ignored(data_copy):
+    edit_programme(data_copy, "made_up", own_schem=True, intrests=["laboratory"])
+    found = problems(data_copy)
+    assert ("programmes.yml: made_up: unknown field `own_schem` (the fields are listed in knowledge/data/README.md)"
+            in found)
+    assert any("unknown field `intrests`" in p for p in found)
+
+
+@pytest.mark.parametrize("value", ["yes", 1, ["true"]])
+def test_own_scheme_is_true_or_false(data_copy, value):
+    edit_programme(data_copy, "made_up", own_scheme=value)
+    assert f"programmes.yml: made_up: `own_scheme` must be true or false, got {value!r}" in problems(data_copy)
+
+
 def test_missing_source_and_date(data_copy):
     edit_programme(data_copy, "made_up", source=None, checked="last year")
     found = problems(data_copy)

@@ -119,7 +119,8 @@ def random_rules(count: int, seed: int = 3) -> list[Programme]:
             conditions=tuple(conditions), next_step="n", source="s", checked="2026-11-23", status=status,
             suits=some(barriers, 0, 2), interests=some([t.id for t in v.interests], 0, 3),
             levels=some(levels, 0, 3), position=rnd.randint(0, count // 2),    # repeated positions on purpose
-            status_note="" if status == "active" else "The note.", caveat="c" if rnd.random() < 0.2 else ""))
+            status_note="" if status == "active" else "The note.", caveat="c" if rnd.random() < 0.2 else "",
+            own_scheme=rnd.random() < 0.2))
     return out
 
 
@@ -221,11 +222,13 @@ WINDOW = 60        # how many of the next candidates `engine._paged` weighs for 
 
 def base_order(screen: Screen, profile: Profile) -> list[str]:
     """What fits, in the documented order before pages are made: fits before checks, open checks before checks the
-    answers fail, status in doubt last; then relevance, then file order."""
+    answers fail, status in doubt last; then relevance, then a route many offer before an organisation's own scheme,
+    then file order."""
     j = screen.judge(profile)
-    idx = np.flatnonzero(j.fits)
-    tier = tiers(screen, profile)
-    return [screen.programmes[i].id for i in idx[np.lexsort((screen.place[idx], -screen.relevance(j)[idx], tier[idx]))]]
+    tier, score = tiers(screen, profile), screen.relevance(j)
+    ps = screen.programmes
+    idx = sorted(np.flatnonzero(j.fits), key=lambda i: (tier[i], -score[i], ps[i].own_scheme, ps[i].position, ps[i].id))
+    return [ps[i].id for i in idx]
 
 
 def tiers(screen: Screen, profile: Profile) -> np.ndarray:
