@@ -383,13 +383,10 @@ def _none_apply(text: str, intent: str | None, asked: str | None) -> bool:
 # question: not knowing what work they want answers it (the classifier read these as stop, affirm, nothing it knew or,
 # after one training, distress; over the older corpora every message at that question that says so and reads as "not
 # sure" is labelled an answer, but one in distress, which the safety phrases catch: SafetyNet runs after this).
-UNSURE = re.compile(r"\b(?:(?:i\s+)?(?:don'?t|do\s+not|dnt)\s+(?:really\s+)?know|idk|dunno|no\s+idea|not\s+sure|"
-                    r"unsure|no\s+clue|not\s+a\s+clue|can'?t\s+(?:choose|decide))\b", re.I)
-
-
 def _unsure_of_the_work(text: str, intent: str | None, asked: str | None) -> bool:
-    return asked == "interests" and not _held(text, intent) and bool(UNSURE.search(text)) \
-        and normaliser().extract(text, asked).get("interests") == ["not_sure"]
+    n = normaliser()
+    return asked == "interests" and not _held(text, intent) and n.unsure_of_the_work(text) \
+        and n.extract(text, asked).get("interests") == ["not_sure"]
 
 
 def _detail_declined(text: str, intent: str | None, asked: str | None) -> bool:

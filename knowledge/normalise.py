@@ -68,6 +68,7 @@ _YEAR_TO_AGE = 5
 # home", "research like what they do at the crick". "should have said, I have a conviction" and "did time for robbery"
 # tell, and so does "would rather not give my area".
 _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(?<!like )"
+                       r"(?<!ignore )(?<!forget )(?<!scrap )"          # "ignore what i said, none of them apply"
                        r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
                        r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve|rather|prefer)\b)|"
@@ -75,9 +76,12 @@ _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
 
 
-# None of the circumstances, said by name among other answers (the whole-message "none" is `answer`'s).
+# None of the circumstances, said by name or as "nothing applies" among other answers (the whole-message "none" is
+# `answer`'s): "21, A levels, Ealing, nothing applies, into computers/data".
 _NO_CIRCUMSTANCES = re.compile(r"\b(?:no|none\s+of\s+(?:the|those|these|them|ur|your|yr))\s+(?:\w+\s+)?"
-                               r"(?:barriers?|circumstances)\b", re.I)
+                               r"(?:barriers?|circumstances)\b|"
+                               r"\b(?:nothing|none(?:\s+of\s+(?:the|them|these|those|that)(?:\s+\w+){0,2})?)\s+"
+                               r"(?:really\s+)?appl(?:y|ies)\b", re.I)
 
 
 _LAUGHING = re.compile(r"(?:\s+(?:lol|lmao|haha+|hehe+|xd))+\W*$", re.I)     # "nothing lol": nothing
@@ -138,6 +142,7 @@ class Normaliser:
         self.landmarks = {n.lower() for b in vocab.boroughs for mark in b.landmarks for n in mark.names}
         self.english = everyday_english()
         self._broad_phrases = {t.id: t.broad for t in vocab.interests if t.broad}
+        self._any_work = {p for t in vocab.interests for p in t.any_work}
         self._capital_words = {w for t in vocab.interests for w in t.capitals}
         self._replaced = {t.id: set(t.replaces) for t in vocab.barriers if t.replaces}
         self._ends = {t.id for t in vocab.barriers if not t.past_counts}
@@ -332,6 +337,12 @@ class Normaliser:
         return 0 < cut and bool(last) and not _BESIDES & set(last) and last[0] not in ("no", "nope", "nah") \
             and self.answer(" ".join(last)) == "none"
 
+    def unsure_of_the_work(self, text: str) -> bool:
+        """The message says they don't know what work they want ("idk tbh", "she hasnt decided yet"), in a phrase of
+        `not_sure` other than those saying any work will do (interests.yml, `any_work`)."""
+        return any(m.id == "not_sure" and m.text.lower() not in self._any_work
+                   for m in self.said(self.doc(text), "interest"))
+
     def says(self, text: str, answer_id: str) -> bool:
         """True when the message holds, anywhere, a phrase of the knowledge/data/answers.yml entry `answer_id`:
         "delete my data" says `forget`, "someone real" `handoff`, "I applied, still waiting" `no_statement`."""
@@ -498,6 +509,7 @@ class Normaliser:
         studied_abroad = self._studied_abroad(doc, said)
         if self.answer(text) == "none" or (any(_denied(doc, m) for m in said) and not held and not studied_abroad) or (
                 not found and (_first_word(doc) in ("nothing", "none", "nuthing")        # "no GCSEs or anything"
+                               or self.answer(_CLAUSES.split(text)[0]) == "none"   # "didnt get any, moved schools"
                                or self._ends_in_none(doc)              # "got U in everything so basically nothing"
                                or _ALL_UNGRADED.search(doc.text))):    # "got U's in everything"
             return "none"                                   # "nothing, sorry, my english is not good"
@@ -1683,7 +1695,8 @@ def _taken_here(doc: Doc, countries: list[Match]) -> bool:
 def _first_word(doc: Doc) -> str:
     """The first word after any "nah", "erm" or "um": "nah nothing"."""
     words = [t.lower_ for t in doc if not t.is_punct]
-    while words[1:] and words[0] in ("nah", "erm", "um", "umm", "uh", "uhh", "hmm", "well", "honestly"):
+    while words[1:] and words[0] in ("nah", "erm", "um", "umm", "uh", "uhh", "hmm", "well", "honestly", "actually",
+                                     "sorry", "oh", "ok", "okay"):
         words = words[1:]
     return words[0] if words else ""
 

@@ -54,6 +54,7 @@ class Term:
     enic: bool = False     # ambiguous qualifications: one from abroad; ask for a UK ENIC statement, match countries
     capitals: tuple[str, ...] = ()   # interests: words that count only written in capitals ("IT"; "it" is a word)
     broad: tuple[str, ...] = ()      # interests: phrases too broad to outweigh a "not sure" said beside them
+    any_work: tuple[str, ...] = ()   # not sure: phrases saying any work will do, not that they don't know which
     degree_first: bool = False     # interests: work mostly reached through a degree (a taster helps choose one)
     signs: tuple[tuple[tuple[str, ...], ...], ...] = ()   # circumstances: groups of words that state it together
     replaces: tuple[str, ...] = ()   # circumstances: ones it ends, never held with it (a refugee's asylum claim)
@@ -196,11 +197,11 @@ class _Reader:
             return ()
         return tuple(w.strip() for w in value)
 
-    def broad(self, entry: dict, where: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
-        value = entry.get("broad") or []
+    def own_phrases(self, entry: dict, key: str, where: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        value = entry.get(key) or []
         if not isinstance(value, list) or any(not isinstance(w, str) or w.strip().lower() not in phrases
                                               for w in value):
-            self.problem(where, "`broad` must be a list of the entry's own phrases")
+            self.problem(where, f"`{key}` must be a list of the entry's own phrases")
             return ()
         return tuple(w.strip().lower() for w in value)
 
@@ -281,7 +282,8 @@ class _Reader:
                 id=tid,
                 name=self.text(entry, "name", where),
                 phrases=phrases,
-                broad=self.broad(entry, where, phrases),
+                broad=self.own_phrases(entry, "broad", where, phrases),
+                any_work=self.own_phrases(entry, "any_work", where, phrases),
                 degree_first=self.flag(entry, "degree_first", False, where, not extra, "a kind of work"),
                 button=self.text(entry, "button", where, required=False),
                 right_to_work=self.flag(entry, "right_to_work", True, where, "who" in extra, "a circumstance"),

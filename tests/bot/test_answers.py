@@ -515,7 +515,8 @@ def test_a_correction_after_the_list_asking_whether_it_changes_things_is_the_ans
 
 @pytest.mark.parametrize("text, guess", [("good question, i honestly dont know", "stop"), ("idk tbh", "affirm"),
                                          ("what would you suggest? I honestly don't know", "nlu_fallback"),
-                                         ("im not sure tbh", "distress")])
+                                         ("im not sure tbh", "distress"),
+                                         ("she hasnt decided yet", "out_of_scope")])       # corpus_fresh34
 def test_not_knowing_what_work_answers_the_interests_question(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "inform"
     assert classify(gazetteer, "just show me everything", intent="find_routes",
@@ -816,3 +817,9 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+
+
+def test_none_of_them_after_taking_back_what_was_said_answers_the_question(gazetteer):
+    # "what i said" asks nothing (corpus_fresh34: read as a question about a route, the answer was lost)
+    assert classify(gazetteer, "ignore what i said, none of them apply really", intent="ask_route",
+                    tracker=asking("barriers")) == "inform"

@@ -59,6 +59,8 @@ def classify(text: str, intent: str = "stop") -> str:
     ("they are going to take my children and i can't stop shaking", "inform"),
     ("my asylum was refused today and i dont know what to do", "inform"),
     ("i'm going to be on the street on monday and i've got nowhere", "inform"),
+    # sad and afraid, asking for help (corpus_fresh34)
+    ("please help me I am very very sad and afraid", "nlu_fallback"),
 ])
 def test_distress_overrides_whatever_the_classifier_said(text, said):
     assert classify(text, intent=said) == "distress"
@@ -72,4 +74,5 @@ def test_other_messages_and_button_payloads_are_left_alone():
     # words beside a crisis phrase that are no crisis
     assert classify("my qualifications are worthless here", intent="inform") == "inform"
     assert classify("I'm hopeless at computers", intent="inform") == "inform"
+    assert classify("I'm afraid I don't have any GCSEs", intent="inform") == "inform"     # British politeness
     assert classify("we got evicted last year so we're in temp accommodation now", intent="inform") == "inform"

@@ -280,13 +280,14 @@ def test_capitals_must_be_written_in_capitals(data_copy):
         load_vocabulary(data_copy)
 
 
+@pytest.mark.parametrize("key", ["broad", "any_work"])
 @pytest.mark.parametrize("value", [["biology and chemistry"], "science"])
-def test_broad_phrases_must_be_the_entry_s_own(data_copy, value):
+def test_broad_and_any_work_phrases_must_be_the_entry_s_own(data_copy, key, value):
     path = data_copy / "interests.yml"
     entries = yaml.safe_load(path.read_text())
-    entries[0]["broad"] = value                 # not a phrase of the entry, or not a list
+    entries[0][key] = value                 # not a phrase of the entry, or not a list
     path.write_text(yaml.safe_dump(entries))
-    with pytest.raises(DataError, match="`broad` must be a list of the entry's own phrases"):
+    with pytest.raises(DataError, match=f"`{key}` must be a list of the entry's own phrases"):
         load_vocabulary(data_copy)
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from knowledge.catalogue import load_programmes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
-from knowledge.normalise import Place, normaliser
+from knowledge.normalise import Place, is_question, normaliser
 
 
 @pytest.fixture(scope="module")
@@ -1837,3 +1837,46 @@ def test_school_finished_abroad_said_after_other_answers_is_from_abroad(n):
 def test_an_age_now_between_commas_is_the_age(n):
     assert n.extract("left school at 15 with nothing, 34 now, live in dagenham")["age"] == 34
     assert "age" not in n.extract("I have 2 kids, 10 now")
+
+
+def test_no_job_since_a_year_long_gone_is_long_term_unemployment(n):
+    assert n.extract("no job since 2021, on universal credit", "barriers")["barriers"] == [
+        "long_term_unemployed", "claiming_benefits"]
+    assert n.extract("unemployed a long time now", "barriers")["barriers"] == ["long_term_unemployed"]
+    assert "barriers" not in n.extract("i've worked since 2019", "barriers")              # in work since then
+    assert "barriers" not in n.extract("not unemployed for long, 3 months", "barriers")
+
+
+def test_nothing_applies_among_other_answers_is_none_of_the_circumstances(n):
+    got = n.extract("21, A levels, Ealing, nothing applies, into computers/data", "age")
+    assert (got["age"], got["borough"], got["barriers"]) == (21, "Ealing", [])
+    assert n.extract("croydon and none of the other stuff applies to me", "borough")["barriers"] == []
+    # one named beside "none of the others": that one
+    assert n.extract("hackney, i'm a carer, none of the others apply", "borough")["barriers"] == [
+        "caring_responsibilities"]
+
+
+@pytest.mark.parametrize("text", ["actually none, i never sat them",
+                                  "didnt get any, moved schools loads when i was in care"])
+def test_none_said_first_at_the_qualification_question_is_none(n, text):
+    assert n.qualification(text) == "none"
+    assert n.qualification("didnt get any As but got my gcses") == "2"
+
+
+def test_more_qualifications_circumstances_and_work_in_residents_words(n):
+    assert n.qualification("AS and A2 levels") == "3"
+    assert n.extract("bad eyesight so struggle with computers", "barriers")["barriers"] == [
+        "disability_or_health", "digital_skills"]
+    assert n.extract("I like to help the sick people", "interests")["interests"] == ["healthcare"]
+    assert n.extract("she hasnt decided yet", "interests")["interests"] == ["not_sure"]
+
+
+def test_not_knowing_the_work_is_told_apart_from_any_work_doing(n):
+    assert n.unsure_of_the_work("idk tbh") and n.unsure_of_the_work("she hasnt decided yet")
+    assert not n.unsure_of_the_work("just show me everything")
+    assert not n.unsure_of_the_work("everything is too much right now")
+
+
+def test_ignoring_what_was_said_is_no_question():
+    assert not is_question("ignore what i said, none of them apply really")
+    assert is_question("what about t levels")
