@@ -7,16 +7,17 @@ what is scored: the slots it holds, the intent it read, and the question it asks
 from __future__ import annotations
 
 import json
-import random
 import re
 import urllib.request
 import uuid
-from collections import Counter, defaultdict
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from pathways.scores import f1_interval, macro_f1
 
 HERE = Path(__file__).parent
 QUESTIONS = ("age", "qualification_level", "borough", "barriers", "interests")
@@ -124,31 +125,6 @@ def replay(bots: list[Bot], cases: list[dict], workers: int = 4) -> list[Outcome
     """Cases dealt in turn to each bot (one Rasa process uses one core), `workers` at a time on each."""
     with ThreadPoolExecutor(workers * len(bots)) as pool:
         return list(pool.map(lambda ic: run_case(bots[ic[0] % len(bots)], ic[1]), enumerate(cases)))
-
-
-def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, float]]:
-    """Macro-averaged F1 over the intents the corpus uses, and each one's F1."""
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for gold, got in pairs:
-        if gold == got:
-            tp[gold] += 1
-        else:
-            fn[gold] += 1
-            fp[got] += 1
-    per = {}
-    for label in sorted({g for g, _ in pairs}):
-        denom = 2 * tp[label] + fp[label] + fn[label]
-        per[label] = 2 * tp[label] / denom if denom else 0.0
-    return sum(per.values()) / len(per), per
-
-
-def f1_interval(pairs: list[tuple[str, str | None]], rounds: int = 1000, seed: int = 0) -> tuple[float, float]:
-    """The middle 95% of macro-F1 over `rounds` resamplings of the messages (a bootstrap): how far the figure could
-    move with another corpus of the same size from the same writer, before any training differs. A few examples of
-    a rare intent decide macro-F1, so one corpus's figure alone says little."""
-    rng = random.Random(seed)
-    scores = sorted(macro_f1(rng.choices(pairs, k=len(pairs)))[0] for _ in range(rounds))
-    return scores[int(0.025 * rounds)], scores[int(0.975 * rounds) - 1]
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""How the corpus replays are scored (tests/eval/replay.py): macro-F1 and the spread a corpus's size allows."""
-from tests.eval.replay import f1_interval, macro_f1
+"""How intents are scored (pathways/scores.py): macro-F1 and the spread a set's size allows."""
+from pathways.scores import f1_interval, macro_f1
 
 
 def test_macro_f1_averages_each_intent_equally():
@@ -31,3 +31,14 @@ def test_a_blind_corpus_is_printed_without_its_weakest_intents():
     s = Score({"age": (9, 10)}, 0.9, {"stop": 0.5, "inform": 1.0}, (0.8, 0.95), [], [], [])
     assert "weakest stop 0.50" in s.lines("corpus_fresh8.yml")[1]
     assert "weakest" not in " ".join(s.lines("corpus_fresh9.yml", blind=True))
+
+
+def test_the_held_out_check_scores_every_message_from_rasa_s_report_and_errors():
+    from bot.rasa.evaluate import _pairs
+    report = {"stop": {"support": 3, "f1-score": 0.8}, "greet": {"support": 2, "f1-score": 0.8},
+              "macro avg": {"support": 5}, "accuracy": 0.8}
+    errors = [{"intent": "stop", "intent_prediction": {"name": "greet"}}]
+    pairs = _pairs(report, errors)
+    assert sorted(pairs) == sorted([("stop", "greet"), ("stop", "stop"), ("stop", "stop"), ("greet", "greet"),
+                                    ("greet", "greet")])
+    assert macro_f1(pairs)[0] == (0.8 + 0.8) / 2
