@@ -94,6 +94,9 @@ from tests.eval import replay
 # 33rd session: corpus_fresh34 set from its figures (circumstances 0.926 at the start and the end, F1 0.933 at the start
 # and 0.922 at the end): its slot floor 0.02 below, its F1 floor the bar; its 12 near-duplicates were reworded after its
 # first score. corpus_fresh33's stay (its lowest slot 0.975, F1 0.933 at the end).
+# 34th session: corpus_fresh35 met every bar at the start (lowest slot 0.985, F1 0.959) and the end (0.985, F1 0.955),
+# so its floors are the bars; its 20 near-duplicates were reworded after its first score. corpus_fresh34 raised (its
+# misreadings were read: lowest slot 0.973, F1 0.944 at the end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -129,7 +132,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh31.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh32.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh33.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
-         "corpus_fresh34.yml": {"slot": 0.90, "intent_f1": 0.90, "twice": 0}}
+         "corpus_fresh34.yml": {"slot": 0.95, "intent_f1": 0.91, "twice": 0},
+         "corpus_fresh35.yml": {"slot": 0.95, "intent_f1": 0.90, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
