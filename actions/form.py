@@ -22,7 +22,7 @@ from rasa_sdk.forms import FormValidationAction
 from actions.common import PROFILE_SLOTS, latest_entities, latest_text
 from knowledge import postcodes
 from knowledge.errors import AmbiguousInput, FromAbroad, InputError
-from knowledge.normalise import is_question, normaliser, unsure_which_work
+from knowledge.normalise import about_which_work, is_question, normaliser
 from knowledge.profile import UNKNOWN_LEVEL
 
 DECLINED = "__declined__"
@@ -166,7 +166,7 @@ class ValidateProfileForm(FormValidationAction):
         # qualification ("what's a T Level?") and a circumstance asked about is not the resident's.
         question = intent in ASKING and is_question(text) and not (asked and slot in ("age", "borough"))
         if _answers(slot, found) and not (slot == "interests" and open_question not in (None, slot)
-                                          and found[slot] == ["not_sure"] and not unsure_which_work(text)):
+                                          and found[slot] == ["not_sure"] and not about_which_work(text)):
             return {} if question else {slot: text if slot in WHOLE_MESSAGE else found[slot]}
         # "none, and I'm into lab work"; "none of those, but I'm actually 27" answers the question as it corrects
         none = asked and slot in ("barriers", "interests") and normaliser().mentions_answer(text) == "none"

@@ -91,9 +91,10 @@ _WHICH_WORK = re.compile(r"\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+|sort\
                          r"(?:job|jobs|work|career|field)\b", re.I)
 
 
-def unsure_which_work(text: str) -> bool:
-    """ "not sure" said of the work itself ("no clue what job i want", "dont know what kind of work"), which answers the
-    interests question at any question."""
+def about_which_work(text: str) -> bool:
+    """The message speaks of which work ("what job", "what kind of work"): a "not sure" in it is said of the work
+    itself ("no clue what job i want"), and answers the interests question at any question. (Not knowing at the
+    interests question itself is `Normaliser.unsure_of_the_work`.)"""
     return bool(_WHICH_WORK.search(text))
 
 

@@ -81,7 +81,7 @@ def _pairs(report: dict, errors: list[dict]) -> list[tuple[str, str]]:
     for label, row in report.items():
         if isinstance(row, dict) and "support" in row and label not in ("macro avg", "weighted avg", "micro avg"):
             pairs += [(label, label)] * (int(row["support"]) - misread[label])
-    return pairs
+    return sorted(pairs)            # Rasa lists the errors in no fixed order; the resampling should not move with it
 
 
 def entities() -> None:
