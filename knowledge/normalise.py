@@ -420,6 +420,8 @@ class Normaliser:
         if born and not _numbers(self.doc(text[:born.start()] + " " + text[born.end():])):
             return _age_from_birth(*born.groups())                              # "born in 2001", "dob 12/03/1998"
         numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
+        # "23 sorry i put 32 by mistake": the number given by mistake is no age
+        numbers = [n for n in numbers if tuple(t.lower_ for t in doc[n[1]:n[1] + 2]) not in _BY_MISTAKE] or numbers
         if not numbers:
             raise InputError("age", "I couldn't find your age in that.")
         # "19, left school 3 yrs ago", "gonna be 18 in 2 weeks": a number that counts time is no age

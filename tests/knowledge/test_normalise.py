@@ -1880,3 +1880,9 @@ def test_not_knowing_the_work_is_told_apart_from_any_work_doing(n):
 def test_ignoring_what_was_said_is_no_question():
     assert not is_question("ignore what i said, none of them apply really")
     assert is_question("what about t levels")
+
+
+def test_an_age_typed_by_mistake_is_not_the_age(n):
+    assert n.age("23 sorry i put 32 by mistake") == 23
+    assert n.age("i put 45 by accident, im 54") == 54
+    assert n.age("32 by mistake") == 32               # nothing else to take
