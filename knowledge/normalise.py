@@ -421,7 +421,7 @@ class Normaliser:
             return _age_from_birth(*born.groups())                              # "born in 2001", "dob 12/03/1998"
         numbers = [n for n in _numbers(doc) if not _negated(doc, n[0])]        # "32 not 23"
         # "23 sorry i put 32 by mistake": the number given by mistake is no age
-        numbers = [n for n in numbers if tuple(t.lower_ for t in doc[n[1]:n[1] + 2]) not in _BY_MISTAKE] or numbers
+        numbers = [n for n in numbers if not _mistaken(doc, n[1])] or numbers
         if not numbers:
             raise InputError("age", "I couldn't find your age in that.")
         # "19, left school 3 yrs ago", "gonna be 18 in 2 weeks": a number that counts time is no age
@@ -454,7 +454,7 @@ class Normaliser:
             return _place(_lookup(full[0][2]))
         doc = self.doc(text)
         found = _since_correction(doc, [m for m in self.said(doc, "borough")     # "Lewisham, not Lambeth"
-                                        if not _negated(doc, m.start) and not _mistaken(doc, m)])
+                                        if not _negated(doc, m.start) and not _mistaken(doc, m.end)])
         names = sorted(_lived_in(doc, found) - {OUTSIDE_LONDON})
         if len(names) > 1:
             raise AmbiguousInput("borough", f"You mentioned {' and '.join(names)}. Which borough do you live in?")
@@ -677,7 +677,7 @@ class Normaliser:
         studied = [m for m in every if m.label == "qualification" and not self._a_country(m)
                    and m.text.lower() not in _WHERE_ONLY]                    # "a nurse back home" names no subject
         places = _lived_in(doc, _since_correction(doc, [m for m in found if m.label == "borough"
-                                                        and not _negated(doc, m.start) and not _mistaken(doc, m)
+                                                        and not _negated(doc, m.start) and not _mistaken(doc, m.end)
                                                         and not _studied_there(doc, m, studied)
                                                         and not self._a_visit(doc, m, asked)]))
         posted = self.postcode_place(text)
@@ -928,7 +928,7 @@ def _denied(doc: Doc, m: Match) -> bool:
         or m.label == "interest" and (_excepted(doc, m.start)                 # "anything but hospital"
                                       or _not_stuck_in(before)                # "not stuck in an office"
                                       or _disliked(doc, m))                   # "not really into labs"
-        or _mistaken(doc, m))                                         # "I clicked research by mistake"
+        or _mistaken(doc, m.end))                                         # "I clicked research by mistake"
 
 
 def _described(doc: Doc, m: Match) -> bool:
@@ -973,9 +973,10 @@ def _unsure_how(doc: Doc, m: Match) -> bool:
                             or after[0] == "what" and after[1:2] in (["that"], ["this"], ["it"]))
 
 
-def _mistaken(doc: Doc, m: Match) -> bool:
-    """An answer the resident says they gave by mistake: "I put Bromley by mistake, I'm in Croydon"."""
-    return tuple(t.lower_ for t in doc[m.end:m.end + 2]) in _BY_MISTAKE
+def _mistaken(doc: Doc, end: int) -> bool:
+    """An answer ending at `end` that the resident says they gave by mistake: "I put Bromley by mistake, I'm in
+    Croydon", "23 sorry i put 32 by mistake"."""
+    return tuple(t.lower_ for t in doc[end:end + 2]) in _BY_MISTAKE
 
 
 _STUCK = {"stuck", "sat", "sitting", "be", "being", "in", "at", "an", "a", "the", "behind", "all", "day"}
