@@ -97,6 +97,9 @@ from tests.eval import replay
 # 34th session: corpus_fresh35 met every bar at the start (lowest slot 0.985, F1 0.959) and the end (0.985, F1 0.955),
 # so its floors are the bars; its 20 near-duplicates were reworded after its first score. corpus_fresh34 raised (its
 # misreadings were read: lowest slot 0.973, F1 0.944 at the end).
+# 35th session: corpus_fresh36 met every bar at the start (lowest slot 0.955, F1 0.942) and the end (0.955, F1 0.947):
+# its F1 floor is the bar, its slot floor 0.02 below; its 9 near-duplicates were reworded after its first score.
+# corpus_fresh34 raised (F1 0.962 at the end); corpus_fresh35's stay the bars (lowest slot 0.993, F1 0.978 at the end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -132,8 +135,9 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh31.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh32.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh33.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
-         "corpus_fresh34.yml": {"slot": 0.95, "intent_f1": 0.91, "twice": 0},
-         "corpus_fresh35.yml": {"slot": 0.95, "intent_f1": 0.90, "twice": 0}}
+         "corpus_fresh34.yml": {"slot": 0.95, "intent_f1": 0.93, "twice": 0},
+         "corpus_fresh35.yml": {"slot": 0.95, "intent_f1": 0.90, "twice": 0},
+         "corpus_fresh36.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
