@@ -187,6 +187,8 @@ class Normaliser:
             for i in range(len(words) - n + 1):
                 if any(t.text in _STOPS for t in doc[words[i].i:words[i + n - 1].i]):  # "a levels, live"
                     continue
+                if any(t.text.isalnum() and t not in words[i:i + n] for t in doc[words[i].i:words[i + n - 1].i]):
+                    continue        # "functional skills L2 maths" is no typo of "functional skills maths"
                 run = " ".join(t.lower_ for t in words[i:i + n])
                 if len(run) < 5 or (run in self.exact and run not in phrases):     # a phrase of another kind:
                     continue                                                          # Kingston, not Kingstown
@@ -713,7 +715,8 @@ class Normaliser:
                 (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
                 and _subject_of(doc, m, studied))                          # "nvq 3 in childcare" is no child
                 and not (m.id == "not_sure" and (asked != "interests" and _unsure_how(doc, m)
-                                                 or _graded_in(doc, m)))]     # "U's in everything"
+                                                 or _graded_in(doc, m)))     # "U's in everything"
+                and not (label == "interest" and asked != "interests" and _a_place_beside(doc, m))]
             ids = self._chosen(label, _since_correction(doc, _preferred(doc, said)), unnamed)
             if ids:
                 out[key] = ids
@@ -819,7 +822,9 @@ def _only_none(m: "Match") -> bool:
     return set(m.text.lower().split()) <= _NONE_WORDS
 
 
-_NOT_A_HOME = {("email", "address"), ("e-mail", "address"), ("mail", "address"), ("web", "address")}
+# "I don't have an email address", "prefers not to share their address": an address to reach them at, not a home lost
+_NOT_A_HOME = {("email", "address"), ("e-mail", "address"), ("mail", "address"), ("web", "address"),
+               ("my", "address"), ("their", "address"), ("his", "address"), ("her", "address"), ("your", "address")}
 _BESIDES = {"other", "others", "else", "rest", "apart", "except", "besides"}    # "none of the others": one applies
 _SIGN_NEGATIONS = _NEGATIONS | {"nt", "cannot", "aint"}
 # "not sure, computers", "no problems with computers"
@@ -1252,12 +1257,14 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
 
 _CAPPED = re.compile(r"\b(?:(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|over|better\s+than)\s+"
                      r"(?:an?\s+|grade\s+)?[1-3d-g]|"
+                     r"all\s+(?:grades?\s+[1-3d-g]|[1-3d-g]'?s)(?:\s*(?:,|and|or|&)\s*[1-3d-g]'?s?)*(?!\s*(?:,|and|or|&)"
+                     r"\s*(?:[4-9a-c]|a\*)\b)|"
                      r"(?:didn'?t|did\s+not|never)\s+(?:get|got)\s+(?:any|a)\s+(?:grade\s+)?[c4])'?s?\b", re.I)
 
 
 def _capped_low(doc: Doc) -> bool:
     """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2", "didn't get any
-    Cs", "mostly Us and one G"."""
+    Cs", "all grade 1 and 2", "mostly Us and one G"."""
     return bool(_CAPPED.search(doc.text) or _ALL_UNGRADED.search(doc.text) and _A_LOW_GRADE.search(doc.text))
 
 
@@ -1587,12 +1594,26 @@ _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}
 _HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then"}      # after _FILLERS ("really")
 
 
+_BESIDE = {"near", "nr", "by", "opposite", "beside", "behind"}
+_BESIDE_PAIRS = {("next", "to"), ("close", "to"), ("near", "to"), ("round", "from"), ("corner", "from")}
+
+
+def _a_place_beside(doc: Doc, m: Match) -> bool:
+    """ "by Northwick Park hospital", "near the hospital": where they live, told by a place beside it, not the work
+    they want."""
+    words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 4):m.start])]
+    return any(w in _BESIDE for w in words) or any(pair in _BESIDE_PAIRS for pair in zip(words, words[1:]))
+
+
 _FORMER = {"retired", "former", "formerly", "ex"}
+_WORKED = re.compile(r"\b(?:retired\s+from|used\s+to\s+work|worked|was\s+working)\b")
 
 
 def _a_former_job(doc: Doc, m: Match) -> bool:
-    """ "retired nurse", "ex-engineer", "former lab tech": work they did, not what they want next."""
-    return any(t.lower_ in _FORMER for t in doc[max(0, m.start - 2):m.start])
+    """ "retired nurse", "ex-engineer", "former lab tech", "retired from the post office", "used to work in an
+    office": work they did, not what they want next."""
+    return any(t.lower_ in _FORMER for t in doc[max(0, m.start - 2):m.start]) \
+        or bool(_WORKED.search(" ".join(t.lower_ for t in _this_clause(doc[max(0, m.start - 6):m.start]))))
 
 
 _STUDIED_IN = {"phd", "degree", "masters", "msc", "bsc", "ba", "doctorate", "studied", "level", "levels", "gcse",

@@ -1044,6 +1044,12 @@ def test_entry_level_functional_skills_low_letter_grades_and_none_in_other_words
     assert n.extract(text, "qualification_level")["qualification_level"] == level
 
 
+def test_a_level_typed_short_inside_a_qualification_is_not_skipped_as_a_typo(n):
+    # the typo search once read "functional skills ... maths" across the "L2" and asked which level
+    assert n.qualification("functional skills L2 maths") == "2"
+    assert n.qualification("functional skills l1 english") == "1"
+
+
 @pytest.mark.parametrize("text, ids", [("on ESA cos of my back", ["claiming_benefits", "disability_or_health"]),
                                        ("I fled Sudan and was granted protection here last year", ["refugee"]),
                                        ("first language is Bengali", ["english_language"]),
@@ -1191,6 +1197,18 @@ def test_an_age_a_counted_time_away(n, text, age):
 def test_a_former_job_gives_way_to_the_work_they_want(n):
     assert n.extract("62, retired nurse, Bromley, fancy something in research")["interests"] == ["research"]
     assert n.extract("im a retired nurse")["interests"] == ["healthcare"]
+    assert n.extract("I'm 60, recently retired from the post office and want to try lab work")["interests"] \
+        == ["laboratory"]
+    assert n.extract("i used to work in an office, now want lab work", "interests")["interests"] == ["laboratory"]
+
+
+@pytest.mark.parametrize("text, borough", [("by Northwick Park hospital", None),
+                                           ("whitechapel near the royal london hospital", "Tower Hamlets"),
+                                           ("Homerton, by the hospital", "Hackney")])
+def test_a_hospital_they_live_near_is_no_work_they_want(n, text, borough):
+    said = n.extract(text, "borough")
+    assert said.get("borough") == borough and "interests" not in said
+    assert n.extract("near the hospital, i want to work in one", "interests")["interests"] == ["healthcare"]
 
 
 @pytest.mark.parametrize("text, slots", [
@@ -1284,7 +1302,8 @@ def test_a_carer_of_theirs_is_no_caring(n, text, barriers):
 
 @pytest.mark.parametrize("text, level", [("gcses but low grades, nothing above a 3", "1"),
                                          ("left school at 16 with a few gcses, nothing above a 3 tho", "1"),
-                                         ("gcses, nothing above a 5", "2")])
+                                         ("gcses, nothing above a 5", "2"),
+                                         ("gcses all grade 1 and 2 sadly", "1"), ("gcses all 5s and 6s", "2")])
 def test_gcses_no_higher_than_a_low_grade_are_level_1(n, text, level):
     assert n.extract(text, "qualification_level")["qualification_level"] == level
 
@@ -1886,3 +1905,9 @@ def test_an_age_typed_by_mistake_is_not_the_age(n):
     assert n.age("23 sorry i put 32 by mistake") == 23
     assert n.age("i put 45 by accident, im 54") == 54
     assert n.age("32 by mistake") == 32               # nothing else to take
+
+
+def test_an_address_they_keep_to_themselves_is_no_home_lost(n):
+    assert "barriers" not in n.extract("Customer prefers not to share their address", "borough")
+    assert n.mentions_answer("Customer prefers not to share their address") == "decline"
+    assert n.extract("i have no address right now", "barriers")["barriers"] == ["homelessness"]
