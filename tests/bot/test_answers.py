@@ -143,6 +143,10 @@ def test_why_a_question_is_asked_is_never_an_answer(gazetteer):
     assert classify(gazetteer, "why does it matter if i have a criminal record", intent="inform",
                     tracker=asking("barriers")) == "why_needed"
     assert classify(gazetteer, "why do you have apprenticeships", intent="ask_route") == "ask_route"
+    # a why_not guess of a why that names a circumstance is no answer to the question either
+    assert classify(gazetteer, "why ask about criminal records", intent="why_not",
+                    tracker=asking("barriers")) == "why_needed"
+    assert classify(gazetteer, "why do you care how old i am", intent="why_not", tracker=asking("age")) == "why_needed"
 
 
 @pytest.mark.parametrize("text, guess", [("none thx", "thanks"), ("i dont have any problems", "show_profile")])
@@ -368,13 +372,16 @@ def test_a_question_about_an_answer_stays_a_question(gazetteer, text, asked):
 
 @pytest.mark.parametrize("text, said", [("keep going", "distress"), ("moar", "greet"),
                                         ("I don't like these, what else is there", "nlu_fallback"),
-                                        ("can I see the rest", "stop")])
+                                        ("can I see the rest", "stop"), ("keep going, what else", "distress"),
+                                        ("are there more?", "nlu_fallback")])
 def test_asking_for_the_next_five_in_residents_words(gazetteer, text, said):
     assert classify(gazetteer, text, intent=said) == "show_more"
 
 
 def test_keep_going_with_something_else_is_not_the_next_five(gazetteer):
     assert classify(gazetteer, "i want to keep going with my course", intent="inform") != "show_more"
+    assert classify(gazetteer, "i cant keep going like this, what else can i do", intent="distress") \
+        == "distress"
 
 
 @pytest.mark.parametrize("text, said", [("give me the recommendations", "out_of_scope"),
@@ -543,7 +550,8 @@ def test_a_detail_declined_with_the_answer_given_is_the_answer(gazetteer):
 
 @pytest.mark.parametrize("text, guess", [("skip the questions and show me stuff", "decline"),
                                          ("can we skip to the results", "decline"), ("list the programmes", "inform"),
-                                         ("give me the list already", "show_profile")])
+                                         ("give me the list already", "show_profile"),
+                                         ("skip the questions and show me routes", "find_routes")])
 def test_skipping_to_the_routes(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess, tracker=asking("interests")) == "find_routes"
     assert classify(gazetteer, "skip this one", intent="decline", tracker=asking("barriers")) == "decline"
@@ -655,6 +663,9 @@ def test_an_answer_that_ends_in_a_goodbye_is_still_the_answer(gazetteer):
                                               ("anything else for me", "find_routes", "show_more"),
                                               ("why nothing for engineering", "why_needed", "why_not"),
                                               ("why is there nothing for labs", "why_needed", "why_not"),
+                                              ("why is there nothing for degree level", "why_needed", "why_not"),
+                                              ("where's the Multiply maths course, why did u leave it out",
+                                               "ask_more", "why_not"),
                                               ("why didnt the astrazeneca one come up", "ask_more", "why_not"),
                                               ("why did u leave out the synnovis training centre", "ask_more",
                                                "why_not"),
@@ -680,6 +691,15 @@ def test_an_answer_that_ends_in_a_goodbye_is_still_the_answer(gazetteer):
                                                "request_contact"),
                                               ("please end the conversation", "nlu_fallback", "stop"),
                                               ("right to be forgotten", "inform", "forget_me"),
+                                              ("forget me", "stop", "forget_me"),
+                                              ("Hi there, my daughter is 16 and interested in healthcare, what can "
+                                               "she do?", "out_of_scope", "inform"),
+                                              ("how do i get my info deleted", "out_of_scope", "forget_me"),
+                                              ("how do degree apprenticeships work", "find_routes", "ask_route"),
+                                              ("what does the national careers service do", "why_needed",
+                                               "ask_route"),
+                                              ("which borough did you put me in", "inform", "show_profile"),
+                                              ("list what u know about me", "find_routes", "show_profile"),
                                               ("I don't want you to store anything about me", "nlu_fallback",
                                                "forget_me"),
                                               ("what have you stored", "why_needed", "show_profile"),
