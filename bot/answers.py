@@ -16,6 +16,7 @@ from bot import pii
 from knowledge import postcodes
 from knowledge.errors import InputError
 from knowledge.normalise import is_question, normaliser
+from knowledge.profile import ANSWERS
 
 INFORM = "inform"
 DECLINE = "decline"
@@ -352,7 +353,6 @@ NOT_WHAT_I_SAID = re.compile(r"\b(?:not\s+what\s+i\s+(?:meant|said|mean|typed|pu
                              r"(?:say|said|put|type|mean)\s+(?:that|this)|that'?s\s+not\s+it|"
                              r"that'?s\s+(?:wrong|not\s+right))\b", re.I)
 ENIC = "enic"                   # the qualification question, asking about a UK ENIC statement
-ANSWERS = {"age", "qualification_level", "borough", "barriers", "interests"}     # what the five questions record
 GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # With the list shown and no question open: "got anything else", "anything else for me", "is that it?" ask for the
 # next five (the classifier read them as nothing it knew); "not really" is a no, "ya", "mhm", "of course", "absolutely"
@@ -611,7 +611,7 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
     # "Hi there, my daughter is 16 and interested in healthcare, what can she do?" came back as out_of_scope: a message
     # stating two answers is about them (over the development corpora none of the 2,271 that do is labelled
     # out_of_scope)
-    if intent == OUT_OF_SCOPE and len(ANSWERS & normaliser().extract(text, asked).keys()) > 1:
+    if intent == OUT_OF_SCOPE and len(set(ANSWERS) & normaliser().extract(text, asked).keys()) > 1:
         return INFORM
     if asked and intent == NO:                                      # "no, rather not say" still declines
         return DECLINE if normaliser().mentions_answer(text) == DECLINE else INFORM
