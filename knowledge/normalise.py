@@ -732,7 +732,7 @@ class Normaliser:
         near the Crick")."""
         if asked in ("borough", None) or m.text.lower() not in self.landmarks:
             return False
-        return not any(t.lower_ in _HOME_SAID | _NEAR for t in _this_clause(doc[max(0, m.start - 8):m.start]))
+        return not any(w in _HOME_SAID | _NEAR for w in _said_before(doc, m.start, 8))
 
     def takes_back(self, text: str) -> bool:
         """A change that takes back what was said ("sorry, I meant I'm a carer, not disabled", "no longer on UC"),
@@ -775,7 +775,7 @@ class Normaliser:
         if self._enic is None:
             return False
         for m in found:
-            words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
+            words = _said_before(doc, m.start, 8)
             # from the last "i" on: "english is not my first language i finish school in bangladesh"
             clause = set(words[max((k for k, w in enumerate(words) if w in _SPEAKERS), default=0):])
             if m.id == AMBIGUOUS + self._enic.id and clause & _STUDIED_THERE \
@@ -1050,7 +1050,7 @@ def _failed_all(doc: Doc, m: Match) -> bool:
     if _ALL_UNGRADED.search(doc.text) and not set(_subject_grades(doc).values()) & _PASS_GRADES \
             and not _A_LOW_GRADE.search(doc.text):
         return True
-    before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 4):m.start])]
+    before = _said_before(doc, m.start, 4)
     if not any(w in _FAILED for w in before):
         return False
     after = {t.lower_ for t in doc[m.end:]}
@@ -1061,6 +1061,11 @@ def _this_clause(tokens) -> list:
     """The tokens after the last stop or joining word ("and", "but" ...): the clause a word is said in."""
     tokens = list(tokens)
     return tokens[max((k + 1 for k, t in enumerate(tokens) if t.is_punct or t.lower_ in _JOINING), default=0):]
+
+
+def _said_before(doc: Doc, start: int, span: int) -> list[str]:
+    """The words, lower-cased, of the clause among the `span` tokens before `start`."""
+    return [t.lower_ for t in _this_clause(doc[max(0, start - span):start])]
 
 
 _RELATIVES = {"son", "daughter", "sister", "brother", "mum", "mother", "mom", "dad", "father", "wife", "husband",
@@ -1144,7 +1149,7 @@ def _told_of_them(doc: Doc, m: Match) -> bool:
 def _their_own(doc: Doc, m: Match) -> bool:
     """A relative's own, by "her", "his" or "their" after the relative in one clause: "my wife has one for her degree
     but I don't have one" (a work coach's "her degree is from Nigeria" names no relative, and stays the resident's)."""
-    before = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
+    before = _said_before(doc, m.start, 8)
     return bool(before) and before[-1] in ("her", "his", "their") and _names_a_relative(before, _THEIRS)
 
 
@@ -1291,7 +1296,7 @@ def _subject_of(doc: Doc, m: Match, quals: list[Match]) -> bool:
     Not after a word of wanting in its clause: "interested in data science apprenticeships"."""
     if m.id == "not_sure":          # "U in everything" is every subject; "gcses in may, no clue what job" is none
         return bool(quals) and m.start > 0 and doc[m.start - 1].lower_ == "in"
-    if any(t.lower_ in _WANTING for t in _this_clause(doc[max(0, m.start - 8):m.start])):
+    if any(w in _WANTING for w in _said_before(doc, m.start, 8)):
         return False
     if any(t.lower_ in _STUDIED for t in doc[max(0, m.start - 2):m.start]):
         return True                                                             # "studied biology at uni"
@@ -1594,14 +1599,16 @@ _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}
 _HEDGES = {"i", "guess", "think", "suppose", "reckon", "tbh", "then"}      # after _FILLERS ("really")
 
 
-_BESIDE = {"near", "nr", "by", "opposite", "beside", "behind"}
+# The words of _NEAR that say "beside" alone: "next", "close" and "round" say it only in a pair ("next to", "round the
+# corner from"), and "from" or "around" before a kind of work say something else ("from retail into healthcare")
+_BESIDE = _NEAR - {"next", "close", "round", "around", "nearby", "from"}
 _BESIDE_PAIRS = {("next", "to"), ("close", "to"), ("near", "to"), ("round", "from"), ("corner", "from")}
 
 
 def _a_place_beside(doc: Doc, m: Match) -> bool:
     """ "by Northwick Park hospital", "near the hospital": where they live, told by a place beside it, not the work
     they want."""
-    words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 4):m.start])]
+    words = _said_before(doc, m.start, 4)
     return any(w in _BESIDE for w in words) or any(pair in _BESIDE_PAIRS for pair in zip(words, words[1:]))
 
 
@@ -1613,7 +1620,7 @@ def _a_former_job(doc: Doc, m: Match) -> bool:
     """ "retired nurse", "ex-engineer", "former lab tech", "retired from the post office", "used to work in an
     office": work they did, not what they want next."""
     return any(t.lower_ in _FORMER for t in doc[max(0, m.start - 2):m.start]) \
-        or bool(_WORKED.search(" ".join(t.lower_ for t in _this_clause(doc[max(0, m.start - 6):m.start]))))
+        or bool(_WORKED.search(" ".join(_said_before(doc, m.start, 6))))
 
 
 _STUDIED_IN = {"phd", "degree", "masters", "msc", "bsc", "ba", "doctorate", "studied", "level", "levels", "gcse",
@@ -1624,7 +1631,7 @@ _WHERE_STUDIED = {"school", "uni", "university", "college", "sixth"}
 def _a_relatives(doc: Doc, m: Match) -> bool:
     """ "my dad wants me to be a doctor", "my sister works in research": work a relative does or wants for them, named
     in a clause about the relative (not one they take up: "my cousin works in manufacturing ... so maybe that too")."""
-    words = [t.lower_ for t in _this_clause(doc[max(0, m.start - 8):m.start])]
+    words = _said_before(doc, m.start, 8)
     return any(a in _THEIRS - {"a"} and b in _RELATIVES for a, b in zip(words, words[1:])) \
         and not _THAT_TOO.search(doc[m.end:].text)
 
@@ -1975,7 +1982,7 @@ def _a_while(doc: Doc, start: int, end: int) -> bool:
     """A number that counts time, not age: "3 yrs ago", "for 2 years", "since 2021", "been a cleaner 30 year"."""
     before = doc[start - 1].lower_ if start > 0 else ""
     unit, ago = (doc[end].lower_ if end < len(doc) else ""), (doc[end + 1].lower_ if end + 1 < len(doc) else "")
-    been = any(t.lower_ in _SPENT for t in _this_clause(doc[max(0, start - 6):start]))   # "been a black cab driver 20 yrs"
+    been = any(w in _SPENT for w in _said_before(doc, start, 6))   # "been a black cab driver 20 yrs"
     return before in _NOT_AN_AGE or (unit in _UNITS_OF_TIME and (ago in _A_WHILE_AFTER or been))
 
 
