@@ -724,6 +724,8 @@ class Normaliser:
         denied = {m.id for m in every if m.label == "barrier" and _denied(doc, m)}
         if "barriers" not in out and (_NO_CIRCUMSTANCES.search(text) or len(denied) > 1):
             out["barriers"] = []
+        if asked not in (None, "interests") and "interests" in out and not _work_wanted(doc, out):
+            del out["interests"]        # "BTEC in IT", "waiting on the home office": the interests question asks
         return out
 
     def _a_visit(self, doc: Doc, m: Match, asked: str | None) -> bool:
@@ -1312,6 +1314,17 @@ def _subject_of(doc: Doc, m: Match, quals: list[Match]) -> bool:
 
 
 _STUDIED = {"studied", "studying", "study", "teach", "taught"}
+
+
+def _work_wanted(doc: Doc, out: dict) -> bool:
+    """Whether a message at another question says which work they want: a word of wanting ("I'm a carer and I want
+    something in the NHS"), every answer at once ("21, A levels, Ealing, nothing applies, lab work"), or the kind of
+    work alone ("lab stuff"). A kind of work named otherwise says what they did, studied or live beside ("I was a
+    doctor in Syria", "BTEC in IT", "Northwick Park hospital is my local"), and the interests question still asks."""
+    words = [t.lower_ for t in doc if t.is_alpha]
+    others = {"qualification_level" if k == "qualification_abroad" else "borough" if k == "outside_london" else k
+              for k in out} - {"interests"}
+    return any(w in _WANTING for w in words) or len(others) >= 2 or (not others and len(words) <= 4)
 _WANTING = {"want", "wants", "wanted", "wanna", "interested", "into", "like", "likes", "love", "loves", "looking", "keen",
             "prefer", "rather", "hoping", "hope", "dream", "fancy"}
 _SUBJECT_WORDS = {"science", "sciences", "studies", "biomedical", "health", "social", "care", "management", "admin",
