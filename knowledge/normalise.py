@@ -39,6 +39,7 @@ _UNITS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _AGE_AFTER = {"years", "year", "yrs", "yr", "yo", "y/o"}       # "19 years old"
+_SEX = {"m", "f", "male", "female"}                             # "24 f, hackney": how people give an age online
 _FILLERS = {"actually", "now", "really", "just", "only", "nearly", "almost", "about", "like", "literally"}
 _AGE_BEFORE = {"i'm", "im", "am", "aged", "age", "'m", "turned", "turning", "me", "meant", "mean"}  # "I'm 19"
 _ORDINAL = {"st", "nd", "rd", "th"}
@@ -917,6 +918,7 @@ _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course", "predicted 5s and 6s": not held yet
 _STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin",
              "predicted", "expecting"}
+_WAITING = {"waiting", "waitin", "awaiting"}      # "waiting for my gcse results" (not "for my degree certificate")
 
 
 def _denied(doc: Doc, m: Match) -> bool:
@@ -1043,6 +1045,7 @@ def _graded_in(doc: Doc, m: Match) -> bool:
 
 # "mostly Us and one G": a low grade beside the U's
 _A_LOW_GRADE = re.compile(r"\b(?:one|a|an|two|three|couple\s+of|few)\s+(?:[D-G]|[1-3])(?:'?s)?\b")
+_A_PASS_GRADE = re.compile(r"\b(?:one|a|an|two|three|couple\s+of|few)\s+(?:[A-C]|[4-9])(?:'?s)?\b")
 
 
 def _failed_all(doc: Doc, m: Match) -> bool:
@@ -1056,7 +1059,8 @@ def _failed_all(doc: Doc, m: Match) -> bool:
     if not any(w in _FAILED for w in before):
         return False
     after = {t.lower_ for t in doc[m.end:]}
-    return not (set(before) & _SUBJECTS) and not after & {"passed", "pass", "got", "others", "rest"}
+    return not (set(before) & _SUBJECTS) and not after & {"passed", "pass", "got", "others", "rest"} \
+        and not _A_LOW_GRADE.search(doc[m.end:].text)      # "failed gcse maths with a 2 and english with a 3": level 1
 
 
 def _this_clause(tokens) -> list:
@@ -1102,9 +1106,13 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
                and all(w in _SAID_OF for w in before[said_of + 2:]))
     if m.label not in ("barrier", "qualification") or m.id == _CARING or m.label == "barrier" and _typed_for_them(doc):
         return False
-    if "me" in m.text.lower().split():          # "my mum kicked me out": done to them
-        return False
+    if "me" in m.text.lower().split() or _TYPING_FOR.search(doc.text):   # "my mum kicked me out": done to them;
+        return False                                    # "my wife has a BSc from Bangladesh, I'm typing for her"
     return bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m)
+
+
+_TYPING_FOR = re.compile(r"\b(?:typing|writing|doing\s+this|filling\s+(?:this|it)\s+in|answering)\s+"
+                         r"(?:for|on\s+behalf\s+of)\s+(?:her|him|them|my\s+\w+)\b", re.I)
 
 
 _EHCP_WORDS = {"ehcp", "ehc"}          # not "send", the verb
@@ -1215,7 +1223,8 @@ def _studying(doc: Doc, m: Match) -> bool:
                                            # "i study now level 1"; not "I study nurse in Philippines 4 years"
                                            or {"study", "studies"} & set(before) and {"now", "currently"} & set(before)
                                            or any(a == "year" and b == "of" for a, b in zip(before, before[1:]))
-                                           or after in (["in", "progress"], ["ongoing"]))   # "A levels in progress"
+                                           or after in (["in", "progress"], ["ongoing"])    # "A levels in progress"
+                                           or bool(_WAITING & set(before)) and after[:1] in (["results"], ["result"]))
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}
@@ -1271,8 +1280,9 @@ _CAPPED = re.compile(r"\b(?:(?:nothing|none|not\s+one)\s+(?:above|higher\s+than|
 
 def _capped_low(doc: Doc) -> bool:
     """GCSEs said to be no higher than a low grade: "nothing above a 3", "none higher than grade 2", "didn't get any
-    Cs", "all grade 1 and 2", "mostly Us and one G"."""
-    return bool(_CAPPED.search(doc.text) or _ALL_UNGRADED.search(doc.text) and _A_LOW_GRADE.search(doc.text))
+    Cs", "all grade 1 and 2", "mostly Us and one G", "failed maths with a 2 and english with a 3"."""
+    return bool(_CAPPED.search(doc.text) or (_ALL_UNGRADED.search(doc.text) or _FAILED & {t.lower_ for t in doc})
+                and _A_LOW_GRADE.search(doc.text) and not _A_PASS_GRADE.search(doc.text))
 
 
 _SUBJECTS = {"english", "maths", "math", "science", "biology", "chemistry", "physics"}
@@ -1587,13 +1597,21 @@ def _retracts(doc: Doc, i: int) -> bool:
 def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
     """Of several values, those named after the resident last corrected themselves ("hackney, sorry i mean
     haringey"); all of them when no value comes before the correction. A "sorry" after the last value corrects
-    nothing: "I put Barnet before, I meant Brent. sorry"."""
+    nothing: "I put Barnet before, I meant Brent. sorry". A value they say to ignore is none."""
+    dropped = [min((m for m in found if m.start >= doc.char_span(0, a.end(), alignment_mode="expand").end),
+                   key=lambda m: m.start, default=None) for a in _IGNORE_WHAT_I_SAID.finditer(doc.text)]
+    if dropped and any(m not in dropped for m in found):      # "ignore what I said about computers, I want the NHS"
+        found = [m for m in found if m not in dropped]
     marks = [t.i for t in doc if _retracts(doc, t.i) and any(m.start > t.i for m in found)
              and not any(m.start <= t.i < m.end for m in found)]      # "computer no, english little bit": a value
     if not marks:
         return found
     later = [m for m in found if m.start > marks[-1]]
     return later if later and len(later) < len(found) else found
+
+
+_IGNORE_WHAT_I_SAID = re.compile(r"\b(?:ignore|forget|scrap|scratch|disregard)\s+"
+                                 r"(?:what\s+i\s+(?:said|put|wrote|typed|told\s+you)|the\s+bit)\s+(?:about|re|on)\b", re.I)
 
 
 def _in_the_past(doc: Doc, m: Match) -> bool:
@@ -1947,6 +1965,8 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and _teens_up(doc[start])) or _said_old(doc, start, end)
+            or (after in _SEX and _teens_up(doc[start])                       # "hi 19 m from wood green", "24 f, hackney"
+                and (start == 0 or doc[start - 1].is_punct or doc[start - 1].lower_ in _GREETINGS))
             or (after == "now" and _two_digits(doc[start]) and _now_alone(doc, start, end))     # ". 17 now."
             or doc[start].lower_.endswith("yrs") or bool(_GLUED_AGE.match(doc[start].lower_)))   # "im31"
 

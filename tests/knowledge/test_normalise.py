@@ -1929,3 +1929,25 @@ def test_an_address_they_keep_to_themselves_is_no_home_lost(n):
     assert "barriers" not in n.extract("Customer prefers not to share their address", "borough")
     assert n.mentions_answer("Customer prefers not to share their address") == "decline"
     assert n.extract("i have no address right now", "barriers")["barriers"] == ["homelessness"]
+
+
+@pytest.mark.parametrize("asked, text, want", [
+    (None, "hi 19 m from wood green no job no qualifications", {"age": 19}),
+    (None, "24 f, hackney", {"age": 24}),
+    ("age", "my kids are 5 m and 7 f", {}),
+    ("qualification_level", "Year 11, waiting for my gcse results", {"qualification_level": "none"}),
+    ("qualification_level", "im waiting for my degree certificate", {"qualification_level": "6"}),
+    ("qualification_level", "failed gcse maths with a 2 and english with a 3", {"qualification_level": "1"}),
+    ("qualification_level", "failed all my gcses", {"qualification_level": "none"}),
+    ("qualification_level", "failed maths with a 3 but got a 5 in english", {"qualification_level": "2"}),
+    ("qualification_level", "my wife has a BSc from Bangladesh, I'm typing for her", {"qualification_abroad": True}),
+    ("barriers", "my English is ok but it's my second language", {"barriers": ["english_language"]}),
+    ("interests", "website and app design", {"interests": ["data_and_digital"]}),
+    ("age", "nineteen, live in Elephant", {"borough": "Southwark"}),
+    (None, "ignore what I said about computers, I want to work in the NHS", {"interests": ["healthcare"]}),
+    (None, "forget what i said about hackney, i live in camden", {"borough": "Camden"})])
+def test_corpus_fresh36s_misreadings(n, asked, text, want):
+    # an age given as "19 m"; results still awaited; failed with grades 1-3 is level 1; a relative typed for; English
+    # as a second language; the Elephant; a value they ask us to ignore
+    got = n.extract(text, asked)
+    assert {k: got.get(k) for k in want} == want and (want or not got.get("age"))
