@@ -73,11 +73,13 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:all\s+)?for\b|"
                        r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing|"
                        r"(?:this|that|these|the)\s+questions?)\b|"
-                       r"\bwhat(?:'s|s|\s+has|\s+does)\s+(?:this|that|it)\s+(?:got\s+)?(?:have\s+)?to\s+do\s+with\b|"
+                       r"\bwhat(?:'s|s|\s+has|\s+does)\s+(?:this|that|it|my\s+\w+|where\s+i\s+live|how\s+old\s+i\s+am)\s+"
+                       r"(?:got\s+)?(?:have\s+)?to\s+do\s+with\b|"
                        r"\bwhat\s+difference\s+does\s+(?:this|that|it)\s+make\b",
                        re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my
                                   # area", "why u asking how old i am", "Why borough?", "whats the borough for",
-                                  # "what's this got to do with finding a job", "what difference does that make?"
+                                  # "what's this got to do with finding a job", "what difference does that make?",
+                                  # "what does my borough have to do with jobs"
 
 
 # "show my answers", "can you show the details you've taken for my customer", "what did I put for my qualification?":
@@ -91,6 +93,8 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
                         r"\bwhat\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
                         r"\bwhat\s+did\s+i\s+(?:put|say|type|write|enter|tell\s+(?:you|u))\b|"
+                        r"\bwhat\b[^?.!]{0,40}?\b(?:have|got)\s+(?:(?:you|u)\s+)?(?:got\s+)?(?:me\s+)?down\s+"
+                        r"(?:for\s+(?:me|my)|as)\b|"
                         r"\bwhat\s+(?:do\s+)?(?:you|u)\s+(?:think\s+(?:you|u)\s+)?know\s+about\s+me\b|"
                         r"\b(?:what|which)\s+(?:age|borough|area|level|qualifications?|circumstances|interests?)\s+"
                         r"(?:did|have)\s+(?:you|u)\s+(?:put|record|recorded|save|saved|got)\b|"
@@ -105,7 +109,7 @@ JUST_WHY = re.compile(r"^\W*(?:but\s+|and\s+|ok\s+|okay\s+)?(?:why|y|whyy+|how\s
 SHOW_MORE, ASK_MORE, FIND_ROUTES = "show_more", "ask_more", "find_routes"
 # "keep going", "can I see the rest", "I don't like these, what else is there": the next five (the classifier read
 # "keep going" as distress, "moar" as a greeting and "what else have you got" as nothing it knew; "show me 5 more" as an
-# answer).
+# answer, "give me another 5" as stop).
 MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\W*(?:please|pls|plz)?\W*$|"
                   r"^\W*keep\s+going\W+(?:what|wat|wot)\s+else\W*$|"
                   r"^\W*(?:are|r)\s+(?:there|ther)\s+(?:any\s+)?more\W*$|"
@@ -113,6 +117,7 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\
                   r"(?!\s+(?:about|on|info|details?|of)\b)|(?:see|show)\s+(?:me\s+)?the\s+rest|"
                   r"the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes|choices|suggestions)|"
                   r"(?:give|gimme)\s+(?:me\s+)?(?:some\s+|\d+\s+|five\s+)more\b(?!\s+(?:about|on|info|details?|of)\b)|"
+                  r"(?:give|gimme|show)\s+(?:me\s+|us\s+)?another\s+(?:five|5|few|lot|page|set)|"
                   r"(?:number\s*)?(?:6|six|sixth)\s+(?:onwards|and\s+(?:up|on|beyond))|"
                   r"what\s+else\s+(?:is\s+there|have\s+you\s+got|you\s+got|ya\s+got|can\s+you\s+show)|"
                   r"more\s+than\s+(?:this|that|these|those)|full\s+list|see\s+all\s+of\s+them|"
@@ -157,7 +162,7 @@ TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope
 # answer).
 RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|can|could)\s+(?:you|u)\s+recommend"
                        r"(?!\s+(?:a|an)\b)|recommend\s+something|skip\s+(?:all\s+)?(?:the|these|your)\s+questions|"
-                       r"skip\s+(?:all\s+)?(?:this|that)\s+and\s+show|"
+                       r"skip\s+(?:all\s+)?(?:this|that)\s+and\s+(?:just\s+)?(?:show|give|tell)|"
                        r"skip\s+(?:straight\s+)?to\s+the\s+(?:results|list|end|routes|options|recommendations)|"
                        r"(?:show\s+me|give\s+me|list)\s+(?:all\s+)?the\s+(?:programmes|routes|results|list|options)|"
                        r"show\s+me\s+(?:programmes|routes|results))\b", re.I)
@@ -213,7 +218,7 @@ WHAT_IS = re.compile(r"^\W*(?:what|wat|wot)(?:'s|s|\s+is|\s+are)\s+(?:an?\s+|the
 # why_needed and affirm; over the development corpora 7 of the 8 that name a route are labelled ask_route, the other
 # asks about one on the list)
 WHAT_IT_MEANS = re.compile(r"\bwhat\s+(?:does|do)\s+.{1,40}?\s+(?:stand\s+for|mean)\b|"
-                           r"\bwhat\s+(?:is|'s|s)\s+(?:that|it|this)\b\W*(?:exactly|then)?\W*$", re.I)
+                           r"\bwhat(?:\s+is|\s*'s|s)\s+(?:that|it|this)\b\W*(?:exactly|then)?\W*$", re.I)
 STILL_ON = re.compile(r"\bis\s+[\w\s]{1,20}?\s+still\s+(?:running|going|on|open|available)\b", re.I)
 # "how do degree apprenticeships work", "what does the national careers service do": how a named route works (read
 # as find_routes and why_needed; over the development corpora 28 of the 31 that name a route are labelled ask_route,
@@ -296,9 +301,11 @@ WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:do|should|can|would|to)\s+(?:
 # "begin again", "i want to begin again for my daughter", "i messed up my answers, can we restart": starting over in so
 # many words (the classifier read these as find_routes, show_profile or why_needed; over the development corpora all
 # 152 messages this matches are labelled start_again).
-BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search)\W*$|"
+BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search|restart|reset)\W*(?:please|pls)?\W*$|"
                          r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|\bgo\s+back\s+to\s+the\s+(?:start|beginning)\b|"
                          r"\bdo\s+it\s+(?:all\s+)?again\s+with\b|\bnew\s+conversation\b|"
+                         r"\b(?:try|go\s+through\s+it)\s+(?:all\s+)?again\s+"
+                         r"(?:with\s+(?:different|other|new)|from\s+scratch)\b|"
                          r"\b(?:can|could)\s+(?:we|i|u|you)\s+(?:please\s+)?(?:restart|begin\s+again|"
                          r"start\s+(?:again|over|afresh|fresh))\b|"
                          r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
@@ -377,7 +384,8 @@ AFTER_THE_LIST = {
 # nevermind, bye" came back as an answer). With no question open, one the classifier could not place that opens with
 # thanks ("wow thanks didnt know any of this existed") is thanks: 203 of 210 in the development corpora (the rest
 # thanks and goodbye).
-SIGNS_OFF = re.compile(r"\b(?:good\s*bye|bye+)\W*(?:x+)?\W*$", re.I)
+SIGNS_OFF = re.compile(r"\b(?:good\s*bye|bye+|cya|laters|ttyl|see\s+(?:ya|you|u)\s+(?:later|soon))\W*(?:x+)?\W*$|"
+                       r"^\W*see\s+(?:ya|you|u)\W*$", re.I)        # "cya" came back as a greeting
 THANKS_FIRST = re.compile(r"^\W*(?:(?:wow|oh|ah|ok|okay|aw+|great|brilliant|amazing|perfect|lovely|nice|cool)\W+)?"
                           r"(?:thanks|thank\s+you|thankyou|cheers|ta(?!\s*ra))\b", re.I)   # "wow thanks didnt know..."
 
@@ -537,9 +545,12 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         said = next((i for i, words in AFTER_THE_LIST.items() if words.search(text)), None)
         if said:
             return None if intent == said else said
-        # "Thanks! I didn't know about any of these"
-        if intent == FALLBACK and THANKS_FIRST.search(text) and not normaliser().states_an_answer(text):
-            return THANKS
+    # "Thanks! I didn't know about any of these", "Thanks, I'll look into those" (read as show_more), "thanks for being
+    # patient with me" (read as an answer): over the development corpora 239 of the 241 messages that open with thanks
+    # are thanks, and the other two a goodbye and distress
+    if intent not in (*KEEP, "distress", GOODBYE, THANKS) and THANKS_FIRST.search(text) and not is_question(text) \
+            and not normaliser().extract(text, asked):
+        return THANKS
     if intent == WHY_NOT and asked and not WHY_LEFT_OUT.search(text) and not WHY_ASKED.search(text) and (
             normaliser().states_an_answer(text) or normaliser().mentions_answer(text) == "none"):
         return INFORM                   # "Nineteen, why?": an answer, and no list yet for a route to be missing from

@@ -166,7 +166,7 @@ class Normaliser:
         for match_id, start, end in self.matcher(doc):
             lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
             if (label is None or lab == label) and not self._a_city_by_chance(doc, start, end) \
-                    and not _part_of_a_word(doc, end):
+                    and not _part_of_a_word(doc, end) and not (lab == "interest" and _personal_data(doc, start, end)):
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
         return _longest(found)
 
@@ -1610,8 +1610,8 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
     return later if later and len(later) < len(found) else found
 
 
-_IGNORE_WHAT_I_SAID = re.compile(r"\b(?:ignore|forget|scrap|scratch|disregard)\s+"
-                                 r"(?:what\s+i\s+(?:said|put|wrote|typed|told\s+you)|the\s+bit)\s+(?:about|re|on)\b", re.I)
+_IGNORE_WHAT_I_SAID = re.compile(r"\b(?:ignore|forget|scrap|scratch|disregard)\s+(?:what\s+i\s+"
+                                 r"(?:said|put|wrote|typed|told\s+you)|the\s+bit)\s+(?:about|re|on)\b", re.I)
 
 
 def _in_the_past(doc: Doc, m: Match) -> bool:
@@ -1643,6 +1643,13 @@ def _a_place_beside(doc: Doc, m: Match) -> bool:
     return any(w in _BESIDE for w in words) or any(pair in _BESIDE_PAIRS for pair in zip(words, words[1:]))
 
 
+def _personal_data(doc: Doc, start: int, end: int) -> bool:
+    """ "I want my data removed", "what do you do with your data": data about someone, not data work (over the
+    development corpora no message saying "my data" is labelled with an interest)."""
+    return doc[start:end].text.lower() == "data" and start > 0 and doc[start - 1].lower_ in _WHOSE
+
+
+_WHOSE = {"my", "your", "our", "his", "her", "their"}
 _FORMER = {"retired", "former", "formerly", "ex"}
 _WORKED = re.compile(r"\b(?:retired\s+from|used\s+to\s+work|worked|was\s+working)\b")
 
@@ -1965,7 +1972,7 @@ def _age_cue(doc: Doc, start: int, end: int) -> bool:
                 and any(t.lower_ == "age" for t in doc[max(0, i - 6):i]))
             or (start > 0 and doc[start - 1].lower_ == "now" and _two_digits(doc[start]))   # "care leaver, now 19"
             or (after in _AGE_AFTER and _teens_up(doc[start])) or _said_old(doc, start, end)
-            or (after in _SEX and _teens_up(doc[start])                       # "hi 19 m from wood green", "24 f, hackney"
+            or (after in _SEX and _teens_up(doc[start])                 # "hi 19 m from wood green", "24 f, hackney"
                 and (start == 0 or doc[start - 1].is_punct or doc[start - 1].lower_ in _GREETINGS))
             or (after == "now" and _two_digits(doc[start]) and _now_alone(doc, start, end))     # ". 17 now."
             or doc[start].lower_.endswith("yrs") or bool(_GLUED_AGE.match(doc[start].lower_)))   # "im31"

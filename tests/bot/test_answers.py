@@ -796,6 +796,14 @@ def test_starting_over_that_answers_still_answers(gazetteer):
     ("no not richmond, I didn't say that", "deny", "borough", "deny"),
     ("no that's wrong, i live in hackney", "deny", "borough", "inform"),   # the answer it gives
     ("is that the same as the apostille? I only have the apostille", "why_needed", "enic", "inform"),
+    # corpus_fresh36
+    ("cya", "greet", "age", "goodbye"),
+    ("skip all this and give me some options", "decline", "qualification_level", "find_routes"),
+    ("skip this one", "decline", "age", "decline"),
+    ("thanks for being patient with me", "inform", "barriers", "thanks"),   # "patient" names no work wanted here
+    ("thanks, im 25", "inform", "age", "inform"),
+    ("what does my borough have to do with jobs", "find_routes", "borough", "why_needed"),
+    ("reset pls", "stop", "age", "start_again"),
 ])
 def test_replies_at_a_question_in_more_words(gazetteer, text, said, asked, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == want
@@ -834,6 +842,15 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     # corpus_fresh31
     ("oh I forgot, I'm a care leaver. does that help?", "why_needed", "inform"),
     ("ok ta ra", "nlu_fallback", "nlu_fallback"),                          # a goodbye, not thanks
+    # corpus_fresh36
+    ("give me another 5", "stop", "show_more"),
+    ("restart", "out_of_scope", "start_again"),
+    ("I want my data removed", "inform", "forget_me"),                     # "my data" is no data work
+    ("can I try again with different answers", "show_more", "start_again"),
+    ("what do you have down for my qualifications", "why_needed", "show_profile"),
+    ("Thanks, I'll look into those", "show_more", "thanks"),
+    ("thanks, what about nursing?", "ask_route", "ask_route"),
+    ("Free Courses for Jobs, what's that?", "find_routes", "ask_route"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want

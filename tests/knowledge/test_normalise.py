@@ -1945,7 +1945,9 @@ def test_an_address_they_keep_to_themselves_is_no_home_lost(n):
     ("interests", "website and app design", {"interests": ["data_and_digital"]}),
     ("age", "nineteen, live in Elephant", {"borough": "Southwark"}),
     (None, "ignore what I said about computers, I want to work in the NHS", {"interests": ["healthcare"]}),
-    (None, "forget what i said about hackney, i live in camden", {"borough": "Camden"})])
+    (None, "forget what i said about hackney, i live in camden", {"borough": "Camden"}),
+    (None, "I want my data removed", {"interests": None}),
+    ("interests", "doing a data course", {"interests": ["data_and_digital"]})])
 def test_corpus_fresh36s_misreadings(n, asked, text, want):
     # an age given as "19 m"; results still awaited; failed with grades 1-3 is level 1; a relative typed for; English
     # as a second language; the Elephant; a value they ask us to ignore
