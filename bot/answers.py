@@ -155,6 +155,8 @@ MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:
 # A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one" (the classifier and
 # ABOUT read these as questions about the route in general).
 SHOWN = re.compile(YOU_SHOWED + r"|\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b", re.I)
+# over the development corpora every message naming one on the list with these words asks more about it
+TELL_MORE = re.compile(r"\b(?:tell\s+me\s+more|more\s+(?:on|about|details?|info)|explain)\b", re.I)
 TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
                     "show_profile"}
 # "give me the recommendations", "recommend me something", "skip the questions and just show me what's out there",
@@ -523,6 +525,9 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return ASK_MORE                 # "more details on the nursing associate thing pls"
     if listed and asked is None and (said or intent) == ASK_ROUTE and SHOWN.search(text):
         return ASK_MORE                 # "tell me about that SWAP you mentioned"
+    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and SHOWN.search(text) \
+            and TELL_MORE.search(text):
+        return ASK_MORE                 # "the nhs one sounds good, tell me more" (read as an answer)
     return said
 
 

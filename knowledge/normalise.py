@@ -1122,10 +1122,14 @@ def _typed_for_them(doc: Doc) -> bool:
     """Family typing for the relative whose EHC plan they name, with no word of caring or of their own: "my son has
     autism and an EHCP (hes 17)" is the son's answer (not "my son has an EHCP, nothing for me though", "I look
     after my daughter, she has an EHCP")."""
-    words = [t.lower_ for t in doc]
+    spelt = [m.span() for m in _EHCP_SPELT.finditer(doc.text.lower())]     # its "care" is no word of caring
+    words = [t.lower_ for t in doc if not any(a <= t.idx < b for a, b in spelt)] + ["ehcp"] * len(spelt)
     said = set(words)
     return bool(said & _EHCP_WORDS) and _names_a_relative(words, _MINE) \
         and not said & (_CARE_WORDS | _SIGN_NEGATIONS | {"nothing", "none", "after"})
+
+
+_EHCP_SPELT = re.compile(r"\beducation,?\s+health,?\s+(?:and\s+|&\s+)?care\s+plan\b")
 
 
 def _cared_for(doc: Doc, m: Match) -> bool:
@@ -2077,7 +2081,8 @@ def _teens_up(token) -> bool:
 
 _JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n",
           "got", "female", "male", "lol", "haha",               # "19 got gcses", "22 female Newham", "43 lol, ..."
-          "looking", "want", "wanting", "interested"}            # "21 looking at working in pharma manufacturing"
+          "looking", "want", "wanting", "interested",            # "21 looking at working in pharma manufacturing"
+          "just", "left", "finished", "still"}                   # "18 just finished a levels", "17 still at school"
 
 
 def _opens(doc: Doc, start: int, end: int, starts: frozenset[int] = frozenset()) -> bool:

@@ -851,6 +851,7 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("Thanks, I'll look into those", "show_more", "thanks"),
     ("thanks, what about nursing?", "ask_route", "ask_route"),
     ("Free Courses for Jobs, what's that?", "find_routes", "ask_route"),
+    ("the nhs one sounds good, tell me more", "inform", "ask_more"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
