@@ -32,7 +32,7 @@ SECOND_OF_A_TYPE = 8           # relevance a second route of a type on one page 
 FITS, CHECK = "fits", "check"
 ADULT = 19                     # from this age (or when it wasn't given) a resident hears of routes into work first
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
-# designed for an adult's circumstances gains.
+# designed for each of an adult's circumstances gains (`_service`).
 EMPLOYMENT = "employment_support"
 SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 6
 # Relevance careers advice gains for a resident unsure of the work they want: advice on every kind of work (the
@@ -339,17 +339,20 @@ class Screen:
         return level is not None and adult(profile) and self.vocab.level_rank(level) < self._level_2
 
     def _service(self, j: Judgement, score: np.ndarray) -> list[int]:
-        """The best service open to them that is designed for their circumstances, if any: an adviser refers an
-        adult whose circumstances make work harder to one such service beside the courses and jobs, one that helps
-        them find work. Having no work experience yet is where everyone starts, so it doesn't count."""
-        hard = np.zeros(len(self.programmes), bool)
+        """For each of their circumstances, the best service open to them designed for it that no other circumstance
+        took: an adviser refers an adult whose circumstances make work harder to a service beside the courses and
+        jobs, one that helps them find work, and one for each need (Connect to Work for a health condition, the
+        National Careers Service, which gives priority to adults out of work for a year or more). Having no work
+        experience yet is where everyone starts, so it doesn't count."""
+        open_to_them = self.service & j.fits & ~j.checks & ~self.doubt
+        chosen: list[int] = []
         for b in dict.fromkeys(j.profile.barriers):
             if b in self.suits and b != WHERE_EVERYONE_STARTS:
-                hard |= self.suits[b] > 0
-        open_to_them = np.flatnonzero(self.service & hard & j.fits & ~j.checks & ~self.doubt)
-        if not len(open_to_them):
-            return []
-        return [int(open_to_them[np.lexsort((self.tie[open_to_them], -score[open_to_them]))[0]])]
+                for_it = np.flatnonzero(open_to_them & (self.suits[b] > 0))
+                for_it = for_it[~np.isin(for_it, chosen)]
+                if len(for_it):
+                    chosen.append(int(for_it[np.lexsort((self.tie[for_it], -score[for_it]))[0]]))
+        return chosen
 
     def order(self, j: Judgement, among: np.ndarray) -> np.ndarray:
         """The programmes in `among` that fit, best first, by tier (fits outright, then checks left open, checks the

@@ -499,6 +499,24 @@ def test_an_adult_whose_circumstances_a_service_is_for_hears_of_the_best_one():
     assert [p for p in top(40, "long_term_unemployed") if p in ("support", "at_work")][0] == "support"
 
 
+def test_an_adult_with_two_circumstances_hears_of_a_service_for_each():
+    # panel writers named Connect to Work for a health condition and the National Careers Service, which gives
+    # priority to adults out of work for a year or more, side by side (panel_fresh36)
+    progs = [prog(f"course_{i}", route_type=t, interests=["laboratory"], levels=["3"], position=i)
+             for i, t in enumerate(["apprenticeship", "skills_bootcamp", "short_course", "htq", "access_to_he"])]
+    progs += [prog("support", route_type="employment_support", position=6,
+                   suits=["disability_or_health", "long_term_unemployed"]),
+              prog("careers", route_type="careers_information", suits=["long_term_unemployed"], position=7)]
+
+    def top(*barriers):
+        result = recommend(Profile(age=44, qualification_level="3", barriers=barriers, interests=("laboratory",)),
+                           progs, vocabulary())
+        return {r.programme.id for r in result.recommendations[:5]}
+    assert {"support", "careers"} <= top("disability_or_health", "long_term_unemployed")
+    assert "careers" not in top("disability_or_health")             # one circumstance, one service
+    assert "careers" not in top("long_term_unemployed")
+
+
 def test_between_routes_that_rank_alike_one_many_employers_offer_comes_before_an_organisation_s_own_scheme():
     own = prog("own", route_type="apprenticeship", interests=["laboratory"], levels=["3"], own_scheme=True)
     standard = prog("standard", route_type="apprenticeship", interests=["laboratory"], levels=["3"], position=1)
