@@ -1620,14 +1620,19 @@ _IGNORE_WHAT_I_SAID = re.compile(r"\b(?:ignore|forget|scrap|scratch|disregard)\s
 
 def _in_the_past(doc: Doc, m: Match) -> bool:
     """ "used to be homeless", "previously on UC", "no longer claiming", "homeless - well not anymore", "i was a carer
-    for my wife" (not "don't want to be homeless anymore")."""
+    for my wife", "looking after my grandad until he passed" (not "don't want to be homeless anymore")."""
     before = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
     after = [t.lower_ for t in doc[m.end:m.end + 4]]
     return (any(a == "used" and b == "to" for a, b in zip(before, before[1:]))
             or before[-2:] in (["was", "a"], ["was", "an"], ["were", "a"])
             or any(w in ("previously", "formerly") for w in before)
             or any(a == "no" and b == "longer" for a, b in zip(before, before[1:]))
-            or any(a == "not" and b in ("anymore", "any") for a, b in zip(after, after[1:])))
+            or any(a == "not" and b in ("anymore", "any") for a, b in zip(after, after[1:]))
+            or bool(_UNTIL_THEY_DIED.match(doc[m.end:].text)))
+
+
+_UNTIL_THEY_DIED = re.compile(r"\W*(?:[\w']+\s+){0,5}?(?:until|till|til|before)\s+(?:he|she|they|my\s+\w+)\s+"
+                              r"(?:passed|died)\b", re.I)      # "looking after my grandad for years until he passed"
 
 
 _PREFER = {"rather", "prefer", "prefers", "preferably", "instead"}

@@ -1950,7 +1950,10 @@ def test_an_address_they_keep_to_themselves_is_no_home_lost(n):
     ("interests", "doing a data course", {"interests": ["data_and_digital"]}),
     (None, "18 just finished a levels", {"age": 18, "qualification_level": "3"}),
     ("barriers", "my son has an education health care plan", {"barriers": ["send_ehcp"]}),
-    ("barriers", "I look after my daughter, she has an EHCP", {"barriers": ["caring_responsibilities"]})])
+    ("barriers", "I look after my daughter, she has an EHCP", {"barriers": ["caring_responsibilities"]}),
+    ("barriers", "i was looking after my grandad for years until he passed, and i'm on universal credit now",
+     {"barriers": ["claiming_benefits"]}),
+    ("interests", "designing robots", {"interests": ["engineering"]})])
 def test_corpus_fresh36s_misreadings(n, asked, text, want):
     # an age given as "19 m"; results still awaited; failed with grades 1-3 is level 1; a relative typed for; English
     # as a second language; the Elephant; a value they ask us to ignore
