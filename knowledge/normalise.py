@@ -1602,16 +1602,26 @@ def _since_correction(doc: Doc, found: list[Match]) -> list[Match]:
     """Of several values, those named after the resident last corrected themselves ("hackney, sorry i mean
     haringey"); all of them when no value comes before the correction. A "sorry" after the last value corrects
     nothing: "I put Barnet before, I meant Brent. sorry". A value they say to ignore is none."""
-    dropped = [min((m for m in found if m.start >= doc.char_span(0, a.end(), alignment_mode="expand").end),
-                   key=lambda m: m.start, default=None) for a in _IGNORE_WHAT_I_SAID.finditer(doc.text)]
-    if dropped and any(m not in dropped for m in found):      # "ignore what I said about computers, I want the NHS"
-        found = [m for m in found if m not in dropped]
+    ignored = _ignored(doc, found)
+    if ignored and any(m not in ignored for m in found):      # "ignore what I said about computers, I want the NHS"
+        found = [m for m in found if m not in ignored]
     marks = [t.i for t in doc if _retracts(doc, t.i) and any(m.start > t.i for m in found)
              and not any(m.start <= t.i < m.end for m in found)]      # "computer no, english little bit": a value
     if not marks:
         return found
     later = [m for m in found if m.start > marks[-1]]
     return later if later and len(later) < len(found) else found
+
+
+def _ignored(doc: Doc, found: list[Match]) -> list[Match]:
+    """The value named first after each "ignore what I said about"."""
+    out = []
+    for said in _IGNORE_WHAT_I_SAID.finditer(doc.text):
+        after = doc.char_span(0, said.end(), alignment_mode="expand").end
+        later = [m for m in found if m.start >= after]
+        if later:
+            out.append(min(later, key=lambda m: m.start))
+    return out
 
 
 _IGNORE_WHAT_I_SAID = re.compile(r"\b(?:ignore|forget|scrap|scratch|disregard)\s+(?:what\s+i\s+"
