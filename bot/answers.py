@@ -73,8 +73,8 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:all\s+)?for\b|"
                        r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing|"
                        r"(?:this|that|these|the)\s+questions?)\b|"
-                       r"\bwhat(?:'s|s|\s+has|\s+does)\s+(?:this|that|it|my\s+\w+|where\s+i\s+live|how\s+old\s+i\s+am)\s+"
-                       r"(?:got\s+)?(?:have\s+)?to\s+do\s+with\b|"
+                       r"\bwhat(?:'s|s|\s+has|\s+does)\s+(?:this|that|it|my\s+\w+|where\s+i\s+live|"
+                       r"how\s+old\s+i\s+am)\s+(?:got\s+)?(?:have\s+)?to\s+do\s+with\b|"
                        r"\bwhat\s+difference\s+does\s+(?:this|that|it)\s+make\b",
                        re.I)      # "why does it matter if...", "what's this for?", "what's the point of asking my
                                   # area", "why u asking how old i am", "Why borough?", "whats the borough for",
@@ -383,9 +383,7 @@ AFTER_THE_LIST = {
 }
 
 # A message that ends in a goodbye is one, at a question too: over the development corpora all 110 are ("actually
-# nevermind, bye" came back as an answer). With no question open, one the classifier could not place that opens with
-# thanks ("wow thanks didnt know any of this existed") is thanks: 203 of 210 in the development corpora (the rest
-# thanks and goodbye).
+# nevermind, bye" came back as an answer). One that opens with thanks: see `_answer_intent`.
 SIGNS_OFF = re.compile(r"\b(?:good\s*bye|bye+|cya|laters|ttyl|see\s+(?:ya|you|u)\s+(?:later|soon))\W*(?:x+)?\W*$|"
                        r"^\W*see\s+(?:ya|you|u)\W*$", re.I)        # "cya" came back as a greeting
 THANKS_FIRST = re.compile(r"^\W*(?:(?:wow|oh|ah|ok|okay|aw+|great|brilliant|amazing|perfect|lovely|nice|cool)\W+)?"
@@ -516,18 +514,16 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
                   listed: bool = True) -> str | None:
     """`_answer_intent`; and when the guess stands, more about a route before any list has been shown (`listed`)
     asks about the route ("does AstraZeneca take apprentices" came back as ask_more); with the list shown, MORE_ON
-    asks more about one on it."""
+    (or one on it named with TELL_MORE) asks more about one on it."""
     said = _answer_intent(text, intent, entities, asked)
     if said is None and intent == ASK_MORE and not listed and not text.startswith("/"):
         return ASK_ROUTE
-    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and MORE_ON.search(text) \
-            and not _founded(text, CONTACT):
-        return ASK_MORE                 # "more details on the nursing associate thing pls"
+    # "more details on the nursing associate thing pls"; "the nhs one sounds good, tell me more" (read as an answer)
+    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and (
+            MORE_ON.search(text) and not _founded(text, CONTACT) or SHOWN.search(text) and TELL_MORE.search(text)):
+        return ASK_MORE
     if listed and asked is None and (said or intent) == ASK_ROUTE and SHOWN.search(text):
         return ASK_MORE                 # "tell me about that SWAP you mentioned"
-    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and SHOWN.search(text) \
-            and TELL_MORE.search(text):
-        return ASK_MORE                 # "the nhs one sounds good, tell me more" (read as an answer)
     return said
 
 

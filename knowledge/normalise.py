@@ -1104,10 +1104,11 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
     of_them = (before[-1:] and before[-1] in _THEIRS and after in _RELATIVES
                or said_of is not None and len(before) - said_of - 2 <= 2
                and all(w in _SAID_OF for w in before[said_of + 2:]))
-    if m.label not in ("barrier", "qualification") or m.id == _CARING or m.label == "barrier" and _typed_for_them(doc):
+    if m.label not in ("barrier", "qualification") or m.id == _CARING or m.label == "barrier" and _typed_for_them(doc) \
+            or _TYPING_FOR.search(doc.text):            # "my wife has a BSc from Bangladesh, I'm typing for her"
         return False
-    if "me" in m.text.lower().split() or _TYPING_FOR.search(doc.text):   # "my mum kicked me out": done to them;
-        return False                                    # "my wife has a BSc from Bangladesh, I'm typing for her"
+    if "me" in m.text.lower().split():          # "my mum kicked me out": done to them
+        return False
     return bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m)
 
 
@@ -1330,6 +1331,12 @@ def _subject_of(doc: Doc, m: Match, quals: list[Match]) -> bool:
 _STUDIED = {"studied", "studying", "study", "teach", "taught"}
 
 
+_WANTING = {"want", "wants", "wanted", "wanna", "interested", "into", "like", "likes", "love", "loves", "looking", "keen",
+            "prefer", "rather", "hoping", "hope", "dream", "fancy"}
+_SUBJECT_WORDS = {"science", "sciences", "studies", "biomedical", "health", "social", "care", "management", "admin",
+                  "business", "it", "computer", "computing", "engineering", "chemistry", "biology", "physics"}
+
+
 def _work_wanted(doc: Doc, out: dict) -> bool:
     """Whether a message at another question says which work they want: a word of wanting ("I'm a carer and I want
     something in the NHS"), every answer at once ("21, A levels, Ealing, nothing applies, lab work"), or the kind of
@@ -1339,10 +1346,6 @@ def _work_wanted(doc: Doc, out: dict) -> bool:
     others = {"qualification_level" if k == "qualification_abroad" else "borough" if k == "outside_london" else k
               for k in out} - {"interests"}
     return any(w in _WANTING for w in words) or len(others) >= 2 or (not others and len(words) <= 4)
-_WANTING = {"want", "wants", "wanted", "wanna", "interested", "into", "like", "likes", "love", "loves", "looking", "keen",
-            "prefer", "rather", "hoping", "hope", "dream", "fancy"}
-_SUBJECT_WORDS = {"science", "sciences", "studies", "biomedical", "health", "social", "care", "management", "admin",
-                  "business", "it", "computer", "computing", "engineering", "chemistry", "biology", "physics"}
 
 
 _LANGUAGES = {"french", "spanish", "german", "italian", "chinese", "mandarin", "arabic", "urdu", "polish",
@@ -2095,7 +2098,7 @@ def _teens_up(token) -> bool:
 
 
 _JOINS = {"and", "from", "in", "living", "live", "with", "but", "&", "+", "-", ",", ".", ";", "n",
-          "got", "female", "male", "lol", "haha",               # "19 got gcses", "22 female Newham", "43 lol, ..."
+          "got", *_SEX, "lol", "haha",                          # "19 got gcses", "22 female Newham", "43 lol, ..."
           "looking", "want", "wanting", "interested",            # "21 looking at working in pharma manufacturing"
           "just", "left", "finished", "still"}                   # "18 just finished a levels", "17 still at school"
 
