@@ -112,7 +112,7 @@ FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2127,
          "panel_fresh30.yml": 1105, "panel_fresh31.yml": 1079,
          "panel_fresh32.yml": 614, "panel_fresh33.yml": 596,
          "panel_fresh34.yml": 575, "panel_fresh35.yml": 874,
-         "panel_fresh36.yml": 2108, "panel_fresh37.yml": 952}
+         "panel_fresh36.yml": 2108, "panel_fresh37.yml": 952, "panel_fresh38.yml": 668}
 PANELS = sorted(FLOOR)
 
 
