@@ -148,13 +148,14 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
 # With no question open, more about a route shown: "more details on the nursing associate thing", "tell me abt the
 # lab technician one", "explain the third option in simple words" (the classifier read these as answers, for the kind of
 # work they name, or as nothing it knew).
-YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave)\b"
+YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave|put\s+(?:first|top|last|second|third))\b"
 MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+|say\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
                      r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|" + YOU_SHOWED, re.I)
-# A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one" (the classifier and
+# A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one", "the one about careers
+# advice", "the skills bootcamp you put first" (the classifier and
 # ABOUT read these as questions about the route in general).
-SHOWN = re.compile(YOU_SHOWED + r"|\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b", re.I)
+SHOWN = re.compile(YOU_SHOWED + r"|\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b|\bthe\s+one\s+(?:about|on|for)\b", re.I)
 # over the development corpora every message naming one on the list with these words asks more about it
 TELL_MORE = re.compile(r"\b(?:tell\s+me\s+more|more\s+(?:on|about|details?|info)|explain)\b", re.I)
 TAKEN_FOR_OTHERS = {ASK_ROUTE, FIND_ROUTES, SHOW_MORE, WHY_NEEDED, "out_of_scope", FALLBACK, "chitchat",
@@ -314,6 +315,12 @@ BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search|restar
                          r"(?:begin|start)\s+(?:again|over)\b", re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
+# "what's Restart", "is restart still running": the Restart Scheme asked about, not the chat (the classifier read one
+# as start_again, and the answers were cleared)
+WHAT_IS_RESTART = re.compile(r"\b(?:what'?s|whats|what\s+is|about|is)\s+(?:the\s+)?restart\b(?!\s+(?:again|over|it|this|"
+                             r"the|my|everything|all|from)\b)", re.I)
+# "can you redo it for data and digital instead": the list again with one answer changed, not every answer cleared
+INSTEAD = re.compile(r"\binstead\b|\bredo\s+(?:it|this|that|them|the\s+list)\s+(?:for|with)\b", re.I)
 
 
 def _one_word_over(text: str) -> bool:
@@ -637,6 +644,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None if intent == INFORM else INFORM       # "can u change it to data and digital instead"
     if intent == START_AGAIN and WHERE_TO_START.search(text) and asked is None:
         return FIND_ROUTES                                      # "where do I start" is no "start again"
+    if intent == START_AGAIN and WHAT_IS_RESTART.search(text):
+        return ASK_ROUTE
+    if intent == START_AGAIN and INSTEAD.search(text) and normaliser().states_an_answer(text, typos=False):
+        return INFORM
     if intent == FORGET and not _founded(text, intent) or intent == START_AGAIN and (
             not RESTART.search(text) or WHERE_TO_START.search(text)):
         if _declines(text):

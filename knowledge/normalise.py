@@ -67,12 +67,13 @@ _YEAR_TO_AGE = 5
 # clause starts with them. "I don't know how to use email" tells, it does not ask.
 # "what" after "from", "after", "since", "of" or "like" starts a clause, not a question: "PTSD from what happened back
 # home", "research like what they do at the crick". "should have said, I have a conviction" and "did time for robbery"
-# tell, and so does "would rather not give my area".
+# tell, and so do "would rather not give my area" and "should mention I'm autistic".
 _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )(?<!after )(?<!since )(?<!of )(?<!like )"
                        r"(?<!ignore )(?<!forget )(?<!scrap )"          # "ignore what i said, none of them apply"
+                       r"(?<!say )"                                     # "i don't want to say how old i am"
                        r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
-                       r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve|rather|prefer)\b)|"
+                       r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve|rather|prefer|mention|add)\b)|"
                        r"did(?!\s+(a|an|the|my|some|all|both|one|two|time|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
 
@@ -85,6 +86,9 @@ _NO_CIRCUMSTANCES = re.compile(r"\b(?:no|none\s+of\s+(?:the|those|these|them|ur|
                                r"(?:really\s+)?appl(?:y|ies)\b", re.I)
 
 
+# "what's the point" asks why a question is asked only when it says of what: "whats the point of this question"
+_POINTLESS = re.compile(r"\bwhat[’']?s\s+the\s+point\b(?!\s+(?:of|in)\s+(?:this|these|that|those|asking|the|my|your|you|"
+                        r"giving|answering|telling|knowing|having|it\b(?!\s+all)))", re.I)
 _LAUGHING = re.compile(r"(?:\s+(?:lol|lmao|haha+|hehe+|xd))+\W*$", re.I)     # "nothing lol": nothing
 
 
@@ -405,8 +409,9 @@ class Normaliser:
             return False
 
     def distress(self, text: str) -> bool:
-        """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml)."""
-        return bool(self.matches(self.doc(str(text)), "safety"))
+        """True when the message suggests distress or a risk of harm (knowledge/data/safety.yml), or asks what the
+        point is of anything but the bot's questions ("whats the point, nothing works for me")."""
+        return bool(self.matches(self.doc(str(text)), "safety")) or bool(_POINTLESS.search(str(text)))
 
     # --- fields ---------------------------------------------------------------------------------------------
     def age(self, value: object) -> int:
@@ -1709,8 +1714,8 @@ def _a_subject_studied(doc: Doc, m: Match) -> bool:
 def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
-    instead of lab work" prefer what comes first, "more into engineering than labs" and "prefer hospital work over
-    labs" what comes between. Only interests name a preference. A job they did ("retired nurse"), a subject they
+    instead of lab work" prefer what comes first, "more into engineering than labs", "rather healthcare than labs" and
+    "prefer hospital work over labs" what comes between. Only interests name a preference. A job they did ("retired nurse"), a subject they
     studied ("a PhD in chemistry") or a relative's work ("my dad wants me to be a doctor") gives way to work they
     name beside it."""
     if not any(m.label == "interest" for m in found):
@@ -1727,8 +1732,9 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
         return found
     cue = cues[-1]
     first = cue + 1 < len(doc) and doc[cue + 1].lower_ in ("than", "of")          # "rather than", "instead of"
-    closing = "than" if doc[cue].lower_ == "more" else "over"                  # "prefer hospital work over labs"
-    than = next((t.i for t in doc[cue + 2:] if t.lower_ == closing), None)
+    # "prefer hospital work over labs", "rather healthcare than labs"
+    closing = {"more": ("than",), "rather": ("than", "over")}.get(doc[cue].lower_, ("over",))
+    than = next((t.i for t in doc[cue + 2:] if t.lower_ in closing), None)
     kept = [m for m in found if (m.end <= cue if first else m.start > cue and (than is None or m.end <= than))]
     return kept if kept and len(kept) < len(found) else found
 

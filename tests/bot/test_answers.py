@@ -852,6 +852,13 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("thanks, what about nursing?", "ask_route", "ask_route"),
     ("Free Courses for Jobs, what's that?", "find_routes", "ask_route"),
     ("the nhs one sounds good, tell me more", "inform", "ask_more"),
+    # corpus_fresh37
+    ("what's Restart", "start_again", "ask_route"),                         # the scheme, not the chat
+    ("can you redo it for data and digital instead", "start_again", "inform"),   # one answer changed
+    ("can we restart", "start_again", "start_again"),
+    ("tell me about the skills bootcamp you put first", "ask_route", "ask_more"),
+    ("the one about careers advice, is it face to face?", "ask_route", "ask_more"),
+    ("Should mention I'm autistic", "deny", "inform"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
@@ -861,3 +868,11 @@ def test_none_of_them_after_taking_back_what_was_said_answers_the_question(gazet
     # "what i said" asks nothing (corpus_fresh34: read as a question about a route, the answer was lost)
     assert classify(gazetteer, "ignore what i said, none of them apply really", intent="ask_route",
                     tracker=asking("barriers")) == "inform"
+
+
+@pytest.mark.parametrize("text, guess, asked", [("I don't really want to say how old I am", "distress", "age"),
+                                                ("I don't want to give out where I live", "find_routes", "borough"),
+                                                ("not something I want to put on here", "inform", "barriers")])
+def test_declining_in_other_words(gazetteer, text, guess, asked):
+    # corpus_fresh37: read as distress, a request for routes and an answer
+    assert classify(gazetteer, text, intent=guess, tracker=asking(asked)) == "decline"

@@ -228,6 +228,11 @@ def test_denied_circumstances_are_not_recorded(n):
     ("i'm in a really dark place right now", True), ("i'm really struggling and don't know what to do", True),
     ("not sure what to do next", False), ("the man where I stay is abusing me and took my passport", True),
     ("my customer says she's planning to take her own life", True),
+    # corpus_fresh37
+    ("what's the point, no one will ever hire me", True), ("whats the point, nothing works for me", True),
+    ("what's the point of this question", False), ("whats the point of asking my area", False),
+    ("the bailiffs are at the door right now", True), ("they're going to send me back and I'm terrified", True),
+    ("I'm sleeping in my car, I can't do this much longer", True), ("I'm 50 and no one will hire me", False),
 ])
 def test_distress(n, text, ok):
     assert n.distress(text) is ok
@@ -782,7 +787,7 @@ def test_a_school_year_is_no_sign_of_years_out_of_work(n):
     ("I used to want to be a nurse but now more into lab stuff", ["laboratory"]),
     ("my mum works in the NHS but I'd rather do something with computers", ["data_and_digital"]),
     ("lab work rather than nursing", ["laboratory"]), ("research instead of lab work", ["research"]),
-    ("lab and healthcare", ["laboratory", "healthcare"]),
+    ("lab and healthcare", ["laboratory", "healthcare"]), ("actually I'd rather healthcare than labs", ["healthcare"]),
 ])
 def test_of_kinds_of_work_either_side_of_a_preference_the_preferred(n, text, ids):
     assert n.interests(text) == ids and n.extract(text)["interests"] == ids
@@ -1959,3 +1964,12 @@ def test_corpus_fresh36s_misreadings(n, asked, text, want):
     # as a second language; the Elephant; a value they ask us to ignore
     got = n.extract(text, asked)
     assert {k: got.get(k) for k in want} == want and (want or not got.get("age"))
+
+
+@pytest.mark.parametrize("asked, text, want", [
+    ("borough", "near Kings Cross st pancras", {"borough": "Camden"}),
+    ("barriers", "home office not decide yet my case", {"barriers": ["asylum_seeker"]}),
+    ("after", "actually I'd rather healthcare than labs", {"interests": ["healthcare"]})])
+def test_corpus_fresh37s_misreadings(n, asked, text, want):
+    got = n.extract(text, None if asked == "after" else asked)
+    assert {k: got.get(k) for k in want} == want
