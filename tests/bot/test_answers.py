@@ -97,6 +97,8 @@ def test_a_contact_request_without_its_words_but_asking_for_a_person_is_a_handof
 
 
 @pytest.mark.parametrize("text, guess", [("hang on i need to find my certificates, can we pause", "inform"),
+                                         ("I'll stop here and come back when I find my certificate", "inform"),
+                                         ("no more questions please, I'm done", "inform"),
                                          ("i need to go, can we carry on later", "goodbye"),
                                          ("I need to find my documents, stop for now", "find_routes"),
                                          ("I don't want to continue", "nlu_fallback"),
