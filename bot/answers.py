@@ -91,7 +91,8 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"\bwhat\s+(?:does|did|do)\s+(?:it|you|u)\s+(?:say|have|think)\s+my\s+(?:age|borough|level|"
                         r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
-                        r"\bwhat\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
+                        r"\bw(?:h)?at\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
+                        r"\bw(?:h)?at\s+did\s+(?:you|u)\s+put\s+(?:down\s+)?for\s+me\b|"
                         r"\bwhat\s+did\s+i\s+(?:put|say|type|write|enter|tell\s+(?:you|u))\b|"
                         r"\bwhat\b[^?.!]{0,40}?\b(?:have|got)\s+(?:(?:you|u)\s+)?(?:got\s+)?(?:me\s+)?down\s+"
                         r"(?:for\s+(?:me|my)|as)\b|"
@@ -281,7 +282,8 @@ A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|
                                  r"an?\s+(?:person|human|advis[eo]r|agent))\b|"
                                  r"\b(?:talk|speak|explain\s+(?:this|it|that|things|all\s+this|my\s+situation))\s+"
                                  r"to\s+a\s+(?:real\s+)?(?:human|person)\b|"
-                                 r"\bare\s+there\s+any\s+real\s+(?:people|humans)\b", re.I)
+                                 r"\b(?:are\s+there\s+)?any\s+(?:real\s+(?:people|humans)|humans?)\s+(?:here|there|"
+                                 r"working)\b|\bare\s+there\s+any\s+real\s+(?:people|humans)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data, and
 # "dont save anything about me" as show_profile, "don't store any of this" as stop, "how do i get my info deleted" as
@@ -311,8 +313,9 @@ BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search|restar
                          r"(?:with\s+(?:different|other|new)|from\s+scratch)\b|"
                          r"\b(?:can|could)\s+(?:we|i|u|you)\s+(?:please\s+)?(?:restart|begin\s+again|"
                          r"start\s+(?:again|over|afresh|fresh))\b|"
-                         r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+)?"
-                         r"(?:begin|start)\s+(?:again|over)\b", re.I)
+                         r"\banswer\s+(?:all\s+)?(?:the|my)\s+questions\s+again\b|"
+                         r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+|"
+                         r"let\s+me\s+)?(?:begin|start)\s+(?:again|over)\b", re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
 # "what's Restart", "is restart still running": the Restart Scheme asked about, not the chat (the classifier read one

@@ -861,6 +861,9 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("tell me about the skills bootcamp you put first", "ask_route", "ask_more"),
     ("the one about careers advice, is it face to face?", "ask_route", "ask_more"),
     ("Should mention I'm autistic", "deny", "inform"),
+    ("I want to answer the questions again", "stop", "start_again"),
+    ("wat did u put for me", "find_routes", "show_profile"),
+    ("are there any humans here", "chitchat", "human_handoff"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
@@ -878,3 +881,11 @@ def test_none_of_them_after_taking_back_what_was_said_answers_the_question(gazet
 def test_declining_in_other_words(gazetteer, text, guess, asked):
     # corpus_fresh37: read as distress, a request for routes and an answer
     assert classify(gazetteer, text, intent=guess, tracker=asking(asked)) == "decline"
+
+
+def test_starting_over_or_not_carrying_on_at_a_question(gazetteer):
+    # corpus_fresh37: read as stop and as "delete my data" (which deletes at once)
+    assert classify(gazetteer, "let me start over, I'm doing this for my client now not me", intent="stop",
+                    tracker=asking("age")) == "start_again"
+    assert classify(gazetteer, "I don't want to carry on with this chat", intent="forget_me",
+                    tracker=asking("qualification_level")) == "stop"
