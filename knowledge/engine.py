@@ -38,6 +38,10 @@ SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 6
 # Relevance careers advice gains for a resident unsure of the work they want: advice on every kind of work (the
 # National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1.
 ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
+# What advice on every kind of work gains besides for an adult below level 2 with work in mind: the National Careers
+# Service gives priority to adults without a level 2, and an adviser names it beside the sector's own careers pages
+# (`page_types`).
+BELOW_LEVEL_2_ADVICE = 4
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
 # (twice that under 19, when a job is further off still); under PARTICIPATION_AGE, when England asks young people
 # to stay in education or training, an employment programme not made for a circumstance of theirs gives it up too.
@@ -312,6 +316,8 @@ class Screen:
         # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.
         undecided = np.where(self.lists_interests, SECTOR_ADVICE, ANY_WORK_ADVICE)
         score += self.signpost * (undecided if not interests else 1)
+        if interests and self.needs_basics(profile):
+            score += BELOW_LEVEL_2_ADVICE * (self.signpost & ~self.lists_interests)
         if adult(profile):                                  # the routes into work first (tasters: `order`)
             score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)
@@ -386,8 +392,15 @@ class Screen:
 
     def page_types(self, profile: Profile) -> np.ndarray:
         """The type each programme counts as on a page: its route type, except that for an adult below level 2 the
-        basics are not a near-twin of ESOL or a digital skills course and count as a type of their own."""
-        return np.where(self.basics, "basics", self.route) if self.needs_basics(profile) else self.route
+        basics are not a near-twin of ESOL or a digital skills course and count as a type of their own, and, with
+        work in mind, nor is careers advice on every kind of work a near-twin of their sector's: an adviser names
+        both."""
+        if not self.needs_basics(profile):
+            return self.route
+        kinds = np.where(self.basics, "basics", self.route)
+        if set(profile.interests) - {"not_sure"}:
+            kinds = np.where((self.signpost > 0) & ~self.lists_interests, "any work advice", kinds)
+        return kinds
 
     def result(self, profile: Profile, route_type: str | None = None) -> Result:
         """`recommend`, over one route type if given."""

@@ -206,6 +206,19 @@ def test_an_undecided_adult_hears_of_the_careers_service_for_every_kind_of_work(
     assert advice and not advice[0].interests, [p.id for p in advice]
 
 
+@pytest.mark.parametrize("age, borough, barriers, interest", [
+    (21, "Newham", ("criminal_record",), "manufacturing"),
+    (61, "Enfield", ("digital_skills",), "business_and_sales"),
+    (48, "Havering", ("digital_skills",), "manufacturing")])
+def test_an_adult_below_level_2_with_work_in_mind_hears_of_the_careers_service(use_kb, age, borough, barriers,
+                                                                               interest):
+    # It gives priority to adults without a level 2 (programmes.yml); a sector's careers pages had taken its place
+    # (panel_fresh36).
+    r = advisor.recommend(Profile(age=age, qualification_level="none", borough=borough, barriers=barriers,
+                                  interests=(interest,)))
+    assert "national_careers_service" in {x.programme.id for x in r.recommendations[:5]}
+
+
 @pytest.mark.parametrize("level, interest", [("6", "laboratory"), ("6", "business_and_sales"), ("7", "data_and_digital")])
 def test_a_graduate_retraining_hears_of_a_skills_bootcamp(use_kb, level, interest):
     # Bootcamps teach at levels 3 to 5 but are open whatever you hold: people retrain on them (route_types.yml).
