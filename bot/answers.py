@@ -152,7 +152,8 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
 YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave|put\s+(?:first|top|last|second|third))\b"
 MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+|say\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
-                     r"^\W*(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|" + YOU_SHOWED, re.I)
+                     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:explain|tell\s+me\s+(?:about|abt))\s+"
+                     r"(?:the|that|this)\b|" + YOU_SHOWED, re.I)
 # A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one", "the one about careers
 # advice", "the skills bootcamp you put first" (the classifier and
 # ABOUT read these as questions about the route in general).
@@ -529,8 +530,9 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
     if said is None and intent == ASK_MORE and not listed and not text.startswith("/"):
         return ASK_ROUTE
     # "more details on the nursing associate thing pls"; "the nhs one sounds good, tell me more" (read as an answer)
-    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES) and (
-            MORE_ON.search(text) and not _founded(text, CONTACT) or SHOWN.search(text) and TELL_MORE.search(text)):
+    # "can you tell me about the second one" (read as a contact request, with no word of one)
+    if listed and asked is None and (said or intent) in (INFORM, FALLBACK, FIND_ROUTES, CONTACT) \
+            and not _founded(text, CONTACT) and (MORE_ON.search(text) or SHOWN.search(text) and TELL_MORE.search(text)):
         return ASK_MORE
     if listed and asked is None and (said or intent) == ASK_ROUTE and SHOWN.search(text):
         return ASK_MORE                 # "tell me about that SWAP you mentioned"

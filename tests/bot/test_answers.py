@@ -864,6 +864,8 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("I want to answer the questions again", "stop", "start_again"),
     ("wat did u put for me", "find_routes", "show_profile"),
     ("are there any humans here", "chitchat", "human_handoff"),
+    ("can you tell me about the second one", "request_contact", "ask_more"),   # one training read it so
+    ("can someone call me about the first one", "request_contact", "request_contact"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
