@@ -152,11 +152,11 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
 YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave|put\s+(?:first|top|last|second|third))\b"
 MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+|say\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
-                     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:explain|tell\s+me\s+(?:about|abt))\s+"
-                     r"(?:the|that|this)\b|" + YOU_SHOWED, re.I)
+                     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?"
+                     r"(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|" + YOU_SHOWED, re.I)
 # A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one", "the one about careers
-# advice", "the skills bootcamp you put first" (the classifier and
-# ABOUT read these as questions about the route in general).
+# advice", "the skills bootcamp you put first" (the classifier and ABOUT read these as questions about the route in
+# general).
 SHOWN = re.compile(YOU_SHOWED + r"|\b(?:that|the)\s+[\w\s-]{1,30}?\s+one\b|\bthe\s+one\s+(?:about|on|for)\b", re.I)
 # over the development corpora every message naming one on the list with these words asks more about it
 TELL_MORE = re.compile(r"\b(?:tell\s+me\s+more|more\s+(?:on|about|details?|info)|explain)\b", re.I)
@@ -321,8 +321,8 @@ RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|agai
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
 # "what's Restart", "is restart still running": the Restart Scheme asked about, not the chat (the classifier read one
 # as start_again, and the answers were cleared)
-WHAT_IS_RESTART = re.compile(r"\b(?:what'?s|whats|what\s+is|about|is)\s+(?:the\s+)?restart\b(?!\s+(?:again|over|it|this|"
-                             r"the|my|everything|all|from)\b)", re.I)
+WHAT_IS_RESTART = re.compile(r"\b(?:what'?s|whats|what\s+is|about|is)\s+(?:the\s+)?restart\b"
+                             r"(?!\s+(?:again|over|it|this|the|my|everything|all|from)\b)", re.I)
 # "can you redo it for data and digital instead": the list again with one answer changed, not every answer cleared
 INSTEAD = re.compile(r"\binstead\b|\bredo\s+(?:it|this|that|them|the\s+list)\s+(?:for|with)\b", re.I)
 

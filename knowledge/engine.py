@@ -244,6 +244,7 @@ class Screen:
                                                                        for x in ("2", "3", "4", "6"))
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
+        self.any_work_advice = (self.signpost > 0) & ~self.lists_interests     # the National Careers Service
         self.into_work = np.array([kind.get(p.route_type) == "job" for p in ps], np.int64)
         self.taster = np.array([kind.get(p.route_type) == "taster" for p in ps], bool)
         self.employment = self.route == EMPLOYMENT
@@ -317,7 +318,7 @@ class Screen:
         undecided = np.where(self.lists_interests, SECTOR_ADVICE, ANY_WORK_ADVICE)
         score += self.signpost * (undecided if not interests else 1)
         if interests and self.needs_basics(profile):
-            score += BELOW_LEVEL_2_ADVICE * (self.signpost & ~self.lists_interests)
+            score += BELOW_LEVEL_2_ADVICE * self.any_work_advice
         if adult(profile):                                  # the routes into work first (tasters: `order`)
             score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)
@@ -399,7 +400,7 @@ class Screen:
             return self.route
         kinds = np.where(self.basics, "basics", self.route)
         if set(profile.interests) - {"not_sure"}:
-            kinds = np.where((self.signpost > 0) & ~self.lists_interests, "any work advice", kinds)
+            kinds = np.where(self.any_work_advice, "any work advice", kinds)
         return kinds
 
     def result(self, profile: Profile, route_type: str | None = None) -> Result:

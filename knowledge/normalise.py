@@ -73,7 +73,8 @@ _QUESTION = re.compile(r"\?|\b(?<!know )(?<!knw )(?<!dunno )(?<!idea )(?<!from )
                        r"(?<!say )"                                     # "i don't want to say how old i am"
                        r"(what|whats|what's|how)\b|\b(why|whereabouts)\b|"
                        r"(^|[,.;:!]|\b(and|but|so|ok|okay|also|then|me|know|wonder|wondering))\s*(which|who|where|when)\b|"
-                       r"^\s*(can|do|does|is|are|will|(?:could|would|should)(?!\s+(?:have|of|'ve|rather|prefer|mention|add)\b)|"
+                       r"^\s*(can|do|does|is|are|will|"
+                       r"(?:could|would|should)(?!\s+(?:have|of|'ve|rather|prefer|mention|add)\b)|"
                        r"did(?!\s+(a|an|the|my|some|all|both|one|two|time|\d+)\b))\b|"
                        r"\b(are they|is it|can i|do i|do they|am i)\b", re.I)
 
@@ -87,8 +88,8 @@ _NO_CIRCUMSTANCES = re.compile(r"\b(?:no|none\s+of\s+(?:the|those|these|them|ur|
 
 
 # "what's the point" asks why a question is asked only when it says of what: "whats the point of this question"
-_POINTLESS = re.compile(r"\bwhat[’']?s\s+the\s+point\b(?!\s+(?:of|in)\s+(?:this|these|that|those|asking|the|my|your|you|"
-                        r"giving|answering|telling|knowing|having|it\b(?!\s+all)))", re.I)
+_POINTLESS = re.compile(r"\bwhat[’']?s\s+the\s+point\b(?!\s+(?:of|in)\s+(?:this|these|that|those|asking|the|my|your|"
+                        r"you|giving|answering|telling|knowing|having|it\b(?!\s+all)))", re.I)
 _LAUGHING = re.compile(r"(?:\s+(?:lol|lmao|haha+|hehe+|xd))+\W*$", re.I)     # "nothing lol": nothing
 
 
@@ -1715,9 +1716,9 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     """Of kinds of work named on both sides of a preference, the preferred: "used to want nursing but now more into
     lab stuff", "my mum works in the NHS but I'd rather do computers"; "lab work rather than nursing", "research
     instead of lab work" prefer what comes first, "more into engineering than labs", "rather healthcare than labs" and
-    "prefer hospital work over labs" what comes between. Only interests name a preference. A job they did ("retired nurse"), a subject they
-    studied ("a PhD in chemistry") or a relative's work ("my dad wants me to be a doctor") gives way to work they
-    name beside it."""
+    "prefer hospital work over labs" what comes between. Only interests name a preference. A job they did ("retired
+    nurse"), a subject they studied ("a PhD in chemistry") or a relative's work ("my dad wants me to be a doctor")
+    gives way to work they name beside it."""
     if not any(m.label == "interest" for m in found):
         return found
     was = [m for m in found if m.label == "interest" and (_a_former_job(doc, m)      # "retired nurse, fancy research"
