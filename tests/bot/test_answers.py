@@ -891,3 +891,21 @@ def test_starting_over_or_not_carrying_on_at_a_question(gazetteer):
                     tracker=asking("age")) == "start_again"
     assert classify(gazetteer, "I don't want to carry on with this chat", intent="forget_me",
                     tracker=asking("qualification_level")) == "stop"
+
+
+def test_forgetting_to_say_something_is_no_request_to_delete(gazetteer):
+    # corpus_fresh23: read as "delete my data", which deletes at once
+    assert classify(gazetteer, "sorry i forget say, english is not my language first", intent="forget_me",
+                    tracker=asking(None, form=None, profile_complete=True)) == "inform"
+    assert classify(gazetteer, "i forgot to say, please delete my data", intent="forget_me",
+                    tracker=asking(None, form=None, profile_complete=True)) == "forget_me"
+
+
+@pytest.mark.parametrize("text, guess, want", [("delete everything you have on me", "show_profile", "forget_me"),
+                                               ("right to be forgotten", "affirm", "forget_me"),
+                                               ("I used this last week, please delete what I put in", "find_routes",
+                                                "forget_me"),
+                                               ("clear everything and start fresh", "start_again", "start_again")])
+def test_the_words_of_deleting_ask_for_it_whatever_the_guess(gazetteer, text, guess, want):
+    # older corpora: read as a request for the answers, a yes and a request for routes, and nothing was deleted
+    assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None, profile_complete=True)) == want
