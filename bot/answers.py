@@ -91,8 +91,8 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"\bwhat\s+(?:does|did|do)\s+(?:it|you|u)\s+(?:say|have|think)\s+my\s+(?:age|borough|level|"
                         r"qualifications?|circumstances|interests?)\s+(?:is|are)\b|"
                         r"\bwhat\s+(?:have|'ve)\s+(?:you|u)\s+(?:stored|saved|kept|recorded)\b|"
-                        r"\bw(?:h)?at\s+did\s+(?:you|u)\s+(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my\b|"
-                        r"\bw(?:h)?at\s+did\s+(?:you|u)\s+put\s+(?:down\s+)?for\s+me\b|"
+                        r"\bw(?:h)?at\s+did\s+(?:you|u)\s+(?:(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my|"
+                        r"put\s+(?:down\s+)?for\s+me)\b|"
                         r"\bwhat\s+did\s+i\s+(?:put|say|type|write|enter|tell\s+(?:you|u))\b|"
                         r"\bwhat\b[^?.!]{0,40}?\b(?:have|got)\s+(?:(?:you|u)\s+)?(?:got\s+)?(?:me\s+)?down\s+"
                         r"(?:for\s+(?:me|my)|as)\b|"
@@ -283,8 +283,8 @@ A_PERSON_TO_TALK_TO = re.compile(r"\b(?:is\s+there\s+(?:someone|somebody|anyone|
                                  r"an?\s+(?:person|human|advis[eo]r|agent))\b|"
                                  r"\b(?:talk|speak|explain\s+(?:this|it|that|things|all\s+this|my\s+situation))\s+"
                                  r"to\s+a\s+(?:real\s+)?(?:human|person)\b|"
-                                 r"\b(?:are\s+there\s+)?any\s+(?:real\s+(?:people|humans)|humans?)\s+(?:here|there|"
-                                 r"working)\b|\bare\s+there\s+any\s+real\s+(?:people|humans)\b", re.I)
+                                 r"\bare\s+there\s+any\s+real\s+(?:people|humans)\b|"
+                                 r"\bany\s+(?:real\s+(?:people|humans)|humans?)\s+(?:here|there|working)\b", re.I)
 WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact",), DECLINE: ("decline",)}
 # "delete my profile", "I'd like to make a GDPR deletion request" came back as start_again, which keeps the data,
 # "dont save anything about me" and "delete everything you have on me" as show_profile, "don't store any of this" as
@@ -327,9 +327,6 @@ RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|agai
 # as start_again, and the answers were cleared)
 WHAT_IS_RESTART = re.compile(r"\b(?:what'?s|whats|what\s+is|about|is)\s+(?:the\s+)?restart\b"
                              r"(?!\s+(?:again|over|it|this|the|my|everything|all|from)\b)", re.I)
-# "sorry i forget say, english is not my language first": over the development corpora all 32 messages saying they
-# forgot to say something tell it (one was read as "delete my data", which deletes at once)
-FORGOT_TO_SAY = re.compile(r"\bi\s+(?:forgot|forget)\s+(?:to\s+)?(?:say|mention|tell|add|put)\b", re.I)
 # "can you redo it for data and digital instead": the list again with one answer changed, not every answer cleared
 INSTEAD = re.compile(r"\binstead\b|\bredo\s+(?:it|this|that|them|the\s+list)\s+(?:for|with)\b", re.I)
 
@@ -352,13 +349,18 @@ COACH_TYPING = re.compile(r"\b(?:i'?m|i\s+am|as)\s+(?:the|a|her|his|their|your)?
 # "no qualifications to speak of": no one to speak to (the classifier read it as human_handoff and the age was lost);
 # nor is "speak soon", a goodbye.
 SPEAK_OF = re.compile(r"\bto\s+speak\s+of\b|\bspeak\s+soon\b", re.I)
+# "sorry i forget say, english is not my language first": no word of forgetting (it was read as "delete my data",
+# which deletes at once); over the development corpora all 32 messages saying they forgot to say something tell it
+FORGOT_TO_SAY = re.compile(r"\bi\s+(?:forgot|forget)\s+(?:to\s+)?(?:say|mention|tell|add|put)\b", re.I)
 
 
 def _founded(text: str, intent: str | None) -> bool:
     """False when `intent` needs words of its own (WORDS_OF) and the message has none of them, leaving out a work
-    coach saying who is typing and "to speak of"."""
+    coach saying who is typing, "to speak of" and "I forgot to say"."""
     if intent == HANDOFF:
         text = SPEAK_OF.sub(" ", COACH_TYPING.sub(" ", text))
+    if intent == FORGET:
+        text = FORGOT_TO_SAY.sub(" ", text)
     if intent == DECLINE:               # not "12th pass from India": "pass" is part of the answer
         return normaliser().declines_apart(text)
     return intent not in WORDS_OF or any(normaliser().says(text, words) for words in WORDS_OF[intent])
@@ -556,7 +558,7 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None
     if A_PERSON.search(text) or A_PERSON_TO_TALK_TO.search(text) and intent != "distress":
         return None if intent == HANDOFF else HANDOFF
-    if intent not in ERASED_NOT_ASKED and normaliser().says(text, ERASE) and not START_OVER.search(text):
+    if intent not in ERASED_NOT_ASKED and not START_OVER.search(text) and normaliser().says(text, ERASE):
         return FORGET
     if intent not in (*KEEP, "distress", GOODBYE) and SIGNS_OFF.search(text) \
             and not normaliser().states_an_answer(text):
@@ -598,8 +600,6 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # "why not the AstraZeneca apprenticeship", "why is there nothing for labs"; a why_not guess stands ("y no
         # degree apprenticeship" is no answer, though every word of it is vocabulary)
         return None if intent == WHY_NOT else WHY_NOT
-    if intent == FORGET and FORGOT_TO_SAY.search(text) and not normaliser().says(text, ERASE):
-        return INFORM if normaliser().states_an_answer(text) else FALLBACK
     # "i want to change all my answers" came back as forget_me: starting again deletes nothing unless asked in words
     # that mean deleting (ERASE)
     if (intent not in (*KEEP, "distress") or intent == FORGET and not normaliser().says(text, ERASE)) \
