@@ -145,7 +145,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh35.yml": {"slot": 0.95, "intent_f1": 0.90, "twice": 0},
          "corpus_fresh36.yml": {"slot": 0.95, "intent_f1": 0.93, "twice": 0},
          "corpus_fresh37.yml": {"slot": 0.86, "intent_f1": 0.92, "twice": 0},
-         "corpus_fresh38.yml": {"slot": 0.94, "intent_f1": 0.88, "twice": 0}}
+         "corpus_fresh38.yml": {"slot": 0.94, "intent_f1": 0.88, "twice": 0},
+         "corpus_fresh39.yml": {"slot": 0.80, "intent_f1": 0.80, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
