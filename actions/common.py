@@ -44,7 +44,11 @@ def latest_entities(tracker: Tracker) -> dict[str, Any]:
     return out
 
 
+def from_a_button(tracker: Tracker) -> bool:
+    """Whether the latest message is a button's payload (/inform{...}), not words the resident typed."""
+    return (tracker.latest_message.get("text") or "").startswith("/")
+
+
 def latest_text(tracker: Tracker) -> str:
     """The resident's words, or "" for a button payload such as /inform{...}."""
-    text = tracker.latest_message.get("text") or ""
-    return "" if text.startswith("/") else text
+    return "" if from_a_button(tracker) else tracker.latest_message.get("text") or ""

@@ -230,6 +230,9 @@ def make_blueprint() -> Blueprint:
             await rasa.say(gs.sender_id, message)
         except RasaUnavailable as e:
             return await _session_page(request, gs, 503, say_error=str(e), typed=text)
+        if await asyncio.to_thread(store.get_session, gs.id, request.ctx.coach.staff_id) is None:
+            # The resident chose "Yes, delete it": the forget hook has deleted this session with the conversation.
+            return response.redirect(f"{PREFIX}/sessions?deleted=all", status=303)
         await asyncio.to_thread(store.touch, gs.id)
         return _back(gs, "", "#say")
 

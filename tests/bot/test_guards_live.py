@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from actions.privacy import CONFIRMATION
+from actions.privacy import CONFIRMATION, QUESTION
 from bot.rasa.channels import TOO_FAST, TOO_LONG
 from tests.support.servers import embedded, require_model
 
@@ -198,7 +198,9 @@ def test_delete_my_data_deletes_the_conversation_and_the_console_session(live):
     say(live, me, "hello")
     say(live, me, "I'm 31 and I live in Camden")
     assert tracker(live, me)["slots"]["borough"] == "Camden" and rows(live, me) > 0
-    replies = say(live, me, "delete my data")
+    asked = say(live, me, "delete my data")                # typed words ask first: nothing is deleted yet
+    assert texts(asked) == QUESTION and rows(live, me) > 0
+    replies = say(live, me, "yes")
     assert texts(replies) == CONFIRMATION and not any("custom" in r for r in replies)
     assert rows(live, me) == 0
     after = tracker(live, me)

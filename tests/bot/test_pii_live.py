@@ -134,5 +134,8 @@ def test_the_hand_off_keeps_the_contact_with_the_referral_and_forget_me_deletes_
     assert mine.referral.contact == "07700 900456" and mine.referral.council == "London Borough of Example"
     assert mine.referral.status == "new"
 
-    post(servers, me, "delete my data", TEAM)
+    asked = post(servers, me, "delete my data", TEAM)                 # typed: asked first, nothing deleted yet
+    assert [b["title"] for b in asked[0]["buttons"]] == ["Yes, delete it", "No, keep it"]
+    assert [r for r in referrals.listed(url=url) if r.referral.sender_id == me] != []
+    post(servers, me, "yes", TEAM)
     assert [r for r in referrals.listed(url=url) if r.referral.sender_id == me] == []

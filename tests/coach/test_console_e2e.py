@@ -205,3 +205,20 @@ def test_deleting_a_session_deletes_the_conversation_too(web, page):
     with urllib.request.urlopen(f"{web.rasa}/conversations/{sender}/tracker?token=e2e-test-token", timeout=30) as r:
         events = json.loads(r.read())["events"]
     assert not [e for e in events if e["event"] == "user"]
+
+
+def test_delete_my_data_in_a_session_asks_first_and_its_yes_deletes_the_session(web, page):
+    sign_in(page, web)
+    page.get_by_label("A label you will recognise").fill("Asked to delete")
+    page.get_by_role("button", name="Start session").click()
+    bot_said(page, "How old are you?")
+    say(page, "delete my data")
+    bot_said(page, "Do you want me to delete this conversation")
+    shot(page, "delete-my-data-question")
+    sender = "coach-" + page.url.rstrip("/").split("/")[-1].split("?")[0].split("#")[0]
+    click_answer(page, "Yes, delete it")
+    expect(page.locator("p.notice")).to_contain_text("The session was deleted", timeout=WAIT)
+    expect(page.get_by_role("link", name="Asked to delete")).to_have_count(0)
+    with urllib.request.urlopen(f"{web.rasa}/conversations/{sender}/tracker?token=e2e-test-token", timeout=30) as r:
+        events = json.loads(r.read())["events"]
+    assert not [e for e in events if e["event"] == "user"]

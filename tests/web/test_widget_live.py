@@ -180,6 +180,29 @@ def test_start_again_then_forget_me(page, servers):
     expect(page.locator(".pw-msg")).to_have_count(0)
 
 
+def test_delete_my_data_typed_asks_first_then_its_yes_deletes_here_and_on_this_device(page, servers):
+    open_demo(page, servers.web)
+    type_message(page, "30")
+    bot_said(page, "What's the highest qualification you have?")
+    type_message(page, "delete my data")
+    bot_said(page, "Do you want me to delete this conversation")
+    shot(page, "delete-my-data-typed-question")
+    page.locator(".pw-reply", has_text="No, keep it").click()
+    bot_said(page, "OK, I haven't deleted anything")
+    session = page.evaluate("JSON.parse(sessionStorage.getItem('pathways.session'))")
+    type_message(page, "delete my data")
+    bot_said(page, "Do you want me to delete this conversation", times=2)
+    page.locator(".pw-reply", has_text="Yes, delete it").last.click()
+    expect(page.locator(".pw-msg--bot .pw-bubble", has_text="This conversation has been deleted, on this device "
+                                                                 "too")).to_be_visible(timeout=TURN)
+    assert page.evaluate("[sessionStorage.getItem('pathways.session'), sessionStorage.getItem('pathways.transcript')]") \
+        == [None, None]
+    with urllib.request.urlopen(f"{servers.rasa}/conversations/{session}/tracker?token=e2e-test-token",
+                                timeout=30) as r:
+        events = json.loads(r.read())["events"]
+    assert not [e for e in events if e["event"] == "user"], events
+
+
 def test_the_demo_page_fits_a_320_pixel_phone(browser, servers):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()

@@ -218,7 +218,9 @@
         var group = el("div", { className: "pw-replies", role: "group", "aria-label": "Choose an answer" });
         entry.buttons.forEach(function (b) {
           var button = el("button", { type: "button", className: "pw-reply", text: b.title });
-          button.addEventListener("click", function () { send(b.payload, b.title); });
+          button.addEventListener("click", function () {
+            if (b.payload === FORGET) forgetMe(b.title); else send(b.payload, b.title);
+          });
           group.appendChild(button);
         });
         li.appendChild(group);
@@ -334,6 +336,7 @@
       entry = { who: "bot", text: msg.text, buttons: buttons };
     }
     if (!entry) return;    // a payload the widget does not show (images, other custom types)
+    if (!forgetting && deletedBy(msg)) { wipe(true); return; }     // "yes" typed to Pathways' own question
     render(entry);
     announce(entry);
     if (forgetting) forgetting(msg); else store(entry);
@@ -362,8 +365,29 @@
   // reply (the deletion failed, the turn failed) means the conversation may still be there.
   // tests/web/test_forget_words.py checks them against the server's texts.
   var DELETED = "I've deleted this conversation";
+  // A button with this payload deletes at once (the question Pathways asks when "delete my data" is typed has one).
+  var FORGET = "/forget_me";
 
-  function forgetMe() {
+  function deletedBy(msg) { return typeof msg.text === "string" && msg.text.indexOf(DELETED) !== -1; }
+
+  // Clears this device's copy; after a confirmed deletion, starts a new session too.
+  function wipe(deleted) {
+    transcript = [];
+    forget(sessionStorage_(), KEY.transcript);
+    log.textContent = "";
+    if (!deleted) return;
+    sessionId = null;
+    forget(sessionStorage_(), KEY.session);
+    if (socket) { socket.disconnect(); socket = null; }
+    ready = false;
+    queue = [];
+    var note = { who: "bot",
+      text: "This conversation has been deleted, on this device too. You can start a new one by typing below." };
+    render(note);
+    announce(note);
+  }
+
+  function forgetMe(shown) {
     confirmBox.hidden = true;
     // Waits for Pathways to answer (or 10 seconds), then clears this device's copy. Only a confirmed deletion starts
     // a new session: otherwise the session is kept, so that pressing Forget me again reaches the same conversation.
@@ -373,20 +397,8 @@
       done = true;
       clearTimeout(timer);
       forgetting = null;
-      transcript = [];
-      forget(sessionStorage_(), KEY.transcript);
-      log.textContent = "";
-      if (deleted) {
-        sessionId = null;
-        forget(sessionStorage_(), KEY.session);
-        if (socket) { socket.disconnect(); socket = null; }
-        ready = false;
-        queue = [];
-        var note = { who: "bot",
-          text: "This conversation has been deleted, on this device too. You can start a new one by typing below." };
-        render(note);
-        announce(note);
-      } else {
+      wipe(deleted);
+      if (!deleted) {
         showAlert([(answered ? "Sorry, Pathways could not delete this conversation, so it still has your answers." :
                     "Pathways did not answer, so it may still have your answers.") +
                    " This device has forgotten them.",
@@ -396,11 +408,11 @@
       input.focus();
     }
     forgetting = function (msg) {
-      deleted = deleted || (typeof msg.text === "string" && msg.text.indexOf(DELETED) !== -1);
+      deleted = deleted || deletedBy(msg);
       setTimeout(function () { finish(true); }, 1500);
     };
     timer = setTimeout(function () { finish(false); }, 10000);
-    send("/forget_me", "Forget me");
+    send(FORGET, shown);
   }
 
   launcher.addEventListener("click", function () { if (panel.hidden) open(); else close(); });
@@ -411,7 +423,7 @@
   restartButton.addEventListener("click", function () { send("/start_again", "Start again"); input.focus(); });
   forgetButton.addEventListener("click", function () { confirmBox.hidden = false; confirmYes.focus(); });
   confirmNo.addEventListener("click", function () { confirmBox.hidden = true; forgetButton.focus(); });
-  confirmYes.addEventListener("click", forgetMe);
+  confirmYes.addEventListener("click", function () { forgetMe("Forget me"); });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var text = input.value.trim();
