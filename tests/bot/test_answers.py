@@ -86,7 +86,8 @@ def test_another_question_or_a_no_at_the_uk_enic_question_keeps_its_reading(gaze
                                          ("email these recommendations to me", "request_contact")])
 def test_the_words_of_a_contact_request_make_one(gazetteer, text, guess):
     assert classify(gazetteer, text, intent=guess) == "request_contact"
-    assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform") == "inform"   # the age stays
+    assert classify(gazetteer, "I'm 19, text me on 07700 900123", intent="inform",
+                    tracker=asking(None, form=None)) == "inform"      # before the list, the age stays
 
 
 @pytest.mark.parametrize("text, read", [("is there someone i can ring", "human_handoff"),   # they would ring a person
@@ -866,6 +867,16 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("are there any humans here", "chitchat", "human_handoff"),
     ("can you tell me about the second one", "request_contact", "ask_more"),   # one training read it so
     ("can someone call me about the first one", "request_contact", "request_contact"),
+    # corpus_fresh38
+    ("first one, how I start?", "start_again", "ask_more"),                 # it had cleared every answer
+    ("how do i start again", "start_again", "start_again"),
+    ("I forgot to say I'm on universal credit, does that change it?", "why_needed", "inform"),
+    ("should have said, I have a conviction. do these still apply?", "ask_route", "inform"),
+    ("wipe the answers and ask me again", "start_again", "start_again"),    # not "delete my data"
+    ("del my info pls", "show_profile", "forget_me"),
+    ("I don't want you keeping my details", "stop", "forget_me"),
+    ("ring me after 3 when the kids are home from school", "inform", "request_contact"),    # no new circumstance
+    ("can someone write to me, I don't have internet at home", "nlu_fallback", "request_contact"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
@@ -875,6 +886,12 @@ def test_none_of_them_after_taking_back_what_was_said_answers_the_question(gazet
     # "what i said" asks nothing (corpus_fresh34: read as a question about a route, the answer was lost)
     assert classify(gazetteer, "ignore what i said, none of them apply really", intent="ask_route",
                     tracker=asking("barriers")) == "inform"
+
+
+def test_a_people_person_asks_for_no_one(gazetteer):
+    # corpus_fresh38: read as human_handoff, and the interest was lost
+    assert classify(gazetteer, "sales, I'm a people person", intent="human_handoff",
+                    tracker=asking("interests")) == "inform"
 
 
 @pytest.mark.parametrize("text, guess, asked", [("I don't really want to say how old I am", "distress", "age"),

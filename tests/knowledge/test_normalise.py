@@ -233,6 +233,10 @@ def test_denied_circumstances_are_not_recorded(n):
     ("what's the point of this question", False), ("whats the point of asking my area", False),
     ("the bailiffs are at the door right now", True), ("they're going to send me back and I'm terrified", True),
     ("I'm sleeping in my car, I can't do this much longer", True), ("I'm 50 and no one will hire me", False),
+    # corpus_fresh38
+    ("I'm crying reading this, I'm so tired of failing", True), ("I'm sleeping rough and it's freezing", True),
+    ("no one cares, I've been rejected 200 times and I can't take it", True),
+    ("cancer research, my dad died of it", False),
 ])
 def test_distress(n, text, ok):
     assert n.distress(text) is ok
