@@ -71,6 +71,7 @@ WHY_ASKED = re.compile(r"(?:^|[?.!]\s*)\W*(?:but\s+|and\s+|so\s+)?(?:why|y|how\s
                        r"(?:^|[?.!]\s*)\W*(?:so\s+|but\s+)?(?:what|wat)(?:'s|s|\s+is)\s+(?:this|that|it|the\s+"
                        r"(?:borough|area|age|postcode|qualifications?|circumstances|interests?)(?:\s+question)?)\s+"
                        r"(?:all\s+)?for\b|"
+                       r"\b(?:what|wat)\s+(?:were|are|was)\s+(?:all\s+)?(?:those|these|the|your)\s+questions\s+for\b|"
                        r"\b(?:what|wat)(?:'s|s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:asking|knowing|"
                        r"(?:this|that|these|the)\s+questions?)\b|"
                        r"\bwhat(?:'s|s|\s+has|\s+does)\s+(?:this|that|it|my\s+\w+|where\s+i\s+live|"
@@ -150,6 +151,7 @@ ONE_OF_THEM = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|
 # lab technician one", "explain the third option in simple words" (the classifier read these as answers, for the kind of
 # work they name, or as nothing it knew).
 YOU_SHOWED = r"\b(?:you|u)\s+(?:showed|suggested|mentioned|listed|gave|put\s+(?:first|top|last|second|third))\b"
+YOU_SHOWED_ONE = re.compile(YOU_SHOWED, re.I)
 MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+|say\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
                      r"^\W*(?:(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?"
@@ -554,6 +556,11 @@ def answer_intent(text: str, intent: str | None, entities: list[dict], asked: st
         return ASK_MORE
     if listed and asked is None and (said or intent) == ASK_ROUTE and SHOWN.search(text):
         return ASK_MORE                 # "tell me about that SWAP you mentioned"
+    # "How do I apply for the bootcamp you showed?" (read as why_not): over the development corpora all 48 messages
+    # after the list saying which one was shown, and not why one was left out, ask more about it
+    if listed and asked is None and (said or intent) == WHY_NOT and YOU_SHOWED_ONE.search(text) \
+            and not WHY_LEFT_OUT.search(text):
+        return ASK_MORE
     return said
 
 

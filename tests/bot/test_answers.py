@@ -877,6 +877,9 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("I don't want you keeping my details", "stop", "forget_me"),
     ("ring me after 3 when the kids are home from school", "inform", "request_contact"),    # no new circumstance
     ("can someone write to me, I don't have internet at home", "nlu_fallback", "request_contact"),
+    ("How do I apply for the bootcamp you showed?", "why_not", "ask_more"),
+    ("why isn't the bootcamp you showed first", "why_not", "why_not"),
+    ("What were all those questions for?", "stop", "why_needed"),
 ])
 def test_requests_after_the_list_in_other_words(gazetteer, text, said, want):
     assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
