@@ -190,35 +190,37 @@ def test_forms_need_the_sign_in_and_its_csrf_token(web):
     assert http.get(f"{web.web}/coach/sessions", allow_redirects=False).status_code == 302
 
 
-def test_deleting_a_session_deletes_the_conversation_too(web, page):
-    sign_in(page, web)
-    page.get_by_label("A label you will recognise").fill("To delete")
-    page.get_by_role("button", name="Start session").click()
-    bot_said(page, "How old are you?")
-    say(page, "I'm 30")
-    bot_said(page, "highest qualification")
-    sender = "coach-" + page.url.rstrip("/").split("/")[-1].split("?")[0].split("#")[0]
-    page.locator("#delete summary").click()
-    page.get_by_role("button", name="Delete this session").click()
+def deleted(page, web, sender: str, label: str) -> None:
+    """Back at the session list, which says so and no longer lists it; the conversation holds no resident message."""
     expect(page.locator("p.notice")).to_contain_text("The session was deleted", timeout=WAIT)
-    expect(page.get_by_role("link", name="To delete")).to_have_count(0)
+    expect(page.get_by_role("link", name=label)).to_have_count(0)
     with urllib.request.urlopen(f"{web.rasa}/conversations/{sender}/tracker?token=e2e-test-token", timeout=30) as r:
         events = json.loads(r.read())["events"]
     assert not [e for e in events if e["event"] == "user"]
+
+
+def new_session(page, web, label: str) -> str:
+    """Signs in and starts a session at its first question; its conversation's sender id."""
+    sign_in(page, web)
+    page.get_by_label("A label you will recognise").fill(label)
+    page.get_by_role("button", name="Start session").click()
+    bot_said(page, "How old are you?")
+    return "coach-" + page.url.rstrip("/").split("/")[-1].split("?")[0].split("#")[0]
+
+
+def test_deleting_a_session_deletes_the_conversation_too(web, page):
+    sender = new_session(page, web, "To delete")
+    say(page, "I'm 30")
+    bot_said(page, "highest qualification")
+    page.locator("#delete summary").click()
+    page.get_by_role("button", name="Delete this session").click()
+    deleted(page, web, sender, "To delete")
 
 
 def test_delete_my_data_in_a_session_asks_first_and_its_yes_deletes_the_session(web, page):
-    sign_in(page, web)
-    page.get_by_label("A label you will recognise").fill("Asked to delete")
-    page.get_by_role("button", name="Start session").click()
-    bot_said(page, "How old are you?")
+    sender = new_session(page, web, "Asked to delete")
     say(page, "delete my data")
     bot_said(page, "Do you want me to delete this conversation")
     shot(page, "delete-my-data-question")
-    sender = "coach-" + page.url.rstrip("/").split("/")[-1].split("?")[0].split("#")[0]
     click_answer(page, "Yes, delete it")
-    expect(page.locator("p.notice")).to_contain_text("The session was deleted", timeout=WAIT)
-    expect(page.get_by_role("link", name="Asked to delete")).to_have_count(0)
-    with urllib.request.urlopen(f"{web.rasa}/conversations/{sender}/tracker?token=e2e-test-token", timeout=30) as r:
-        events = json.loads(r.read())["events"]
-    assert not [e for e in events if e["event"] == "user"]
+    deleted(page, web, sender, "Asked to delete")

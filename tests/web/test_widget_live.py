@@ -36,6 +36,19 @@ def from_the_borough_to_the_routes(page) -> None:
     bot_said(page, "What would you like to do next?")
 
 
+def deleted_here_and_by_pathways(page, servers, session: str) -> None:
+    """The widget says the conversation is deleted and keeps nothing of it; Pathways' tracker for that session holds no
+    message from the resident."""
+    expect(page.locator(".pw-msg--bot .pw-bubble", has_text="This conversation has been deleted, on this device "
+                                                                 "too")).to_be_visible(timeout=TURN)
+    assert page.evaluate("[sessionStorage.getItem('pathways.session'), sessionStorage.getItem('pathways.transcript')]") \
+        == [None, None]
+    with urllib.request.urlopen(f"{servers.rasa}/conversations/{session}/tracker?token=e2e-test-token",
+                                timeout=30) as r:
+        events = json.loads(r.read())["events"]
+    assert not [e for e in events if e["event"] == "user"], events
+
+
 def open_demo(page, web: str) -> None:
     page.goto(f"{web}/")
     page.get_by_role("button", name=LAUNCHER).click()
@@ -167,15 +180,7 @@ def test_start_again_then_forget_me(page, servers):
     expect(yes).to_be_focused()
     shot(page, "forget-me-confirm")
     page.keyboard.press("Enter")
-    expect(page.locator(".pw-msg--bot .pw-bubble", has_text="This conversation has been deleted, on this device "
-                                                                 "too")).to_be_visible(timeout=TURN)
-    assert page.evaluate("[sessionStorage.getItem('pathways.session'), sessionStorage.getItem('pathways.transcript')]") \
-        == [None, None]
-    # Pathways forgot it too: its tracker for that session holds no message from the resident.
-    with urllib.request.urlopen(f"{servers.rasa}/conversations/{session}/tracker?token=e2e-test-token",
-                                timeout=30) as r:
-        events = json.loads(r.read())["events"]
-    assert not [e for e in events if e["event"] == "user"], events
+    deleted_here_and_by_pathways(page, servers, session)
     page.reload()
     expect(page.locator(".pw-msg")).to_have_count(0)
 
@@ -193,14 +198,7 @@ def test_delete_my_data_typed_asks_first_then_its_yes_deletes_here_and_on_this_d
     type_message(page, "delete my data")
     bot_said(page, "Do you want me to delete this conversation", times=2)
     page.locator(".pw-reply", has_text="Yes, delete it").last.click()
-    expect(page.locator(".pw-msg--bot .pw-bubble", has_text="This conversation has been deleted, on this device "
-                                                                 "too")).to_be_visible(timeout=TURN)
-    assert page.evaluate("[sessionStorage.getItem('pathways.session'), sessionStorage.getItem('pathways.transcript')]") \
-        == [None, None]
-    with urllib.request.urlopen(f"{servers.rasa}/conversations/{session}/tracker?token=e2e-test-token",
-                                timeout=30) as r:
-        events = json.loads(r.read())["events"]
-    assert not [e for e in events if e["event"] == "user"], events
+    deleted_here_and_by_pathways(page, servers, session)
 
 
 def test_the_demo_page_fits_a_320_pixel_phone(browser, servers):
