@@ -294,8 +294,8 @@ WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact
 # forget_me, but for 3 that start again in so many words ("clear everything and start fresh"). A question why it is
 # asked, or for a person or a call, keeps its reading.
 ERASED_NOT_ASKED = ("forget_me", "distress", "why_needed", "human_handoff", "request_contact")
-START_OVER = re.compile(r"\b(?:start|begin)\w*\s+(?:again|over|fresh|afresh)\b|\b(?:do\s+it\s+(?:all\s+)?|ask\s+me\s+)again\b",
-                        re.I)
+START_OVER = re.compile(r"\b(?:start|begin)\w*\s+(?:again|over|fresh|afresh)\b|"
+                        r"\b(?:do\s+it\s+(?:all\s+)?|ask\s+me\s+)again\b", re.I)
 
 
 # "can u change it to data and digital instead", "can you change my age to 19": an answer changed, however it is
@@ -308,8 +308,8 @@ START_AGAIN = "start_again"
 # the training data, every message labelled start_again has one of these).
 # "where do I even start", "how do i begin": over the older corpora every message saying so asks for routes or
 # answers the open question (none asks to start again).
-WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:(?:do|should|can|would|to)\s+)?(?:i\s+)?(?:even\s+)?(?:start|begin)\b"
-                            r"(?!\s+(?:again|over|afresh|fresh)\b)", re.I)
+WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:(?:do|should|can|would|to)\s+)?(?:i\s+)?(?:even\s+)?"
+                            r"(?:start|begin)\b(?!\s+(?:again|over|afresh|fresh)\b)", re.I)
 # "begin again", "i want to begin again for my daughter", "i messed up my answers, can we restart": starting over in so
 # many words (the classifier read these as find_routes, show_profile or why_needed; over the development corpora all
 # 152 messages this matches are labelled start_again).
