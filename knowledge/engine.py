@@ -352,13 +352,15 @@ class Screen:
         National Careers Service, which gives priority to adults out of work for a year or more). Having no work
         experience yet is where everyone starts, so it doesn't count."""
         open_to_them = self.service & j.fits & ~j.checks & ~self.doubt
+        needs = [np.flatnonzero(open_to_them & (self.suits[b] > 0)) for b in dict.fromkeys(j.profile.barriers)
+                 if b in self.suits and b != WHERE_EVERYONE_STARTS]
         chosen: list[int] = []
-        for b in dict.fromkeys(j.profile.barriers):
-            if b in self.suits and b != WHERE_EVERYONE_STARTS:
-                for_it = np.flatnonzero(open_to_them & (self.suits[b] > 0))
-                for_it = for_it[~np.isin(for_it, chosen)]
-                if len(for_it):
-                    chosen.append(int(for_it[np.lexsort((self.tie[for_it], -score[for_it]))[0]]))
+        # The need with fewest services first: Connect to Work, the one for a health condition, also takes people
+        # out of work for a year, who then get the National Careers Service rather than nothing.
+        for for_it in sorted(needs, key=len):
+            for_it = for_it[~np.isin(for_it, chosen)]
+            if len(for_it):
+                chosen.append(int(for_it[np.lexsort((self.tie[for_it], -score[for_it]))[0]]))
         return chosen
 
     def order(self, j: Judgement, among: np.ndarray) -> np.ndarray:
