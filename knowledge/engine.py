@@ -34,7 +34,7 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 # Route types that support or advise a person into any work (not a course or a job), and the relevance the best one
 # designed for each of an adult's circumstances gains (`_service`).
 EMPLOYMENT = "employment_support"
-SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 6
+SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 7
 # Relevance careers advice gains for a resident unsure of the work they want: advice on every kind of work (the
 # National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1.
 ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
