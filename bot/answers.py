@@ -294,8 +294,11 @@ WORDS_OF = {FORGET: ("forget", ERASE), HANDOFF: ("handoff",), CONTACT: ("contact
 # forget_me, but for 3 that start again in so many words ("clear everything and start fresh"). A question why it is
 # asked, or for a person or a call, keeps its reading.
 ERASED_NOT_ASKED = ("forget_me", "distress", "why_needed", "human_handoff", "request_contact")
+# "wipe the answers and let me redo it", "clear it all and redo": over the development corpora all 34 messages this
+# matches start again ("can you redo it with healthcare and lab" changes an answer)
+REDO = re.compile(r"\b(?:let\s+me|let'?s|can\s+(?:we|i)|want\s+to|and)\s+redo\b", re.I)
 START_OVER = re.compile(r"\b(?:start|begin)\w*\s+(?:again|over|fresh|afresh)\b|"
-                        r"\b(?:do\s+it\s+(?:all\s+)?|ask\s+me\s+)again\b", re.I)
+                        r"\b(?:do\s+it\s+(?:all\s+)?|ask\s+me\s+)again\b|" + REDO.pattern, re.I)
 
 
 # "can u change it to data and digital instead", "can you change my age to 19": an answer changed, however it is
@@ -312,10 +315,12 @@ WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:(?:do|should|can|would|to)\s+
                             r"(?:start|begin)\b(?!\s+(?:again|over|afresh|fresh)\b)", re.I)
 # "begin again", "i want to begin again for my daughter", "i messed up my answers, can we restart": starting over in so
 # many words (the classifier read these as find_routes, show_profile or why_needed; over the development corpora all
-# 152 messages this matches are labelled start_again).
+# 317 messages this matches are labelled start_again).
 BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search|restart|reset)\W*(?:please|pls)?\W*$|"
                          r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|\bgo\s+back\s+to\s+the\s+(?:start|beginning)\b|"
                          r"\bdo\s+it\s+(?:all\s+)?again\s+with\b|\bnew\s+conversation\b|"
+                         r"\brestart\s+(?:the|this|my|our)\s+(?:conversation|chat|questions)\b|"
+                         r"\bgo\s+back\s+and\s+change\s+(?:everything|it\s+all|all\s+of\s+it)\b|"
                          r"\b(?:try|go\s+through\s+it)\s+(?:all\s+)?again\s+"
                          r"(?:with\s+(?:different|other|new)|from\s+scratch)\b|"
                          r"\b(?:can|could)\s+(?:we|i|u|you)\s+(?:please\s+)?(?:restart|begin\s+again|"
@@ -399,8 +404,9 @@ AFTER_THE_LIST = {
                           r"^\W*(?:anything\s+else(?:\s+for\s+me)?|is\s+that\s+(?:it|all(?:\s+of\s+them)?)|"
                           r"(?:is\s+)?that\s+all\s+(?:you(?:'ve|\s+have)?\s+got|there\s+is)|"
                           r"(?:so\s+|and\s+|ok\s+)?what\s+else)\W*$", re.I),
-    NO: re.compile(r"^\W*(?:not\s+really|nope|nah|(?:i\s+)?don'?t\s+think\s+so)\W*$", re.I),
-    YES: re.compile(r"^\W*(?:ya|yah|yh|yup|mhm+|of\s+course|absolutely)\W*$", re.I),
+    NO: re.compile(r"^\W*(?:not\s+really|nope|nah|n|(?:i\s+)?don'?t\s+think\s+so|(?:nah\s+|no\s+)?i'?ll\s+pass|"
+                   r"nah\s+you'?re\s+(?:alright|all\s+right|ok|okay|good|fine))\W*$", re.I),
+    YES: re.compile(r"^\W*(?:ya|yah|yh|y|yup|mhm+|of\s+course|absolutely|(?:ok\s+|okay\s+)?let'?s\s+go)\W*$", re.I),
     GOODBYE: re.compile(r"^\W*(?:cya|see\s+ya|see\s+you|good\s*night|night(?:\s+night)?|nite|laters|ta\s*ra|bye+|"
                          r"speak\s+soon|peace\s+out|farewell|take\s+care)\W*(?:x+)?\W*$", re.I),
     THANKS: re.compile(r"^\W*(?:nice\s+one\W*(?:(?:cheers|thanks|thx|ta|mate)\W*)*|tysm|tyvm|ty|thx|thanx|thnx|"
@@ -621,8 +627,9 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         return None if intent == WHY_NOT else WHY_NOT
     # "i want to change all my answers" came back as forget_me: starting again deletes nothing unless asked in words
     # that mean deleting (ERASE)
-    if (intent not in (*KEEP, "distress") or intent == FORGET and not normaliser().says(text, ERASE)) \
-            and BEGIN_AGAIN.search(text) \
+    if (intent not in (*KEEP, "distress") or intent == FORGET and not normaliser().says(text, ERASE)
+            or intent == FORGET and REDO.search(text)) \
+            and (BEGIN_AGAIN.search(text) or REDO.search(text)) \
             and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
         return None if intent == START_AGAIN else START_AGAIN   # the guess stands ("can we begin again" at the UK
                                                                 # ENIC question is no question about the statement)

@@ -679,9 +679,11 @@ class Normaliser:
         pupil = _school_year(doc)
         year_age = _school_year(doc, just_left=True)
         stated = int(min(ages)) if len(ages) == 1 and MIN_AGE <= min(ages) <= MAX_AGE else None
-        if year_age is not None and (stated is None or stated < year_age + 2):
+        if year_age is not None and (stated is None or stated <= year_age):
             out["age"] = year_age
-        elif stated is not None:            # "I'm 21, but I had to repeat year 11": the year is in their past
+        # "I'm 21, but I had to repeat year 11" (the year is in their past), "I'm 19, in Year 13 because I repeated a
+        # year": an age older than the year gives is theirs
+        elif stated is not None:
             out["age"], pupil = stated, None
         studied = [m for m in every if m.label == "qualification" and not self._a_country(m)
                    and m.text.lower() not in _WHERE_ONLY]                    # "a nurse back home" names no subject
@@ -1193,7 +1195,7 @@ _CARE_WORDS = {"care", "cares", "caring", "carer"}
 _ABOUT_THEM = {"and", "also", "both", "plus", "or", "my", "the", "a", "is", "are", "bit", "little", "abit", "bad",
                "hard", "difficult", "poor", "weak", "basic", "struggle", "struggling", "help", "with", "i", "need",
                "maybe", "probably", "too", "as", "well", "stuff", "one", "ones", "skills", "for", "me", "only",
-               "just", "mainly", "mostly"}
+               "just", "mainly", "mostly", "ca", "n't", "nt", "really", "use", "them"}    # "I can't really use them"
 _GAVE_UP = {"dropped", "quit", "quitted"}
 _NOT = {"n't", "nt", "never", "not"}          # spaCy splits "didn't" and "didnt" into "did" and "n't" / "nt"
 _FINISH = {"finish", "finished", "complete", "completed"}
@@ -1768,9 +1770,10 @@ def _future(doc: Doc, start: int, end: int) -> bool:
         when = when[1:]
     going_on = before == "on" and start > 1 and doc[start - 2].lower_ == "going"         # "19 going on 20"
     i_be = before == "be" and start > 1 and doc[start - 2].lower_ == "i"                  # "I be 28": I am 28
+    just_turned = before == "turn" and start > 1 and doc[start - 2].lower_ in ("just", "jus")    # "i just turn 20"
     counted = len(when) > 1 and (when[0].isdigit() or _number_word(when[0]) is not None) \
         and when[1] in _UNITS_OF_TIME                                 # "18 in 2 weeks!!"
-    return before in _WILL_BE and not i_be or going_on or (
+    return before in _WILL_BE and not i_be and not just_turned or going_on or (
         after in _SOON and before not in ("turned", "was") and bool(when)
         and (when[0] in _WHEN or _a_date(when[0]) or counted))
 

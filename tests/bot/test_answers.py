@@ -827,6 +827,13 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     ("remove my profile", "nlu_fallback", "forget_me"),
     ("i want to change all my answers", "forget_me", "start_again"),      # no word of deleting
     ("start again and delete my data", "forget_me", "forget_me"),
+    # corpus_fresh39
+    ("Restart the conversation", "nlu_fallback", "start_again"),
+    ("wipe the answers and let me redo it", "forget_me", "start_again"),      # redoing them is starting again
+    ("can i go back and change everything", "show_profile", "start_again"),
+    ("n", "nlu_fallback", "deny"),
+    ("nah you're alright", "chitchat", "deny"),
+    ("ok let's go", "nlu_fallback", "affirm"),
     # corpus_fresh28
     ("what else", "why_needed", "show_more"),
     ("take care", "nlu_fallback", "goodbye"),

@@ -54,6 +54,7 @@ def classify(text: str, intent: str = "stop") -> str:
     ("never got anything right in my life, whats even the point", "find_routes"),
     # an eviction tomorrow, no food and no money (corpus_fresh28)
     ("I'm being evicted tomorrow and I don't know what to do", "inform"),
+    ("my landlord is evicting us tomorrow with my kids, please help", "inform"),       # corpus_fresh39
     ("i've got no food and no money left", "deny"),
     # children about to be taken, shaking, asylum refused, the street next week (corpus_fresh28 to 32)
     ("they are going to take my children and i can't stop shaking", "inform"),

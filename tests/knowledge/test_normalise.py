@@ -691,7 +691,7 @@ def test_words_that_only_join_into_a_name_are_no_place(n, text):
 
 
 @pytest.mark.parametrize("text, age", [("i was 22 in march", 22), ("age 58, been a cleaner 30 year", 58),
-                                       ("20 in March", 19)])
+                                       ("20 in March", 19), ("i just turn 20", 20), ("i turn 20 next week", 19)])
 def test_a_past_birthday_and_years_in_a_job_are_not_a_future_age(n, text, age):
     assert n.age(text) == age
 
@@ -946,7 +946,8 @@ def test_an_age_glued_to_im_or_before_a_laugh(n, text, age):
                                        ("computer stuff and english", ["digital_skills", "english_language"]),
                                        ("computers hard for me, english also", ["digital_skills", "english_language"]),
                                        ("the computer one and the benefits one",
-                                        ["digital_skills", "claiming_benefits"])])
+                                        ["digital_skills", "claiming_benefits"]),
+                                       ("the computer one, I can't really use them", ["digital_skills"])])
 def test_a_circumstance_named_by_its_button_words_at_its_question(n, text, ids):
     assert n.barriers(text) == ids
     assert n.extract(text, asked="barriers").get("barriers") == ids
@@ -1787,6 +1788,7 @@ def test_an_age_stated_beside_a_school_year_left_long_ago_is_the_age(n):
     got = n.extract("I'm 21, but I had to repeat year 11 because I was ill", "age")
     assert got["age"] == 21 and "qualification_level" not in got
     assert n.extract("im 15 in year 11", "age")["age"] == 16            # a pupil's year still gives the age
+    assert n.extract("I'm 19, in Year 13 because I repeated a year", "age")["age"] == 19     # older than the year
 
 
 @pytest.mark.parametrize("text, age", [("care leaver 20 haringey", 20), ("ex offender 25 croydon", 25),
@@ -1977,3 +1979,7 @@ def test_corpus_fresh36s_misreadings(n, asked, text, want):
 def test_corpus_fresh37s_misreadings(n, asked, text, want):
     got = n.extract(text, None if asked == "after" else asked)
     assert {k: got.get(k) for k in want} == want
+
+
+def test_none_in_dialect_is_none(n):
+    assert n.answer("i aint got any") == "none"
