@@ -457,6 +457,8 @@ def test_ages_with_past_birthdays_typos_and_earlier_ages(n, text, age):
                                          ("gcses and maths a level", "3"), ("i never did exams", "none"),
                                          ("first year of a levels and dropped out, gcses are 5s", "2"),
                                          ("a levels but didnt finish, gcses", "2"),
+                                         ("A levels and a few modules of a degree I never finished", "3"),
+                                         ("a degree that i didn't finish, a levels before it", "3"),
                                          ("gcses but didnt pass english", "2"),          # held, one not passed
                                          ("I finish ESOL entry 3 at college", "entry")])    # "finish" is not Finnish
 def test_grades_after_subjects_exams_never_taken_and_courses_given_up(n, text, level):
