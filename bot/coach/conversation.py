@@ -15,14 +15,21 @@ class Turn:
     custom: dict | None = None
 
 
+# What the console and the widget send to open a conversation (bot/coach/views.py, pathways.js): not the resident's
+OPENING = "/greet"
+
+
 def turns(tracker: dict) -> list[Turn]:
-    """The conversation as the resident saw it. A button's payload is shown as the button's title."""
+    """The conversation as the resident saw it. A button's payload is shown as the button's title; the opening
+    payload, which no one typed, not at all."""
     out: list[Turn] = []
     offered: dict[str, str] = {}              # payload -> title, from the bot's latest buttons
     for e in tracker.get("events") or []:
         kind = e.get("event")
         if kind == "user":
             text = e.get("text") or ""
+            if text == OPENING and text not in offered:
+                continue
             if text.startswith("/"):
                 text = offered.get(text) or _payload_words(e.get("parse_data") or {}) or text
             out.append(Turn("resident", text))

@@ -103,6 +103,13 @@ def test_a_coach_runs_a_session_corrects_the_borough_and_downloads_the_plan(web,
     expect(page.locator("#profile").get_by_label("Borough")).to_have_value("Hackney")
     expect(page.locator("#why-not summary")).to_contain_text("do not fit")
     shot(page, "2-recommendations")
+    # The conversation is sticky, so a full-page shot shows it wherever the page was scrolled to; at the top of the
+    # page it starts beside the profile, as the coach sees it, with no opening payload shown as the resident's words.
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "coach", "2a-top-of-page")
+    conversation, profile = page.locator("#conversation").bounding_box(), page.locator("#profile").bounding_box()
+    assert abs(conversation["y"] - profile["y"]) < 5
+    expect(page.locator("#log .turn.resident").first).to_contain_text("19")
 
     # A postcode typed in the panel: a district across boroughs, none of them the one listed (Hackney), asks for
     # the list too; a full postcode sets the borough, and the postcode is gone from the page once saved.

@@ -26,6 +26,12 @@ def test_a_clicked_button_reads_as_its_title_and_typed_words_as_they_were():
     assert conv.waiting_buttons(turns) == []                      # the resident has answered
 
 
+def test_the_opening_payload_is_no_turn_of_the_resident_s():
+    # the console showed "greet" as the resident's first message
+    turns = conv.turns({"events": [user("/greet", "greet"), ASK, user("hello", "greet")]})
+    assert [(t.who, t.text) for t in turns] == [("bot", ASK["text"]), ("resident", "hello")]
+
+
 def test_the_buttons_on_offer_are_the_latest_set():
     turns = conv.turns({"events": [user("hi"), ASK]})
     assert [b["title"] for b in conv.waiting_buttons(turns)] == ["GCSEs grades 9 to 4", "Rather not say"]
