@@ -49,6 +49,7 @@ LATER = 3                      # relevance a route for people in, or starting, a
 PARTICIPATION_AGE = 18
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
+IN_THEIR_BOROUGH = 4            # `locality` of a programme that runs in the resident's borough
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
 
 
@@ -385,11 +386,14 @@ class Screen:
     def needs_met(self, j: Judgement) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
         index): ESOL for English and a digital skills course for computers meet two needs, not one twice. (A service
-        is another matter: an adviser refers to one.) Any route made for a circumstance of theirs that runs near
-        them meets a need of its own, being near: a local programme stands beside the national route of its type."""
+        is another matter: an adviser refers to one.) A route for the work they want that runs in their borough, or
+        one made for a circumstance of theirs that runs near them, meets a need of its own, being near: a local
+        programme stands beside the national route of its type (Community Works for Health beside Connect to Work)."""
         had = set(j.profile.barriers)
         need = {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
-        for i in np.flatnonzero((j.locality > 0) & j.made_for):
+        wanted = [x for x in dict.fromkeys(j.profile.interests) if x in self.wants]     # none: not sure yet
+        wants = sum((self.wants[x] for x in wanted), np.zeros(len(self.programmes), np.int64)) > 0 if wanted else True
+        for i in np.flatnonzero((j.locality > 0) & j.made_for | (j.locality >= IN_THEIR_BOROUGH) & wants):
             need.setdefault(int(i), "near them")
         return need
 
@@ -463,7 +467,8 @@ def _paged(ranked: np.ndarray, route: np.ndarray, tier: np.ndarray, score: np.nd
                 if k >= window:
                     continue
                 c = count.get(kind, 0)
-                twin = c and not (needs[at] and needs[at] not in met.get(kind, ()))   # a need not yet met: no twin
+                # a need not yet met: no twin; over the cap, the first of the capped types in the ranking
+                twin = 0 < c < PER_TYPE and not (needs[at] and needs[at] not in met.get(kind, ()))
                 key = (tiers[at] + (OVER_THE_CAP if c >= PER_TYPE else 0),
                        -(scores[at] - SECOND_OF_A_TYPE * twin), k)
                 if best_key is None or key < best_key:

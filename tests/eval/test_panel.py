@@ -109,21 +109,24 @@ from tests.eval.replay import load
 # for an adult's circumstance gains 7, not 6 (the National Careers Service for adults out of work for a year): the
 # development panels gained 18 checks and lost 5; panel_fresh14 (1,008) lowered here, where the Youth Guarantee took
 # a Newham care leaver's local health programme's place; the panels that gained were raised.
-FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 669, "panel_fresh2.yml": 2126,
+# A programme in the resident's borough for the work they want (or any, when they are not sure) is no near-twin of
+# a national route of its type (Community Works for Health beside Connect to Work): the development panels gained
+# 18 checks and lost 1; the panels that gained were raised.
+FLOOR = {"panel.yml": 1171, "panel_fresh.yml": 669, "panel_fresh2.yml": 2128,
          "panel_fresh3.yml": 2154, "panel_fresh4.yml": 2262, "panel_fresh5.yml": 2926,
-         "panel_fresh6.yml": 2515, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3104, "panel_fresh9.yml": 2314,
-         "panel_fresh10.yml": 1554, "panel_fresh11.yml": 955, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 860,
-         "panel_fresh14.yml": 1008, "panel_fresh15.yml": 882, "panel_fresh16.yml": 704, "panel_fresh17.yml": 769,
-         "panel_fresh18.yml": 481, "panel_fresh19.yml": 769, "panel_fresh20.yml": 913,
+         "panel_fresh6.yml": 2515, "panel_fresh7.yml": 2460, "panel_fresh8.yml": 3104, "panel_fresh9.yml": 2315,
+         "panel_fresh10.yml": 1554, "panel_fresh11.yml": 957, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 860,
+         "panel_fresh14.yml": 1008, "panel_fresh15.yml": 882, "panel_fresh16.yml": 704, "panel_fresh17.yml": 770,
+         "panel_fresh18.yml": 481, "panel_fresh19.yml": 769, "panel_fresh20.yml": 915,
          "panel_fresh21.yml": 1163, "panel_fresh22.yml": 1584,
-         "panel_fresh23.yml": 1504, "panel_fresh24.yml": 740, "panel_fresh25.yml": 672,
+         "panel_fresh23.yml": 1504, "panel_fresh24.yml": 741, "panel_fresh25.yml": 672,
          "panel_fresh26.yml": 1498,
-         "panel_fresh27.yml": 575, "panel_fresh28.yml": 697, "panel_fresh29.yml": 710,
-         "panel_fresh30.yml": 1105, "panel_fresh31.yml": 1080,
-         "panel_fresh32.yml": 614, "panel_fresh33.yml": 598,
-         "panel_fresh34.yml": 576, "panel_fresh35.yml": 875,
-         "panel_fresh36.yml": 2111, "panel_fresh37.yml": 953, "panel_fresh38.yml": 669,
-         "panel_fresh39.yml": 1036, "panel_fresh40.yml": 706}
+         "panel_fresh27.yml": 575, "panel_fresh28.yml": 699, "panel_fresh29.yml": 710,
+         "panel_fresh30.yml": 1105, "panel_fresh31.yml": 1081,
+         "panel_fresh32.yml": 614, "panel_fresh33.yml": 599,
+         "panel_fresh34.yml": 576, "panel_fresh35.yml": 876,
+         "panel_fresh36.yml": 2112, "panel_fresh37.yml": 953, "panel_fresh38.yml": 669,
+         "panel_fresh39.yml": 1037, "panel_fresh40.yml": 706}
 PANELS = sorted(FLOOR)
 
 

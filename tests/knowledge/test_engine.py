@@ -550,3 +550,20 @@ def test_excluded_are_listed_in_file_order_with_their_reason():
 def test_an_empty_catalogue_recommends_nothing():
     result = recommend(Profile(age=19), [], vocabulary())
     assert len(result.recommendations) == len(result.excluded) == 0
+
+
+def test_a_programme_in_their_borough_stands_beside_the_national_route_of_its_type():
+    # panel writers named Community Works for Health (in Newham) beside Connect to Work, both employment support:
+    # the local one had counted as a near-twin and fallen to sixth
+    progs = [prog("national", route_type="employment_support", suits=["disability_or_health"]),
+             prog("local", route_type="employment_support", interests=["healthcare"], where=["Hackney"], position=1),
+             prog("twin", route_type="employment_support", interests=["healthcare"], position=2)]
+    progs += [prog(f"other_{t}", route_type=t, interests=["healthcare"], levels=["3"], position=3 + i)
+              for i, t in enumerate(["apprenticeship", "skills_bootcamp", "htq", "access_to_he"])]
+
+    def top(borough):
+        profile = Profile(age=30, qualification_level="2", borough=borough, barriers=("disability_or_health",),
+                          interests=("healthcare",))
+        return [r.programme.id for r in recommend(profile, progs, vocabulary()).recommendations[:5]]
+    assert "local" in top("Hackney") and "twin" not in top("Hackney")
+    assert "local" not in top("Camden")
