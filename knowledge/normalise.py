@@ -923,9 +923,9 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 
 
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
-# "doing my A levels", "halfway through an access course", "predicted 5s and 6s": not held yet
+# "doing my A levels", "halfway through an access course", "predicted 5s and 6s", "mocks were 5s": not held yet
 _STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin",
-             "predicted", "expecting"}
+             "predicted", "expecting", "mock", "mocks"}
 _WAITING = {"waiting", "waitin", "awaiting"}      # "waiting for my gcse results" (not "for my degree certificate")
 
 
@@ -1241,7 +1241,9 @@ def _studying(doc: Doc, m: Match) -> bool:
                                            or {"study", "studies"} & set(before) and {"now", "currently"} & set(before)
                                            or any(a == "year" and b == "of" for a, b in zip(before, before[1:]))
                                            or after in (["in", "progress"], ["ongoing"])    # "A levels in progress"
-                                           or bool(_WAITING & set(before)) and after[:1] in (["results"], ["result"]))
+                                           or bool(_WAITING & set(before)) and after[:1] in (["results"], ["result"])
+                                           # "predicted ABB in my A levels"
+                                           or m.start > 3 and doc[m.start - 4].lower_ == "predicted")
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}

@@ -1985,3 +1985,9 @@ def test_corpus_fresh37s_misreadings(n, asked, text, want):
 
 def test_none_in_dialect_is_none(n):
     assert n.answer("i aint got any") == "none"
+
+
+@pytest.mark.parametrize("text, level", [("I'm still in year 11, mocks were mostly 5s", "none"),
+                                         ("year 13, predicted ABB in my A levels, got 9 GCSEs at 6 and above", "2")])
+def test_mock_results_and_predicted_grades_are_not_held(n, text, level):
+    assert n.extract(text, "qualification_level")["qualification_level"] == level
