@@ -830,6 +830,7 @@ def test_routes_asked_for_are_no_request_for_a_person(gazetteer):
     # corpus_fresh39
     ("Restart the conversation", "nlu_fallback", "start_again"),
     ("wipe the answers and let me redo it", "forget_me", "start_again"),      # redoing them is starting again
+    ("bin my data", "nlu_fallback", "forget_me"),
     ("can i go back and change everything", "show_profile", "start_again"),
     ("n", "nlu_fallback", "deny"),
     ("nah you're alright", "chitchat", "deny"),

@@ -55,6 +55,8 @@ def classify(text: str, intent: str = "stop") -> str:
     # an eviction tomorrow, no food and no money (corpus_fresh28)
     ("I'm being evicted tomorrow and I don't know what to do", "inform"),
     ("my landlord is evicting us tomorrow with my kids, please help", "inform"),       # corpus_fresh39
+    ("i feel really unsafe at home right now", "inform"),
+    ("I'm so depressed I can't see the point in any of this", "why_needed"),
     ("i've got no food and no money left", "deny"),
     # children about to be taken, shaking, asylum refused, the street next week (corpus_fresh28 to 32)
     ("they are going to take my children and i can't stop shaking", "inform"),
