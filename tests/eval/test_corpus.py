@@ -109,7 +109,9 @@ from tests.eval import replay
 # 38th session: corpus_fresh39 set from its figures (lowest slot, qualification, 0.949 at the start and the end; F1
 # 0.941 at the start, 0.939 at the end): its slot floor 0.02 below, its F1 floor 0.03 below; its 8 near-duplicates
 # were reworded after its first score. corpus_fresh38 raised (its misreadings were read: F1 0.912-0.917 at the end).
-# 39th session: corpus_fresh40 held at 0.80 until its end figures are in.
+# 39th session: corpus_fresh40 met every bar at the start (lowest slot, interests, 0.952; F1 0.947) and the end (0.952;
+# F1 0.934): its slot floor 0.02 below, its F1 floor the bar; its 10 near-duplicates were reworded after its first
+# score. corpus_fresh39 raised (its misreadings were read: lowest slot 0.971, F1 0.940 at the end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -150,8 +152,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh36.yml": {"slot": 0.95, "intent_f1": 0.93, "twice": 0},
          "corpus_fresh37.yml": {"slot": 0.86, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh38.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
-         "corpus_fresh39.yml": {"slot": 0.93, "intent_f1": 0.91, "twice": 0},
-         "corpus_fresh40.yml": {"slot": 0.80, "intent_f1": 0.80, "twice": 0}}
+         "corpus_fresh39.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
+         "corpus_fresh40.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
