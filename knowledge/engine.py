@@ -286,7 +286,7 @@ class Screen:
         """How well each programme answers "what should I do next?" for this resident (higher is better)."""
         profile, n = j.profile, len(self.programmes)
         interests = [x for x in dict.fromkeys(profile.interests) if x != "not_sure"]
-        wants = sum((self.wants[x] for x in interests if x in self.wants), np.zeros(n, np.int64))
+        wants = self.wanted(profile)
         suits = sum((self.suits[x] for x in dict.fromkeys(profile.barriers) if x in self.suits), np.zeros(n, np.int64))
         mainly = sum((self.mainly[x] for x in interests if x in self.mainly), np.zeros(n, np.int64))
         score = 3 * np.minimum(wants, 2) + 2 * np.minimum(suits, 2) + (mainly > 0)     # lab first, not "any"
@@ -332,6 +332,11 @@ class Screen:
         if adult(profile):
             score[self._service(j, score)] += SERVICE
         return score
+
+    def wanted(self, profile: Profile) -> np.ndarray:
+        """How many of the kinds of work the resident wants each programme lists."""
+        return sum((self.wants[x] for x in dict.fromkeys(profile.interests) if x != "not_sure" and x in self.wants),
+                   np.zeros(len(self.programmes), np.int64))
 
     def wholly_below(self, j: Judgement, steps: int = 0) -> np.ndarray:
         """Routes whose every level is more than `steps` levels below the resident's, unless made for a circumstance
@@ -391,8 +396,7 @@ class Screen:
         programme stands beside the national route of its type (Community Works for Health beside Connect to Work)."""
         had = set(j.profile.barriers)
         need = {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
-        wanted = [x for x in dict.fromkeys(j.profile.interests) if x in self.wants]     # none: not sure yet
-        wants = sum((self.wants[x] for x in wanted), np.zeros(len(self.programmes), np.int64)) > 0 if wanted else True
+        wants = self.wanted(j.profile) > 0 if set(j.profile.interests) - {"not_sure"} else True    # or not sure yet
         for i in np.flatnonzero((j.locality > 0) & j.made_for | (j.locality >= IN_THEIR_BOROUGH) & wants):
             need.setdefault(int(i), "near them")
         return need
