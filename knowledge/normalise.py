@@ -1117,7 +1117,12 @@ def _someone_elses(doc: Doc, m: Match) -> bool:
         return False
     if "me" in m.text.lower().split():          # "my mum kicked me out": done to them
         return False
+    if m.label == "qualification" and of_them and not _SAYS_I & {t.lower_ for t in doc}:
+        return False        # "my son has no qualifications, he has SEN": family typing for him, as for his EHC plan
     return bool(of_them) or _their_own(doc, m) or _told_of_them(doc, m)
+
+
+_SAYS_I = {"i", "i'm", "im", "'m", "i've", "ive", "'ve", "me", "myself", "mine", "i'd", "id"}
 
 
 _TYPING_FOR = re.compile(r"\b(?:typing|writing|doing\s+this|filling\s+(?:this|it)\s+in|answering)\s+"

@@ -1991,3 +1991,10 @@ def test_none_in_dialect_is_none(n):
                                          ("year 13, predicted ABB in my A levels, got 9 GCSEs at 6 and above", "2")])
 def test_mock_results_and_predicted_grades_are_not_held(n, text, level):
     assert n.extract(text, "qualification_level")["qualification_level"] == level
+
+
+def test_a_relative_s_qualification_is_the_answer_when_family_type_for_them(n):
+    # the circumstance in the same message was already read as the son's (corpus_fresh39)
+    said = n.extract("my son has no qualifications, he has SEN and struggled at school", "qualification_level")
+    assert said["qualification_level"] == "none" and said["barriers"] == ["send_ehcp"]
+    assert "qualification_level" not in n.extract("my brother has a degree but I have nothing", "qualification_level")
