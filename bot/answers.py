@@ -315,7 +315,7 @@ WHERE_TO_START = re.compile(r"\b(?:where|how)\s+(?:(?:do|should|can|would|to)\s+
                             r"(?:start|begin)\b(?!\s+(?:again|over|afresh|fresh)\b)", re.I)
 # "begin again", "i want to begin again for my daughter", "i messed up my answers, can we restart": starting over in so
 # many words (the classifier read these as find_routes, show_profile or why_needed; over the development corpora all
-# 317 messages this matches are labelled start_again).
+# 351 messages this matches are labelled start_again).
 BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search|restart|reset)\W*(?:please|pls)?\W*$|"
                          r"\bchange\s+all\s+(?:of\s+)?my\s+answers\b|\bgo\s+back\s+to\s+the\s+(?:start|beginning)\b|"
                          r"\bdo\s+it\s+(?:all\s+)?again\s+with\b|\bnew\s+conversation\b|"
@@ -328,7 +328,7 @@ BEGIN_AGAIN = re.compile(r"^\W*(?:from\s+the\s+top|do\s+over|new\s+search|restar
                          r"\banswer\s+(?:all\s+)?(?:the|my)\s+questions\s+again\b|"
                          r"\b(?:let'?s|let\s+me)\s+(?:start|begin|do\s+it|go)\s+(?:again|over|fresh|afresh)\b|"
                          r"^\W*(?:(?:i\s+)?(?:want|wanna|would\s+like|'d\s+like)\s+to\s+|can\s+(?:we|i)\s+|let'?s\s+|"
-                         r"let\s+me\s+)?(?:begin|start)\s+(?:again|over)\b", re.I)
+                         r"let\s+me\s+)?(?:begin|start)\s+(?:again|over)\b|" + REDO.pattern, re.I)
 RESTART = re.compile(r"\b(?:start\w*|begin\w*|restart\w*|reset\w*|redo|over|again|scratch|fresh|clear|new|wipe|"
                      r"scrub|slate|once\s+more|question\s+one|delete|back\s+to)\b|from\s+the\s+top", re.I)
 # "what's Restart", "is restart still running": the Restart Scheme asked about, not the chat (the classifier read one
@@ -626,10 +626,10 @@ def _answer_intent(text: str, intent: str | None, entities: list[dict], asked: s
         # degree apprenticeship" is no answer, though every word of it is vocabulary)
         return None if intent == WHY_NOT else WHY_NOT
     # "i want to change all my answers" came back as forget_me: starting again deletes nothing unless asked in words
-    # that mean deleting (ERASE)
-    if (intent not in (*KEEP, "distress") or intent == FORGET and not normaliser().says(text, ERASE)
-            or intent == FORGET and REDO.search(text)) \
-            and (BEGIN_AGAIN.search(text) or REDO.search(text)) \
+    # that mean deleting (ERASE), and not even then when it asks to redo them ("wipe the answers and let me redo it")
+    if (intent not in (*KEEP, "distress") or intent == FORGET and (not normaliser().says(text, ERASE)
+                                                                    or REDO.search(text))) \
+            and BEGIN_AGAIN.search(text) \
             and not normaliser().states_an_answer(text, typos=False):      # "start again, I'm 25" still answers
         return None if intent == START_AGAIN else START_AGAIN   # the guess stands ("can we begin again" at the UK
                                                                 # ENIC question is no question about the statement)

@@ -1214,11 +1214,11 @@ def _unfinished(doc: Doc, m: Match) -> bool:
     before finishing my level 3", "dropped out of my level 3 course"."""
     if m.label == "qualification" and _GIVEN_UP_BEFORE.search(doc[max(0, m.start - 4):m.start].text):
         return True
-    after = [t.lower_ for t in doc[m.end:m.end + 5]]
-    if m.label == "qualification" and after[:1] in (["i"], ["that"], ["which"]) \
-            and any(a in _NOT and b in _FINISH for a, b in zip(after, after[1:])):
-        return True                                 # "a degree I never finished", "a degree that I didn't finish"
-    after = after[:4]
+    clause = [t.lower_ for t in doc[m.end:m.end + 5]]   # "a degree I never finished", "... that I didn't finish"
+    if m.label == "qualification" and clause[:1] in (["i"], ["that"], ["which"]) \
+            and any(a in _NOT and b in _FINISH for a, b in zip(clause, clause[1:])):
+        return True
+    after = clause[:4]
     if m.label != "qualification" or not after or after[0] not in ("and", "but", "then", ","):
         return False
     if "of" in after:                                               # "A levels but dropped out of uni": uni

@@ -128,7 +128,7 @@ def make_blueprint() -> Blueprint:
             return await _list(request, 400, error="Keep the label under 80 characters.", label=label)
         gs = await asyncio.to_thread(store.create_session, coach.staff_id, label)
         try:
-            await Rasa().say(gs.sender_id, "/greet")       # a payload: the opening never depends on NLU
+            await Rasa().say(gs.sender_id, conv.OPENING)   # a payload: the opening never depends on NLU
         except RasaUnavailable as e:
             await asyncio.to_thread(store.delete_session, gs.id)
             return await _list(request, 503, error=f"Could not start the session. {e}", label=label)
