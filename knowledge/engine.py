@@ -17,8 +17,8 @@ import numpy as np
 
 from knowledge.catalogue import Programme
 from knowledge.profile import Profile
-from knowledge.rules import (AUDIENCES, CHECK_WITH_PROVIDER, SCHOOL_LEAVING_AGE, TESTS, Condition, Resident, Test,
-                             join_words, who)
+from knowledge.rules import (AUDIENCES, CHECK_WITH_PROVIDER, IN_THEIR_BOROUGH, SCHOOL_LEAVING_AGE, TESTS, Condition,
+                             Resident, Test, join_words, who)
 from knowledge.vocab import Vocabulary
 
 PAGE, PER_TYPE = 5, 2          # recommendations are read five at a time, with at most two of one route type in each
@@ -49,7 +49,6 @@ LATER = 3                      # relevance a route for people in, or starting, a
 PARTICIPATION_AGE = 18
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
-IN_THEIR_BOROUGH = 4            # `locality` of a programme that runs in the resident's borough
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
 
 

@@ -455,6 +455,10 @@ class Status(Test):
         return f"it may have ended or changed. {cond.says}".strip()
 
 
+# `locality` of a programme that runs in the resident's borough (the engine's local programmes read it)
+IN_THEIR_BOROUGH = 4
+
+
 class Where(Test):
     """Where a programme runs. Not a rule: it ranks what is local first, and for someone outside London a
     programme that runs only in London is a check."""
@@ -481,7 +485,7 @@ class Where(Test):
             return np.where(national, 0, -2)
         out = np.where(national | _area(c, LONDON, n), 0, -2)
         out = np.where(_area(c, r.subregion, n), 2, out)
-        return np.where(_area(c, r.borough, n), 4, out)
+        return np.where(_area(c, r.borough, n), IN_THEIR_BOROUGH, out)
 
     def passed(self, cond, r):
         areas = cond.value
