@@ -153,7 +153,8 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh37.yml": {"slot": 0.86, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh38.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh39.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
-         "corpus_fresh40.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
+         "corpus_fresh40.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
+         "corpus_fresh41.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
 
 
 # `make test` replays the newest two corpora (the blind one and the latest development one) and `make evaluate` every
