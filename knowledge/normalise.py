@@ -171,7 +171,8 @@ class Normaliser:
         for match_id, start, end in self.matcher(doc):
             lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
             if (label is None or lab == label) and not self._a_city_by_chance(doc, start, end) \
-                    and not _part_of_a_word(doc, end) and not (lab == "interest" and _personal_data(doc, start, end)):
+                    and not _part_of_a_word(doc, end) and not (lab == "interest" and _personal_data(doc, start, end)) \
+                    and not (lab == "qualification" and _a_levels_number(doc, start)):
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
         return _longest(found)
 
@@ -925,7 +926,7 @@ def _affirmed(doc: Doc, found: list[Match]) -> list[Match]:
 _BY_MISTAKE = {("by", "mistake"), ("by", "accident")}
 # "doing my A levels", "halfway through an access course", "predicted 5s and 6s", "mocks were 5s": not held yet
 _STUDYING = {"doing", "doin", "studying", "studyin", "taking", "towards", "started", "through", "sitting", "sittin",
-             "predicted", "expecting", "mock", "mocks"}
+             "predicted", "expecting", "mock", "mocks", "trying", "aiming"}
 _WAITING = {"waiting", "waitin", "awaiting"}      # "waiting for my gcse results" (not "for my degree certificate")
 
 
@@ -984,9 +985,9 @@ def _untied(text: str) -> str:
 
 def _unsure_how(doc: Doc, m: Match) -> bool:
     """ "Don't know" about something other than the work they want: "I dont really know how to use email", "I dont
-    know what that is" (not "I don't know what I want")."""
+    know what that is", "I not know this" (not "I don't know what I want")."""
     after = [t.lower_ for t in doc[m.end:m.end + 3]]
-    return bool(after) and (after[0] in ("how", "if", "whether", "where", "why")
+    return bool(after) and (after[0] in ("how", "if", "whether", "where", "why", "this", "that")
                             or after[0] == "what" and after[1:2] in (["that"], ["this"], ["it"]))
 
 
@@ -1386,6 +1387,11 @@ def _subject_grades(doc: Doc) -> dict[int, str]:
             if g in _LOW_GRADES or g in _PASS_GRADES:
                 out[k] = g
     return out
+
+
+def _a_levels_number(doc: Doc, start: int) -> bool:
+    """ "functional skills lvl 2 in english": a number after a word naming a level is that level, not a grade."""
+    return start > 0 and doc[start].text in _LOW_GRADES and doc[start - 1].lower_ in _NAMES_A_LEVEL
 
 
 def _a_grade(words: list[str]) -> bool:

@@ -1998,3 +1998,25 @@ def test_a_relative_s_qualification_is_the_answer_when_family_type_for_them(n):
     said = n.extract("my son has no qualifications, he has SEN and struggled at school", "qualification_level")
     assert said["qualification_level"] == "none" and said["barriers"] == ["send_ehcp"]
     assert "qualification_level" not in n.extract("my brother has a degree but I have nothing", "qualification_level")
+
+
+@pytest.mark.parametrize("asked, text, want", [
+    ("qualification_level", "just functional skills lvl 2 in english, nothing else", {"qualification_level": "2"}),
+    ("qualification_level", "Level 1 functional skills maths, still trying for level 2", {"qualification_level": "1"}),
+    ("qualification_level", "btec nat dip in sport", {"qualification_level": "3"}),
+    ("qualification_level", "nothing from school. did some courses inside but no certificates",
+     {"qualification_level": "none", "barriers": ["criminal_record"]}),
+    ("barriers", "only volunteering, never a paid job", {"barriers": ["no_work_experience"]}),
+    ("interests", "I not know. English is hard for me", {"interests": ["not_sure"], "barriers": ["english_language"]})])
+def test_corpus_fresh40s_misreadings(n, asked, text, want):
+    got = n.extract(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+def test_not_knowing_the_question_is_no_interest(n):
+    assert "interests" not in n.extract("I not know this", "enic")       # corpus_fresh30: no statement
+
+
+@pytest.mark.parametrize("text", ["I not want to answer this one please", "i dont really want to talk about that"])
+def test_declining_in_plain_words(n, text):
+    assert n.mentions_answer(text) == "decline"
