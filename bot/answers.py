@@ -130,14 +130,14 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\
 # resident can correct it ("none, is that a problem?" came back as show_more, "does a BA in fine art count? that's
 # all I've got" and "forgot to mention I've got a criminal record, does that change things?" as why_needed, "Is 16
 # old enough for this??" and "conviction from 2015, will that stop me?" as stop, "got nicked for possession a few years
-# back, will that come up?" and "oh I forgot, I'm a care leaver. does that help?" as why_needed; over the older corpora
-# every message this matches that states an answer is labelled one).
+# back, will that come up?" and "oh I forgot, I'm a care leaver. does that help?" as why_needed, "luton, is that too
+# far?" as show_more; over the older corpora every message this matches that states an answer is labelled one).
 COUNTS = re.compile(r"\b(?:does|would|will|do|should)\s+[^?.!,]{1,40}?\s+count\b|"
                     r"\b(?:does|would|will|could)\s+(?:that|this|it)\s+change\s+"
                     r"(?:anything|things|much|the\s+(?:results|list|options))\b|"
                     r"\b(?:does|would|will|could)\s+(?:that|this|it)\s+(?:help|make\s+a\s+difference)\b|"
                     r"\b(?:is|would|will)\s+(?:that|this|it)\s+(?:be\s+)?(?:a\s+problem|an\s+issue|ok|okay|alright|bad|"
-                    r"too\s+old|too\s+young|(?:old\s+)?enough)\b|"
+                    r"too\s+old|too\s+young|too\s+far|(?:old\s+)?enough|(?:in\s+)?london)\b|"
                     r"\b(?:is|am\s+i)\s+\d{2}\s+(?:too\s+old|too\s+young|old\s+enough)\b|"
                     r"\b(?:does|would|will|could|can)\s+(?:that|this|it)\s+(?:stop|hold|rule)\s+me\b|"
                     r"\b(?:does|would|will|could)\s+(?:that|this|it)\s+(?:come\s+up|show\s+up)\b", re.I)

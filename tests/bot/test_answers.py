@@ -422,7 +422,8 @@ def test_an_answer_asking_whether_it_counts_is_the_answer(gazetteer):
                                                ("is 25 too old for this?", "age", "ask_route"),
                                                ("does universal credit count as benefits? if so that one",
                                                 "barriers", "why_needed"),
-                                               ("conviction from 2015, will that stop me?", "barriers", "stop")])
+                                               ("conviction from 2015, will that stop me?", "barriers", "stop"),
+                                               ("luton, is that too far?", "borough", "show_more")])
 def test_an_answer_asking_whether_it_is_a_problem_is_the_answer(gazetteer, text, asked, said):
     assert classify(gazetteer, text, intent=said, tracker=asking(asked)) == "inform"
 
