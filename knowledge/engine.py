@@ -48,6 +48,9 @@ LATER = 3                      # relevance a route for people in, or starting, a
 # From that age most have left school, so tasters follow the routes they fit (`past_tasters`).
 PARTICIPATION_AGE = 18
 BASICS = 2                     # relevance one below level 2 gives a route made for that step (`basics`, `first_job`)
+# Relevance a route starting two or more levels above a resident below level 2 gives up (a leap); an adult twice that:
+# an adviser names the step between first (English and maths, adult community learning) before a level 3 bootcamp.
+LEAP = 2
 WHERE_EVERYONE_STARTS = "no_work_experience"     # a circumstance that calls for no service of its own
 YOUNG = AUDIENCES["young_people"][2]    # to this age, a degree (or degree apprenticeship) is a next step after level 3
 
@@ -313,7 +316,7 @@ class Screen:
                                 own & ~again,                                          # their own level
                                 self.wholly_below(j) | again,                          # only lower, or again
                                 offers & ((self.levels & ((1 << (r + 2)) - 1)) == 0) & (r < self._level_2)],  # a leap
-                               [3, 3, 1, -3, -2], 0)
+                               [3, 3, 1, -3, -LEAP * (2 if adult(profile) else 1)], 0)
         # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.
         undecided = np.where(self.lists_interests, SECTOR_ADVICE, ANY_WORK_ADVICE)
         score += self.signpost * (undecided if not interests else 1)

@@ -345,6 +345,16 @@ def test_a_young_person_below_level_2_hears_of_a_first_apprenticeship(use_kb):
     assert "english_and_maths" in [x.programme.id for x in advisor.recommend(adult).recommendations[:5]]
 
 
+def test_an_adult_with_no_qualifications_hears_of_the_step_between_before_a_level_3_bootcamp(use_kb):
+    # panel_fresh40's 60-year-old carer in Orpington who left school with nothing and wants NHS work had the GLA's
+    # level 3-5 bootcamps fifth and adult community learning eighth; fifteen like her in the older panels.
+    carer = Profile(age=60, qualification_level="none", borough="Bromley", barriers=("caring_responsibilities",),
+                    interests=("healthcare",))
+    ids = [x.programme.id for x in advisor.recommend(carer).recommendations]
+    assert "adult_community_learning" in ids[:5] and ids.index("adult_community_learning") < ids.index(
+        "gla_skills_bootcamps")
+
+
 def test_a_year_11_pupil_hears_of_a_t_level_beside_a_first_apprenticeship(use_kb):
     # At 16 with no qualifications yet, a pupil is sitting GCSEs (the schema records Year 11 as none): a T Level after
     # them is a next step, not a leap (panel_fresh19's Year 11 pupil in Kingston who likes design technology; eight
