@@ -112,6 +112,10 @@ from tests.eval import replay
 # 39th session: corpus_fresh40 met every bar at the start (lowest slot, interests, 0.952; F1 0.947) and the end (0.952;
 # F1 0.934): its slot floor 0.02 below, its F1 floor the bar; its 10 near-duplicates were reworded after its first
 # score. corpus_fresh39 raised (its misreadings were read: lowest slot 0.971, F1 0.940 at the end).
+# 40th session: corpus_fresh41 set from its figures (lowest slot, circumstances, 0.949 at the start and the end; F1
+# 0.926 at the start, 0.942 at the end): its slot floor 0.02 below, its F1 floor the bar; its 9 near-duplicates were
+# reworded after its first score. corpus_fresh40 raised (its misreadings were read: lowest slot 0.952, F1 0.944 at the
+# end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -153,7 +157,7 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh37.yml": {"slot": 0.86, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh38.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh39.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
-         "corpus_fresh40.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
+         "corpus_fresh40.yml": {"slot": 0.93, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh41.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0}}
 
 
