@@ -36,7 +36,9 @@ ADULT = 19                     # from this age (or when it wasn't given) a resid
 EMPLOYMENT = "employment_support"
 SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 7
 # Relevance careers advice gains for a resident unsure of the work they want: advice on every kind of work (the
-# National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1.
+# National Careers Service) is what an adviser names first, advice on one sector a little; with work in mind, 1, and
+# for an adult at level 2 or above, advice made mainly for that work (NHS Health Careers for health work) as much as
+# the undecided get from a sector's.
 ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
 # What advice on every kind of work gains besides for an adult below level 2 with work in mind: the National Careers
 # Service gives priority to adults without a level 2, and an adviser names it beside the sector's own careers pages
@@ -322,6 +324,8 @@ class Screen:
         score += self.signpost * (undecided if not interests else 1)
         if interests and self.needs_basics(profile):
             score += BELOW_LEVEL_2_ADVICE * self.any_work_advice
+        elif interests and adult(profile):          # the sector's own careers pages: where its entry jobs are
+            score += SECTOR_ADVICE * self.signpost * (mainly > 0)
         if adult(profile):                                  # the routes into work first (tasters: `order`)
             score += 2 * self.into_work
         else:                                               # made for their age group (pupils, 16-19s, young people)

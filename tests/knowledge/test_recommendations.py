@@ -355,6 +355,15 @@ def test_an_adult_with_no_qualifications_hears_of_the_step_between_before_a_leve
         "gla_skills_bootcamps")
 
 
+def test_an_adult_who_wants_health_work_hears_of_the_nhs_careers_pages(use_kb):
+    # panel_fresh13's 40-year-old on Universal Credit with GCSEs (borough not given) had a SWAP, two bootcamps, an
+    # apprenticeship, a free course and Access to HE, but not NHS Health Careers, where the NHS's entry jobs are; 28
+    # checks like it in the older panels. Below level 2 the basics and the National Careers Service come first.
+    adult = Profile(age=40, qualification_level="2", barriers=("claiming_benefits",), interests=("healthcare",))
+    ids = [x.programme.id for x in advisor.recommend(adult).recommendations[:5]]
+    assert {"nhs_health_careers", "trainee_phlebotomist"} & set(ids)
+
+
 def test_a_year_11_pupil_hears_of_a_t_level_beside_a_first_apprenticeship(use_kb):
     # At 16 with no qualifications yet, a pupil is sitting GCSEs (the schema records Year 11 as none): a T Level after
     # them is a next step, not a leap (panel_fresh19's Year 11 pupil in Kingston who likes design technology; eight
