@@ -385,7 +385,7 @@ class Screen:
             + BELOW * (self.wholly_below(j, 1) | j.again)
         score = self.relevance(j)
         ranked = idx[np.lexsort((self.tie[idx], -score[idx], tier[idx]))]
-        return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j))
+        return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j, score))
 
     def past_tasters(self, profile: Profile) -> bool:
         """Whether tasters follow the routes they fit: for an adult, and at 18, when most have left school, unless
@@ -394,17 +394,22 @@ class Screen:
             return True
         return profile.age >= PARTICIPATION_AGE and not self.degree_first.intersection(profile.interests)
 
-    def needs_met(self, j: Judgement) -> dict[int, str]:
+    def needs_met(self, j: Judgement, score: np.ndarray) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
-        index): ESOL for English and a digital skills course for computers meet two needs, not one twice. (A service
-        is another matter: an adviser refers to one.) A route for the work they want that runs in their borough, or
-        one made for a circumstance of theirs that runs near them, meets a need of its own, being near: a local
-        programme stands beside the national route of its type (Community Works for Health beside Connect to Work)."""
+        index): ESOL for English and a digital skills course for computers meet two needs, not one twice. The
+        services an adult is referred to (`_service`) meet one between them: the National Careers Service for a year
+        out of work stands beside their sector's careers pages. A route for the work they want that runs in their
+        borough, or one made for a circumstance of theirs that runs near them, meets a need of its own, being near: a
+        local programme stands beside the national route of its type (Community Works for Health beside Connect to
+        Work)."""
         had = set(j.profile.barriers)
         need = {int(i): min(had & set(self.required[i]), default="") for i in np.flatnonzero(j.made_for & self.course)}
         wants = self.wanted(j.profile) > 0 if set(j.profile.interests) - {"not_sure"} else True    # or not sure yet
         for i in np.flatnonzero((j.locality > 0) & j.made_for | (j.locality >= IN_THEIR_BOROUGH) & wants):
             need.setdefault(int(i), "near them")
+        if adult(j.profile):
+            for i in self._service(j, score):
+                need.setdefault(i, "a referral")
         return need
 
     def page_types(self, profile: Profile) -> np.ndarray:

@@ -364,6 +364,16 @@ def test_an_adult_who_wants_health_work_hears_of_the_nhs_careers_pages(use_kb):
     assert {"nhs_health_careers", "trainee_phlebotomist"} & set(ids)
 
 
+def test_the_service_for_a_year_out_of_work_stands_beside_the_sector_s_careers_pages(use_kb):
+    # panel_fresh16's 52-year-old in Wallington with GCSEs, 18 months out of work on Universal Credit, who wants lab
+    # work: the lab sector's careers pages took the careers place, and the National Careers Service, which gives
+    # priority to adults out of work a year, fell to sixth as their near-twin; ten like him in the older panels.
+    adult = Profile(age=52, qualification_level="2", borough="Sutton",
+                    barriers=("long_term_unemployed", "claiming_benefits"), interests=("laboratory",))
+    ids = [x.programme.id for x in advisor.recommend(adult).recommendations[:5]]
+    assert "national_careers_service" in ids
+
+
 def test_a_year_11_pupil_hears_of_a_t_level_beside_a_first_apprenticeship(use_kb):
     # At 16 with no qualifications yet, a pupil is sitting GCSEs (the schema records Year 11 as none): a T Level after
     # them is a next step, not a leap (panel_fresh19's Year 11 pupil in Kingston who likes design technology; eight
