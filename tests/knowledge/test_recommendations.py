@@ -374,6 +374,13 @@ def test_the_service_for_a_year_out_of_work_stands_beside_the_sector_s_careers_p
     assert "national_careers_service" in ids
 
 
+def test_someone_who_wants_factory_work_hears_of_free_courses_for_jobs(use_kb):
+    # GOV.UK lists "manufacturing technologies" and "business management" among its sectors; panel_fresh27's
+    # 45-year-old in Havering with GCSEs who wants factory work had it ninth; 20 like him in the older panels.
+    adult = Profile(age=45, qualification_level="2", borough="Havering", interests=("manufacturing",))
+    assert "free_courses_for_jobs" in [x.programme.id for x in advisor.recommend(adult).recommendations[:5]]
+
+
 def test_a_year_11_pupil_hears_of_a_t_level_beside_a_first_apprenticeship(use_kb):
     # At 16 with no qualifications yet, a pupil is sitting GCSEs (the schema records Year 11 as none): a T Level after
     # them is a next step, not a leap (panel_fresh19's Year 11 pupil in Kingston who likes design technology; eight
