@@ -1745,7 +1745,7 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
                                                           or _a_relatives(doc, m))]    # "my mum wants me to do nursing"
     if was and any(m.label == "interest" and m not in was for m in found):
         found = [m for m in found if m not in was]
-    found = [m for m in found if not _customer_or_product(doc, m, found)]
+    found = [m for m in found if not _customer_or_product(doc, m, found) and not _checks_production(m, found)]
     cues = [t.i for t in doc if t.lower_ in _PREFER
             or (t.lower_ == "more" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("into", "interested"))]
     if not cues:
@@ -1757,6 +1757,13 @@ def _preferred(doc: Doc, found: list[Match]) -> list[Match]:
     than = next((t.i for t in doc[cue + 2:] if t.lower_ in closing), None)
     kept = [m for m in found if (m.end <= cue if first else m.start > cue and (than is None or m.end <= than))]
     return kept if kept and len(kept) < len(found) else found
+
+
+def _checks_production(m: Match, found: list[Match]) -> bool:
+    """Quality control named beside a factory or production line, and no lab: checking what is made there ("quality
+    control on a production line", "QC in a medicines factory"), not lab work."""
+    return m.id == "laboratory" and m.text.lower() in ("quality control", "qc") \
+        and any(o.id == "manufacturing" for o in found) and not any(o.id == "laboratory" and o is not m for o in found)
 
 
 def _customer_or_product(doc: Doc, m: Match, found: list[Match]) -> bool:

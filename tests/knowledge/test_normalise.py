@@ -2020,3 +2020,11 @@ def test_not_knowing_the_question_is_no_interest(n):
 @pytest.mark.parametrize("text", ["I not want to answer this one please", "i dont really want to talk about that"])
 def test_declining_in_plain_words(n, text):
     assert n.mentions_answer(text) == "decline"
+
+
+@pytest.mark.parametrize("text, want", [("quality control on a production line", ["manufacturing"]),
+                                        ("Quality control in a medicines factory", ["manufacturing"]),
+                                        ("quality control in a lab or in manufacturing", ["laboratory", "manufacturing"]),
+                                        ("quality control", ["laboratory"])])
+def test_quality_control_in_a_factory_is_manufacturing(n, text, want):
+    assert n.extract(text, "interests")["interests"] == want
