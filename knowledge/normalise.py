@@ -517,6 +517,9 @@ class Normaliser:
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
                                                   "have one, just say no.")
+        here = self._earned_here(doc, found)
+        if here is not None:                    # "my first degree in Ghana and then an MSc here in London"
+            return here
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
         # "We don't have GCSEs in my country, I finished high school in Brazil", "studied in Syria, no papers now"
         studied_abroad = self._studied_abroad(doc, said)
@@ -706,6 +709,8 @@ class Normaliser:
         if not named and not studied_abroad and any(             # high school in Brazil"
                 m.label == "qualification" and _denied(doc, m) and not _described(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
+        elif self._earned_here(doc, quals) is not None:
+            out["qualification_level"] = self._earned_here(doc, quals)
         elif studied_abroad or self._from_abroad(doc, quals, asked):
             out["qualification_abroad"] = True
             if _without_a_statement(doc):           # "nurse from Kenya, no ENIC": its level stays unknown
@@ -776,6 +781,21 @@ class Normaliser:
         if any(not self._a_country(m) for m in abroad):
             return True
         return bool(abroad) and len(abroad) < sum(m.id != "none" for m in quals) and not _taken_here(doc, abroad)
+
+    def _earned_here(self, doc: Doc, found: list[Match]) -> str | None:
+        """The level of a qualification said to be from here, beside one from abroad, when it is the highest named:
+        "my first degree in Ghana and then an MSc here in London" is a UK master's, whatever the first degree
+        compares with."""
+        levels = [m for m in found if not m.id.startswith(AMBIGUOUS) and m.id != "none"]    # not "no paper here"
+        if not levels or not any(self._a_country(m) or m.id.startswith(AMBIGUOUS) for m in found):
+            return None
+        top = max(levels, key=lambda m: self.vocab.level_rank(m.id))
+        after = [t.lower_ for t in doc[top.end:top.end + 3]]
+        here = next((i for i, w in enumerate(after) if w in _HERE or w == "london"), None)
+        if here is None or any(w in _NOT_STUDY_HERE for w in after[:here]) \
+                or any(self.vocab.level_rank(m.id) >= self.vocab.level_rank(top.id) for m in levels if m is not top):
+            return None
+        return top.id
 
     def _a_country(self, m: Match) -> bool:
         """A country, capital or people named, which says where, not what ("a refugee from Eritrea")."""

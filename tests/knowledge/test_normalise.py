@@ -2028,3 +2028,14 @@ def test_declining_in_plain_words(n, text):
                                         ("quality control", ["laboratory"])])
 def test_quality_control_in_a_factory_is_manufacturing(n, text, want):
     assert n.extract(text, "interests")["interests"] == want
+
+
+@pytest.mark.parametrize("text, level", [("I got my first degree in Ghana and then an MSc here in London", "7"),
+                                         ("I'm from Nigeria but I did my MSc here at Kingston uni", "7")])
+def test_a_higher_qualification_earned_here_beside_one_from_abroad_is_the_answer(n, text, level):
+    assert n.qualification(text) == level and n.extract(text, "qualification_level")["qualification_level"] == level
+
+
+@pytest.mark.parametrize("text", ["degree from nigeria and gcse maths here", "university in Bangladesh but no paper here"])
+def test_a_lower_one_here_or_none_leaves_the_one_from_abroad_to_ask_about(n, text):
+    assert n.extract(text, "qualification_level") == {"qualification_abroad": True}
