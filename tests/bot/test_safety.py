@@ -58,6 +58,7 @@ def classify(text: str, intent: str = "stop") -> str:
     ("i feel really unsafe at home right now", "inform"),
     ("I'm so depressed I can't see the point in any of this", "why_needed"),
     ("I've got nothing. No qualifications no job no nothing. I hate my life", "inform"),    # corpus_fresh40
+    ("honestly i dont see the point in being here anymore", "chitchat"),                     # corpus_fresh40
     ("i've got no food and no money left", "deny"),
     # children about to be taken, shaking, asylum refused, the street next week (corpus_fresh28 to 32)
     ("they are going to take my children and i can't stop shaking", "inform"),
