@@ -709,8 +709,8 @@ class Normaliser:
         if not named and not studied_abroad and any(             # high school in Brazil"
                 m.label == "qualification" and _denied(doc, m) and not _described(doc, m) for m in every):
             out["qualification_level"] = "none"                 # "left at 15, no O levels or anything"
-        elif self._earned_here(doc, quals) is not None:
-            out["qualification_level"] = self._earned_here(doc, quals)
+        elif (here := self._earned_here(doc, quals)) is not None:     # "a degree in Ghana, then an MSc here"
+            out["qualification_level"] = here
         elif studied_abroad or self._from_abroad(doc, quals, asked):
             out["qualification_abroad"] = True
             if _without_a_statement(doc):           # "nurse from Kenya, no ENIC": its level stays unknown
