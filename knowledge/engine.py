@@ -288,6 +288,10 @@ class Screen:
 
     def relevance(self, j: Judgement) -> np.ndarray:
         """How well each programme answers "what should I do next?" for this resident (higher is better)."""
+        return self._scored(j)[0]
+
+    def _scored(self, j: Judgement) -> tuple[np.ndarray, list[int]]:
+        """`relevance`, and the services an adult is referred to (`_service`), which it raised."""
         profile, n = j.profile, len(self.programmes)
         interests = [x for x in dict.fromkeys(profile.interests) if x != "not_sure"]
         wants = self.wanted(profile)
@@ -335,9 +339,9 @@ class Screen:
                 score -= LATER * (self.employment & (suits == 0))
         score += j.locality
         score -= LATER * self.later * (1 if adult(profile) else 2)
-        if adult(profile):
-            score[self._service(j, score)] += SERVICE
-        return score
+        referred = self._service(j, score) if adult(profile) else []
+        score[referred] += SERVICE
+        return score, referred
 
     def wanted(self, profile: Profile) -> np.ndarray:
         """How many of the kinds of work the resident wants each programme lists."""
@@ -383,9 +387,9 @@ class Screen:
         aside = self.doubt | (self.taster & self.past_tasters(j.profile))
         tier = OPEN_CHECK * j.checks + FAILED_CHECK * j.against + IN_DOUBT * aside \
             + BELOW * (self.wholly_below(j, 1) | j.again)
-        score = self.relevance(j)
+        score, referred = self._scored(j)
         ranked = idx[np.lexsort((self.tie[idx], -score[idx], tier[idx]))]
-        return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j, score))
+        return _paged(ranked, self.page_types(j.profile), tier, score, self.needs_met(j, referred))
 
     def past_tasters(self, profile: Profile) -> bool:
         """Whether tasters follow the routes they fit: for an adult, and at 18, when most have left school, unless
@@ -394,10 +398,10 @@ class Screen:
             return True
         return profile.age >= PARTICIPATION_AGE and not self.degree_first.intersection(profile.interests)
 
-    def needs_met(self, j: Judgement, score: np.ndarray) -> dict[int, str]:
+    def needs_met(self, j: Judgement, referred: list[int]) -> dict[int, str]:
         """For each course made for a circumstance of theirs by a rule that requires it, that circumstance (by
         index): ESOL for English and a digital skills course for computers meet two needs, not one twice. The
-        services an adult is referred to (`_service`) meet one between them: the National Careers Service for a year
+        services an adult is `referred` to (`_service`) meet one between them: the National Careers Service for a year
         out of work stands beside their sector's careers pages. A route for the work they want that runs in their
         borough, or one made for a circumstance of theirs that runs near them, meets a need of its own, being near: a
         local programme stands beside the national route of its type (Community Works for Health beside Connect to
@@ -407,9 +411,8 @@ class Screen:
         wants = self.wanted(j.profile) > 0 if set(j.profile.interests) - {"not_sure"} else True    # or not sure yet
         for i in np.flatnonzero((j.locality > 0) & j.made_for | (j.locality >= IN_THEIR_BOROUGH) & wants):
             need.setdefault(int(i), "near them")
-        if adult(j.profile):
-            for i in self._service(j, score):
-                need.setdefault(i, "a referral")
+        for i in referred:
+            need.setdefault(i, "a referral")
         return need
 
     def page_types(self, profile: Profile) -> np.ndarray:

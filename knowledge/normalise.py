@@ -787,7 +787,7 @@ class Normaliser:
         "my first degree in Ghana and then an MSc here in London" is a UK master's, whatever the first degree
         compares with."""
         levels = [m for m in found if not m.id.startswith(AMBIGUOUS) and m.id != "none"]    # not "no paper here"
-        if not levels or not any(self._a_country(m) or m.id.startswith(AMBIGUOUS) for m in found):
+        if not levels or self._enic is None or not any(m.id == AMBIGUOUS + self._enic.id for m in found):
             return None
         top = max(levels, key=lambda m: self.vocab.level_rank(m.id))
         after = [t.lower_ for t in doc[top.end:top.end + 3]]
