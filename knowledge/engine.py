@@ -40,9 +40,9 @@ SERVICES, SERVICE = (EMPLOYMENT, "careers_information"), 7
 # for an adult at level 2 or above, advice made mainly for that work (NHS Health Careers for health work) as much as
 # the undecided get from a sector's.
 ANY_WORK_ADVICE, SECTOR_ADVICE = 8, 3
-# What advice on every kind of work gains besides for an adult below level 2 with work in mind: the National Careers
-# Service gives priority to adults without a level 2, and an adviser names it beside the sector's own careers pages
-# (`page_types`).
+# What advice on every kind of work gains besides for an adult below level 2 with work in mind (the National Careers
+# Service gives priority to adults without a level 2), or whose qualifications from abroad have no UK level yet: an
+# adviser names it beside the sector's own careers pages (`advice_first`, `page_types`).
 BELOW_LEVEL_2_ADVICE = 4
 LATER = 3                      # relevance a route for people in, or starting, a job gives up: it helps later
 # (twice that under 19, when a job is further off still); under PARTICIPATION_AGE, when England asks young people
@@ -326,7 +326,7 @@ class Screen:
         # Careers advice helps the undecided most, and advice on every kind of work more than on one sector.
         undecided = np.where(self.lists_interests, SECTOR_ADVICE, ANY_WORK_ADVICE)
         score += self.signpost * (undecided if not interests else 1)
-        if interests and self.needs_basics(profile):
+        if interests and self.advice_first(profile):
             score += BELOW_LEVEL_2_ADVICE * self.any_work_advice
         elif interests and adult(profile):          # the sector's own careers pages: where its entry jobs are
             score += SECTOR_ADVICE * self.signpost * (mainly > 0)
@@ -360,6 +360,12 @@ class Screen:
     def needs_basics(self, profile: Profile) -> bool:
         level = profile.qualification_level
         return level is not None and adult(profile) and self.vocab.level_rank(level) < self._level_2
+
+    def advice_first(self, profile: Profile) -> bool:
+        """Whether an adult with work in mind hears of advice on every kind of work beside their sector's: below
+        level 2 (`needs_basics`), or with qualifications from abroad whose UK level nobody has compared yet, where
+        an adviser's first job is to work out where they stand."""
+        return self.needs_basics(profile) or adult(profile) and profile.qualification_abroad
 
     def _service(self, j: Judgement, score: np.ndarray) -> list[int]:
         """For each of their circumstances, the best service open to them designed for it that no other circumstance
@@ -418,11 +424,11 @@ class Screen:
     def page_types(self, profile: Profile) -> np.ndarray:
         """The type each programme counts as on a page: its route type, except that for an adult below level 2 the
         basics are not a near-twin of ESOL or a digital skills course and count as a type of their own, and, with
-        work in mind, nor is careers advice on every kind of work a near-twin of their sector's: an adviser names
-        both."""
-        if not self.needs_basics(profile):
+        work in mind, for them and for an adult with qualifications from abroad (`advice_first`), nor is careers
+        advice on every kind of work a near-twin of their sector's: an adviser names both."""
+        if not self.advice_first(profile):
             return self.route
-        kinds = np.where(self.basics, "basics", self.route)
+        kinds = np.where(self.basics, "basics", self.route) if self.needs_basics(profile) else self.route
         if set(profile.interests) - {"not_sure"}:
             kinds = np.where(self.any_work_advice, "any work advice", kinds)
         return kinds

@@ -219,6 +219,20 @@ def test_an_adult_below_level_2_with_work_in_mind_hears_of_the_careers_service(u
     assert "national_careers_service" in {x.programme.id for x in r.recommendations[:5]}
 
 
+@pytest.mark.parametrize("age, borough, barriers, interest", [
+    (57, "Brent", ("refugee",), "laboratory"),
+    (39, "Ealing", ("english_language", "digital_skills"), "manufacturing"),
+    (24, "Hillingdon", ("english_language",), "data_and_digital")])
+def test_an_adult_with_qualifications_from_abroad_hears_of_the_careers_service(use_kb, age, borough, barriers,
+                                                                                interest):
+    # No UK ENIC statement, so their level is unknown: an adviser works out where they stand first. The sector's
+    # careers pages, apprenticeships and a short course had filled the five (panel_fresh41; 15 like them in the
+    # older panels).
+    r = advisor.recommend(Profile(age=age, borough=borough, barriers=barriers, interests=(interest,),
+                                  qualification_abroad=True))
+    assert "national_careers_service" in {x.programme.id for x in r.recommendations[:5]}
+
+
 @pytest.mark.parametrize("level, interest", [("6", "laboratory"), ("6", "business_and_sales"), ("7", "data_and_digital")])
 def test_a_graduate_retraining_hears_of_a_skills_bootcamp(use_kb, level, interest):
     # Bootcamps teach at levels 3 to 5 but are open whatever you hold: people retrain on them (route_types.yml).
