@@ -66,6 +66,17 @@ def classify(text: str, intent: str = "stop") -> str:
     ("i'm going to be on the street on monday and i've got nowhere", "inform"),
     # sad and afraid, asking for help (corpus_fresh34)
     ("please help me I am very very sad and afraid", "nlu_fallback"),
+    # put out of a home tonight or this week, not coping, threats, debt, no money for gas or food (corpus_fresh41)
+    ("my dad kicked me out and im 17, on a night bus rn", "inform"),
+    ("i dont care about qualifications right now im about to be homeless", "inform"),
+    ("we got kicked out by my stepdad last night, me and my sister are at a friends", "inform"),
+    ("my landlord says we have to be out by friday and i have 3 kids, i dont know what to do", "inform"),
+    ("sleeping rough at the moment, its freezing and im not coping", "inform"),
+    ("a gang keeps messaging me saying theyll get me if i dont work for them", "out_of_scope"),
+    ("im so stressed i cant sleep, debt collectors calling every day", "inform"),
+    ("none of this matters if i cant pay the rent next week, im going to lose the flat", "inform"),
+    ("I've been feeling really low for months and I don't know who to talk to", "human_handoff"),
+    ("help please my child is unwell and we have no gas money and no food", "nlu_fallback"),
 ])
 def test_distress_overrides_whatever_the_classifier_said(text, said):
     assert classify(text, intent=said) == "distress"
@@ -78,6 +89,8 @@ def test_other_messages_and_button_payloads_are_left_alone():
     assert classify("im crying with laughter lol", intent="chitchat") == "chitchat"
     # words beside a crisis phrase that are no crisis
     assert classify("my qualifications are worthless here", intent="inform") == "inform"
+    assert classify("get someone to contact me i cant do this online", intent="request_contact") == "request_contact"
+    assert classify("cancer research, my dad died of it", intent="inform") == "inform"
     assert classify("I'm hopeless at computers", intent="inform") == "inform"
     assert classify("I'm afraid I don't have any GCSEs", intent="inform") == "inform"     # British politeness
     assert classify("we got evicted last year so we're in temp accommodation now", intent="inform") == "inform"
