@@ -95,6 +95,8 @@ MY_ANSWERS = re.compile(r"\b(?:show|see|view|check|read|display)\s+(?:me\s+|back
                         r"\bw(?:h)?at\s+did\s+(?:you|u)\s+(?:(?:record|put|save|write)\s+(?:down\s+)?(?:for|as)\s+my|"
                         r"put\s+(?:down\s+)?for\s+me)\b|"
                         r"\bwhat\s+did\s+i\s+(?:put|say|type|write|enter|tell\s+(?:you|u))\b|"
+                        r"\bwhat\s+(?:circumstances|interests?|borough|qualifications?|level)\s+did\s+i\s+"
+                        r"(?:pick|choose|select|put|say|give)\b|"
                         r"\bwhat\b[^?.!]{0,40}?\b(?:have|got)\s+(?:(?:you|u)\s+)?(?:got\s+)?(?:me\s+)?down\s+"
                         r"(?:for\s+(?:me|my)|as)\b|"
                         r"\bwhat\s+(?:do\s+)?(?:you|u)\s+(?:think\s+(?:you|u)\s+)?know\s+about\s+me\b|"
@@ -171,7 +173,8 @@ RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|
                        r"(?!\s+(?:a|an)\b)|recommend\s+something|skip\s+(?:all\s+)?(?:the|these|your)\s+questions|"
                        r"skip\s+(?:all\s+)?(?:this|that)\s+and\s+(?:just\s+)?(?:show|give|tell)|"
                        r"skip\s+(?:straight\s+)?to\s+the\s+(?:results|list|end|routes|options|recommendations)|"
-                       r"(?:show\s+me|give\s+me|list)\s+(?:all\s+)?the\s+(?:programmes|routes|results|list|options)|"
+                       r"(?:show\s+me|give\s+me|list)\s+(?:all\s+)?the\s+(?:programmes|routes|results|list|options|jobs)|"
+                       r"without\s+(?:all\s+)?(?:the|these|your)\s+questions|"
                        r"show\s+me\s+(?:programmes|routes|results))\b", re.I)
 
 
@@ -401,9 +404,10 @@ GOODBYE, THANKS, OUT_OF_SCOPE = "goodbye", "thanks", "out_of_scope"
 # Over the older corpora every message these match is labelled so.
 AFTER_THE_LIST = {
     SHOW_MORE: re.compile(r"\b(?:got|have\s+you\s+got|you\s+got)\s+anything\s+else\b|"
-                          r"^\W*(?:anything\s+else(?:\s+for\s+me)?|is\s+that\s+(?:it|all(?:\s+of\s+them)?)|"
+                          r"^\W*(?:anything\s+else(?:\s+for\s+me|\s+(?:apart\s+from|besides)\s+(?:those|these|them))?|"
+                          r"is\s+that\s+(?:it|all(?:\s+of\s+them)?)|"
                           r"(?:is\s+)?that\s+all\s+(?:you(?:'ve|\s+have)?\s+got|there\s+is)|"
-                          r"(?:so\s+|and\s+|ok\s+)?what\s+else)\W*$", re.I),
+                          r"(?:so\s+|and\s+|ok\s+)?what\s+else(?:\s+(?:u|you)(?:'ve)?\s+got)?)\W*$", re.I),
     NO: re.compile(r"^\W*(?:not\s+really|nope|nah|n|(?:i\s+)?don'?t\s+think\s+so|(?:nah\s+|no\s+)?i'?ll\s+pass|"
                    r"nah\s+you'?re\s+(?:alright|all\s+right|ok|okay|good|fine))\W*$", re.I),
     YES: re.compile(r"^\W*(?:ya|yah|yh|y|yup|mhm+|of\s+course|absolutely|(?:ok\s+|okay\s+)?let'?s\s+go)\W*$", re.I),

@@ -172,7 +172,8 @@ class Normaliser:
             lab, _, mid = self.nlp.vocab.strings[match_id].partition("|")
             if (label is None or lab == label) and not self._a_city_by_chance(doc, start, end) \
                     and not _part_of_a_word(doc, end) and not (lab == "interest" and _personal_data(doc, start, end)) \
-                    and not (lab == "qualification" and _a_levels_number(doc, start)):
+                    and not (lab == "qualification"
+                             and (_a_levels_number(doc, start) or _as_in_a_level(doc, start, end))):
                 found.append(Match(lab, mid, start, end, doc[start:end].text))
         return _longest(found)
 
@@ -520,6 +521,8 @@ class Normaliser:
         here = self._earned_here(doc, found)
         if here is not None:                    # "my first degree in Ghana and then an MSc here in London"
             return here
+        if _left_with_grades(doc, found):           # "left school at 16 with Cs and Ds"
+            return "2" if _named_grades(doc) & _PASS_GRADES else "1"
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
         # "We don't have GCSEs in my country, I finished high school in Brazil", "studied in Syria, no papers now"
         studied_abroad = self._studied_abroad(doc, said)
@@ -542,6 +545,8 @@ class Normaliser:
             return UNKNOWN_LEVEL
         if ask:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
+        if not found and _named_grades(doc):        # "left school at 16 with Cs and Ds": GCSE grades
+            return "2" if _named_grades(doc) & _PASS_GRADES else "1"
         if not found and (_school_year(doc) is not None or _left_early(doc)):
             return "none"                           # "year 10 so no results yet", "left in yr 9": nothing yet
         grades = set(_subject_grades(doc).values())
@@ -703,6 +708,8 @@ class Normaliser:
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
         # "none at all" names no qualification unless the qualification question is open (then `qualification`)
         quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
+        if _left_with_grades(doc, quals):
+            quals = []                                  # "left school at 16 with Cs and Ds": the grades tell
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
         studied_abroad = self._studied_abroad(doc, every)         # "We don't have GCSEs in my country, I finished
@@ -720,6 +727,8 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         elif not quals and _at_school(doc, studied, pupil):
             out["qualification_level"] = "none"         # "I'm 15, year 10", "doing his GCSEs": nothing yet
+        elif not quals and _named_grades(doc) and (_left_early(doc) or asked == "qualification_level"):
+            out["qualification_level"] = "2" if _named_grades(doc) & _PASS_GRADES else "1"   # "left at 16 with Cs"
         elif not quals and (_left_early(doc) or _ALL_UNGRADED.search(doc.text)):
             out["qualification_level"] = "none"         # "got kicked out in year 9", "got U's in everything"
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
@@ -1269,7 +1278,9 @@ def _studying(doc: Doc, m: Match) -> bool:
                                            or after in (["in", "progress"], ["ongoing"])    # "A levels in progress"
                                            or bool(_WAITING & set(before)) and after[:1] in (["results"], ["result"])
                                            # "predicted ABB in my A levels"
-                                           or m.start > 3 and doc[m.start - 4].lower_ == "predicted")
+                                           or m.start > 3 and doc[m.start - 4].lower_ == "predicted"
+                                           # "year 11 student looking for options after my gcses"
+                                           or "after" in before and (_school_year(doc) or 99) <= 18)
 
 
 _BARE_GCSE = {"gcse", "gcses", "gcse's"}
@@ -1287,6 +1298,35 @@ _NAMES_A_LEVEL = {"level", "lvl", "nvq", "entry"}               # "level 1" is a
 
 _CSE = {"cse", "cses", "cse's"}
 _A_GRADE = re.compile(r"grades?|[2-9]s?")
+
+
+_GRADE_RUN = re.compile(r"(?:[A-G]|A\*|U){3,}")      # "DDEEF at gcse", in capitals: "bad" or "ace" is a word
+_GRADES_SAID = {"cs": "c", "c's": "c", "bs": "b", "b's": "b", "ds": "d", "d's": "d", "es": "e", "e's": "e",
+                "fs": "f", "f's": "f", "gs": "g", "g's": "g"}
+
+
+def _grade_run(doc: Doc) -> set[str]:
+    """The GCSE grades of a run of capitals beside GCSEs ("DDEEF at gcse"), in lower case; not predicted ones, nor
+    A level grades ("A*AA in bio chem maths")."""
+    if not {t.lower_ for t in doc} & _BARE_GCSE:
+        return set()
+    out: set[str] = set()
+    for t in doc:
+        if _GRADE_RUN.fullmatch(t.text) and not {w.lower_ for w in doc[max(0, t.i - 2):t.i]} & _STUDYING:
+            out |= set(re.findall(r"a\*|[a-gu]", t.text.lower()))
+    return out
+
+
+def _named_grades(doc: Doc) -> set[str]:
+    """GCSE grades named without a subject: `_grade_run`, or capitals in the plural ("Cs and Ds"). "As" is left
+    out: it is also a word."""
+    return _grade_run(doc) | {_GRADES_SAID[t.lower_] for t in doc if t.lower_ in _GRADES_SAID and t.text[0].isupper()}
+
+
+def _left_with_grades(doc: Doc, found: list[Match]) -> bool:
+    """Left school, with the grades named: "left school at 16 with Cs and Ds" holds GCSEs."""
+    return bool(found) and all(m.id == "none" and m.text.lower().startswith("left") for m in found) \
+        and bool(_named_grades(doc))
 
 
 def _cse_grades(found: list[Match]) -> list[Match]:
@@ -1309,7 +1349,8 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     twos = [m for m in found if m.id == "2"]
     if twos and all(_bare_gcse(m.text) for m in twos):
         rest = [m for m in found if m.id != "2"]
-        if grades and all(g in _LOW_GRADES for g in grades.values()) or _capped_low(doc):
+        if grades and all(g in _LOW_GRADES for g in grades.values()) or _capped_low(doc) \
+                or _grade_run(doc) and not _grade_run(doc) & _PASS_GRADES:     # "DDEEF at gcse"
             return rest + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
         if low:
             return rest
@@ -1412,6 +1453,11 @@ def _subject_grades(doc: Doc) -> dict[int, str]:
 def _a_levels_number(doc: Doc, start: int) -> bool:
     """ "functional skills lvl 2 in english": a number after a word naming a level is that level, not a grade."""
     return start > 0 and doc[start].text in _LOW_GRADES and doc[start - 1].lower_ in _NAMES_A_LEVEL
+
+
+def _as_in_a_level(doc: Doc, start: int, end: int) -> bool:
+    """ "it came back as level 5": "as" before a numbered level, not an AS level."""
+    return doc[start].lower_ == "as" and end < len(doc) and doc[end].like_num
 
 
 def _a_grade(words: list[str]) -> bool:

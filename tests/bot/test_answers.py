@@ -938,3 +938,15 @@ def test_forgetting_to_say_something_is_no_request_to_delete(gazetteer):
 def test_the_words_of_deleting_ask_for_it_whatever_the_guess(gazetteer, text, guess, want):
     # older corpora: read as a request for the answers, a yes and a request for routes, and nothing was deleted
     assert classify(gazetteer, text, intent=guess, tracker=asking(None, form=None, profile_complete=True)) == want
+
+
+@pytest.mark.parametrize("text, said, want", [("anything else apart from those", "inform", "show_more"),
+                                              ("what else u got", "find_routes", "show_more"),
+                                              ("what circumstances did i pick", "why_needed", "show_profile")])
+def test_corpus_fresh41s_questions_after_the_list(gazetteer, text, said, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+
+
+def test_the_jobs_without_the_questions_asks_for_routes(gazetteer):
+    assert classify(gazetteer, "cant u just show me the jobs without all the questions", intent="why_not",
+                    tracker=asking("age")) == "find_routes"

@@ -2013,6 +2013,28 @@ def test_corpus_fresh40s_misreadings(n, asked, text, want):
     assert {k: got.get(k) for k in want} == want
 
 
+@pytest.mark.parametrize("asked, text, want", [
+    ("start", "year 11 student looking for options after my gcses", {"age": 16, "qualification_level": "none"}),
+    ("qualification_level", "DDEEF at gcse", {"qualification_level": "1"}),
+    ("qualification_level", "left school at 16 with Cs and Ds", {"qualification_level": "2"}),
+    ("enic", "yeh it came back as level 5", {"qualification_level": "5"}),
+    ("barriers", "no settled place, moving between family members", {"barriers": ["homelessness"]}),
+    ("barriers", "Out of work a long time and I'm on ESA for my heart",
+     {"barriers": ["long_term_unemployed", "claiming_benefits", "disability_or_health"]}),
+    ("interests", "helping doctors find new treatments", {"interests": ["research"]})])
+def test_corpus_fresh41s_misreadings(n, asked, text, want):
+    got = n.extract(text, None if asked == "start" else asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text, level", [("A*AA in bio chem maths", None), ("not left school yet, year 13, predicted AAB",
+                                                                            None),
+                                         ("GCSEs - B in english C in maths and a couple of Ds", "2"),
+                                         ("got my AS levels", "3")])
+def test_grades_in_capitals_tell_only_gcses_held(n, text, level):
+    assert n.extract(text, "qualification_level").get("qualification_level") == level
+
+
 def test_not_knowing_the_question_is_no_interest(n):
     assert "interests" not in n.extract("I not know this", "enic")       # corpus_fresh30: no statement
 
