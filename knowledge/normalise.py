@@ -245,7 +245,8 @@ class Normaliser:
     def said(self, doc: Doc, label: str) -> list[Match]:
         """Exact matches for a label and close ones for typos, the longer winning ("foundaton degree" is a
         foundation degree, not a degree); then what its signs say, where no phrase was found."""
-        return self._with_signs(doc, label, _longest(self.matches(doc, label) + self.fuzzy(doc, label)))
+        typed = [m for m in self.fuzzy(doc, label) if not _as_in_a_level(doc, m.start, m.end)]    # "as level 5"
+        return self._with_signs(doc, label, _longest(self.matches(doc, label) + typed))
 
     def _with_signs(self, doc: Doc, label: str, found: list[Match]) -> list[Match]:
         """`found`, and what the label's signs say that no match in `found` says, the longer of two overlapping
@@ -511,9 +512,11 @@ class Normaliser:
                                                          and not _corrected_after(doc, 0))
             # "lost the letter but it said bachelor's degree standard": a level the statement gave, whatever else
             given = [m.id for m in found if not m.id.startswith(AMBIGUOUS) and _a_statements_level(doc, m)]
-            if definite and not denies or given:
-                return max(given or definite, key=self.vocab.level_rank)
-            if denies or self.answer(text) == "none" or any(t.lower_ in _NEGATIONS | _PLAIN_NO | {"nt"} for t in doc):
+            levels = [d for d in definite if d != "none"]      # "I have nothing here to send": no statement
+            if levels and not denies or given:
+                return max(given or levels, key=self.vocab.level_rank)
+            if denies or self.answer(text) == "none" or "none" in definite \
+                    or any(t.lower_ in _NEGATIONS | _PLAIN_NO | {"nt"} for t in doc):
                 return UNKNOWN_LEVEL
             raise AmbiguousInput("qualification", "Which UK level does your statement give? For example "
                                                   "\"bachelor's degree standard\" or \"level 3\". If you don't "
@@ -737,7 +740,8 @@ class Normaliser:
         for label, key in (("barrier", "barriers"), ("interest", "interests")):
             said = [m for m in found if m.label == label and not (
                 (label == "interest" and asked != "interests" or m.text.lower() == "childcare")
-                and _subject_of(doc, m, studied))                          # "nvq 3 in childcare" is no child
+                and _subject_of(doc, m, studied)                           # "nvq 3 in childcare" is no child
+                and not (label == "interest" and _SAME_FIELD.search(text)))  # "...and want to stay in that field"
                 and not (m.id == "not_sure" and (asked != "interests" and _unsure_how(doc, m)
                                                  or _graded_in(doc, m)))     # "U's in everything"
                 and not (label == "interest" and asked != "interests" and _a_place_beside(doc, m))]
@@ -1321,6 +1325,10 @@ def _named_grades(doc: Doc) -> set[str]:
     """GCSE grades named without a subject: `_grade_run`, or capitals in the plural ("Cs and Ds"). "As" is left
     out: it is also a word."""
     return _grade_run(doc) | {_GRADES_SAID[t.lower_] for t in doc if t.lower_ in _GRADES_SAID and t.text[0].isupper()}
+
+
+_SAME_FIELD = re.compile(r"\b(?:stay|keep|continue|carry\s+on|remain|work)\s+(?:working\s+)?in\s+(?:that|the\s+same|"
+                         r"this|my)\s+(?:field|area|line|sector|subject)\b", re.I)
 
 
 def _left_with_grades(doc: Doc, found: list[Match]) -> bool:

@@ -2035,6 +2035,24 @@ def test_grades_in_capitals_tell_only_gcses_held(n, text, level):
     assert n.extract(text, "qualification_level").get("qualification_level") == level
 
 
+@pytest.mark.parametrize("text, level", [("My certificates are still in Kabul, I have nothing here to send", "unknown"),
+                                         ("applied 3 weeks ago, they said 15 working days", "unknown"),
+                                         ("not yet, my work coach said he would help me apply", "unknown"),
+                                         ("Yeah mine came back as level 4", "4"),
+                                         ("Law degree from India and an LLM from Queen Mary", "7")])
+def test_answers_at_the_uk_enic_question(n, text, level):
+    assert n.qualification(text, abroad=True) == level
+
+
+@pytest.mark.parametrize("asked, text, want", [
+    ("age", "Im 17 and in care", {"age": 17, "barriers": ["care_leaver"]}),
+    (None, "Got a BTEC National in engineering and want to stay in that field",
+     {"qualification_level": "3", "interests": ["engineering"]})])
+def test_older_corpora_s_misreadings(n, asked, text, want):
+    got = n.extract(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
 def test_not_knowing_the_question_is_no_interest(n):
     assert "interests" not in n.extract("I not know this", "enic")       # corpus_fresh30: no statement
 
