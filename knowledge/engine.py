@@ -245,8 +245,8 @@ class Screen:
         self.doubt = np.array([p.status == "unconfirmed" for p in ps], bool)
         self.lists_interests = np.array([bool(p.interests) for p in ps], bool)
         self.mainly = _counts(n, [p.mainly_for for p in ps])
-        self._level_2, self._level_3, self._level_4, self._level_6 = (vocab.level_rank(x)
-                                                                       for x in ("2", "3", "4", "6"))
+        self._level_2, self._level_3, self._level_4, self._level_5, self._level_6 = (
+            vocab.level_rank(x) for x in ("2", "3", "4", "5", "6"))
         kind = {t.id: t.kind for t in vocab.route_types}
         self.signpost = np.array([kind.get(p.route_type) == "advice" for p in ps], np.int64)
         self.any_work_advice = (self.signpost > 0) & ~self.lists_interests     # the National Careers Service
@@ -305,6 +305,8 @@ class Screen:
         if profile.qualification_level is not None:
             r = self.vocab.level_rank(profile.qualification_level)
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
+            if r == self._level_3:      # levels 4 and 5 "sit between A level/T Level and a degree" (reference,
+                up |= 1 << self._level_5    # HTQ): a level 5 nursing associate apprenticeship after A levels too
             if r == self._level_3 and profile.age is not None and profile.age <= YOUNG:
                 up |= sum(1 << k for k in range(r + 1, self._level_6 + 1))     # after A levels, a degree too
             if j.resident.taking_exams and profile.age == SCHOOL_LEAVING_AGE:    # in Year 11, sitting GCSEs:

@@ -134,22 +134,26 @@ from tests.eval.replay import load
 # community learning or a West London programme gave way in the five); panel_fresh3 (2,151), panel_fresh7 (2,458),
 # panel_fresh14 (1,013), panel_fresh25 (672), panel_fresh29 (710) and panel_fresh32 (614) lowered here, the panels
 # that gained raised. Blind panel_fresh42, read by mistake with this change as well as before it, lost 1 (1,029).
-FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 670, "panel_fresh2.yml": 2129,
+# Then for an adult at level 3 a level 5 route is a step up as well as a level 4 one (levels 4 and 5 sit between A
+# levels and a degree): the development panels gained 11 checks and lost 4 (pharmacy workers whose writers named the
+# level 3 pharmacy technician apprenticeship); panel_fresh17 (769), panel_fresh27 (582) and panel_fresh31 (1,082)
+# lowered here, the panels that gained raised.
+FLOOR = {"panel.yml": 1170, "panel_fresh.yml": 671, "panel_fresh2.yml": 2129,
          "panel_fresh3.yml": 2151, "panel_fresh4.yml": 2264, "panel_fresh5.yml": 2929,
-         "panel_fresh6.yml": 2517, "panel_fresh7.yml": 2458, "panel_fresh8.yml": 3106, "panel_fresh9.yml": 2317,
-         "panel_fresh10.yml": 1557, "panel_fresh11.yml": 958, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 865,
-         "panel_fresh14.yml": 1013, "panel_fresh15.yml": 883, "panel_fresh16.yml": 705, "panel_fresh17.yml": 770,
-         "panel_fresh18.yml": 487, "panel_fresh19.yml": 771, "panel_fresh20.yml": 918,
+         "panel_fresh6.yml": 2518, "panel_fresh7.yml": 2458, "panel_fresh8.yml": 3106, "panel_fresh9.yml": 2317,
+         "panel_fresh10.yml": 1558, "panel_fresh11.yml": 958, "panel_fresh12.yml": 1314, "panel_fresh13.yml": 865,
+         "panel_fresh14.yml": 1013, "panel_fresh15.yml": 883, "panel_fresh16.yml": 705, "panel_fresh17.yml": 769,
+         "panel_fresh18.yml": 487, "panel_fresh19.yml": 771, "panel_fresh20.yml": 919,
          "panel_fresh21.yml": 1172, "panel_fresh22.yml": 1585,
-         "panel_fresh23.yml": 1506, "panel_fresh24.yml": 743, "panel_fresh25.yml": 672,
+         "panel_fresh23.yml": 1506, "panel_fresh24.yml": 743, "panel_fresh25.yml": 673,
          "panel_fresh26.yml": 1499,
-         "panel_fresh27.yml": 583, "panel_fresh28.yml": 706, "panel_fresh29.yml": 710,
-         "panel_fresh30.yml": 1115, "panel_fresh31.yml": 1083,
+         "panel_fresh27.yml": 582, "panel_fresh28.yml": 708, "panel_fresh29.yml": 710,
+         "panel_fresh30.yml": 1115, "panel_fresh31.yml": 1082,
          "panel_fresh32.yml": 614, "panel_fresh33.yml": 603,
          "panel_fresh34.yml": 578, "panel_fresh35.yml": 877,
          "panel_fresh36.yml": 2118, "panel_fresh37.yml": 953, "panel_fresh38.yml": 671,
-         "panel_fresh39.yml": 1038, "panel_fresh40.yml": 708,
-         "panel_fresh41.yml": 1091, "panel_fresh42.yml": 1029}
+         "panel_fresh39.yml": 1039, "panel_fresh40.yml": 709,
+         "panel_fresh41.yml": 1092, "panel_fresh42.yml": 1029}
 PANELS = sorted(FLOOR)
 
 

@@ -233,6 +233,19 @@ def test_an_adult_with_qualifications_from_abroad_hears_of_the_careers_service(u
     assert "national_careers_service" in {x.programme.id for x in r.recommendations[:5]}
 
 
+@pytest.mark.parametrize("age, borough, barriers", [(33, "City of London", ()), (25, "Bexley", ()),
+                                                    (41, "Barnet", ("claiming_benefits", "caring_responsibilities"))])
+def test_an_adult_with_a_levels_who_wants_health_work_hears_of_a_level_5_apprenticeship(use_kb, age, borough,
+                                                                                      barriers):
+    # The nursing associate apprenticeship (level 5) had ranked tenth behind the level 3 pharmacy technician one
+    # (panel_fresh41; 12 like them in the older panels).
+    r = advisor.recommend(Profile(age=age, qualification_level="3", borough=borough, barriers=barriers,
+                                  interests=("healthcare",)))
+    top = r.recommendations[:5]
+    assert any(x.programme.route_type == "apprenticeship" and x.programme.levels == ("5",) or
+               x.programme.id == "apprenticeship_levels_4_5" for x in top), [x.programme.id for x in top]
+
+
 @pytest.mark.parametrize("level, interest", [("6", "laboratory"), ("6", "business_and_sales"), ("7", "data_and_digital")])
 def test_a_graduate_retraining_hears_of_a_skills_bootcamp(use_kb, level, interest):
     # Bootcamps teach at levels 3 to 5 but are open whatever you hold: people retrain on them (route_types.yml).
