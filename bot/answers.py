@@ -119,7 +119,8 @@ MORE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:keep\s+going|mo+re+)\
                   r"^\W*(?:are|r)\s+(?:there|ther)\s+(?:any\s+)?more\W*$|"
                   r"\b(?:moar|(?:show\s+(?:me\s+)?|see\s+)(?:some\s+|\d+\s+|five\s+|a\s+few\s+)?more"
                   r"(?!\s+(?:about|on|info|details?|of)\b)|(?:see|show)\s+(?:me\s+)?the\s+rest|"
-                  r"the\s+next\s+(?:five|5|ones|page|lot)|more\s+(?:options|results|routes|choices|suggestions)|"
+                  r"(?:the\s+|^\W*)next\s+(?:five|5|ones|page|lot)|"
+                  r"more\s+(?:options|results|routes|choices|suggestions)|(?:a\s+)?longer\s+list|"
                   r"(?:give|gimme)\s+(?:me\s+)?(?:some\s+|\d+\s+|five\s+)more\b(?!\s+(?:about|on|info|details?|of)\b)|"
                   r"(?:give|gimme|show)\s+(?:me\s+|us\s+)?another\s+(?:five|5|few|lot|page|set)|"
                   r"(?:number\s*)?(?:6|six|sixth)\s+(?:onwards|and\s+(?:up|on|beyond))|"
@@ -157,7 +158,8 @@ YOU_SHOWED_ONE = re.compile(YOU_SHOWED, re.I)
 MORE_ON = re.compile(r"^\W*(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?(?:tell\s+me\s+|say\s+)?"
                      r"(?:more|details?|info)\s+(?:details?\s+|info\w*\s+)?(?:on|about|abt|of)\b|"
                      r"^\W*(?:(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?"
-                     r"(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|" + YOU_SHOWED, re.I)
+                     r"(?:explain|tell\s+me\s+(?:about|abt))\s+(?:the|that|this)\b|"
+                     r"^\W*what'?s\s+the\s+catch\s+with\b|" + YOU_SHOWED, re.I)
 # A route asked about as one on the list: "that SWAP you mentioned", "that access to HE one", "the one about careers
 # advice", "the skills bootcamp you put first" (the classifier and ABOUT read these as questions about the route in
 # general).
@@ -173,7 +175,8 @@ RECOMMEND = re.compile(r"\b(?:recommendations|recommend\s+me|what\s+(?:do|would|
                        r"(?!\s+(?:a|an)\b)|recommend\s+something|skip\s+(?:all\s+)?(?:the|these|your)\s+questions|"
                        r"skip\s+(?:all\s+)?(?:this|that)\s+and\s+(?:just\s+)?(?:show|give|tell)|"
                        r"skip\s+(?:straight\s+)?to\s+the\s+(?:results|list|end|routes|options|recommendations)|"
-                       r"(?:show\s+me|give\s+me|list)\s+(?:all\s+)?the\s+(?:programmes|routes|results|list|options|jobs)|"
+                       r"(?:show\s+me|give\s+me|list)\s+(?:all\s+)?the\s+"
+                       r"(?:programmes|routes|results|list|options|jobs)|"
                        r"without\s+(?:all\s+)?(?:the|these|your)\s+questions|"
                        r"show\s+me\s+(?:programmes|routes|results))\b", re.I)
 
@@ -255,10 +258,15 @@ def _asks_about_a_route(text: str) -> bool:
 DECLINED_TOPIC = re.compile(r"\b(?:about|into)\s+(?:my|me|the|that|this)\s+[\w']+", re.I)
 
 
+# "can I skip the paperwork question", "can i skip this one": asking leave to decline declines
+SKIP_ONE = re.compile(r"^\W*(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|just\s+)?skip\s+"
+                      r"(?:this|that|(?:this|that|the)\s+[\w\s]{0,20}?question)\b(?!\s+and)", re.I)
+
+
 def _declines(text: str) -> bool:
     """ "Rather not say" in a message that states no value and asks nothing ("none of ur business m8")."""
     n = normaliser()
-    return n.mentions_answer(text) == DECLINE and not is_question(text) \
+    return (n.mentions_answer(text) == DECLINE and not is_question(text) or bool(SKIP_ONE.search(text))) \
         and not n.states_an_answer(DECLINED_TOPIC.sub(" ", text))
 
 
@@ -421,7 +429,9 @@ AFTER_THE_LIST = {
 # A message that ends in a goodbye is one, at a question too: over the development corpora all 110 are ("actually
 # nevermind, bye" came back as an answer). One that opens with thanks: see `_answer_intent`.
 SIGNS_OFF = re.compile(r"\b(?:good\s*bye|bye+|cya|laters|ttyl|see\s+(?:ya|you|u)\s+(?:later|soon))\W*(?:x+)?\W*$|"
-                       r"^\W*see\s+(?:ya|you|u)\W*$", re.I)        # "cya" came back as a greeting
+                       r"^\W*see\s+(?:ya|you|u)\W*$|"     # "cya" came back as a greeting
+                       r"^\W*(?:good\s*bye|bye+)\W+(?:actually|then|now|for\s+now)\b",    # "bye actually, wrong site"
+                       re.I)
 THANKS_FIRST = re.compile(r"^\W*(?:(?:wow|oh|ah|ok|okay|aw+|great|brilliant|amazing|perfect|lovely|nice|cool)\W+)?"
                           r"(?:thanks|thank\s+you|thankyou|cheers|ta(?!\s*ra))\b", re.I)   # "wow thanks didnt know..."
 

@@ -950,3 +950,23 @@ def test_corpus_fresh41s_questions_after_the_list(gazetteer, text, said, want):
 def test_the_jobs_without_the_questions_asks_for_routes(gazetteer):
     assert classify(gazetteer, "cant u just show me the jobs without all the questions", intent="why_not",
                     tracker=asking("age")) == "find_routes"
+
+
+@pytest.mark.parametrize("text, said, want", [("next 5 pls", "ask_more", "show_more"),
+                                              ("show me a longer list", "nlu_fallback", "show_more"),
+                                              ("whats the catch with the swap thing", "nlu_fallback", "ask_more"),
+                                              ("whats the catch with the free courses for jobs thing", "find_routes",
+                                               "ask_more")])
+def test_corpus_fresh40s_questions_after_the_list(gazetteer, text, said, want):
+    assert classify(gazetteer, text, intent=said, tracker=asking(None, form=None, profile_complete=True)) == want
+
+
+def test_a_goodbye_first_is_one(gazetteer):
+    assert classify(gazetteer, "bye actually, wrong website", intent="inform", tracker=None) == "goodbye"
+
+
+def test_asking_to_skip_a_question_declines_it(gazetteer):
+    assert classify(gazetteer, "can I skip the paperwork question", intent="stop",
+                    tracker=asking("qualification_level", qualification_abroad=True)) == "decline"
+    assert classify(gazetteer, "can i skip the questions and see the results", intent="find_routes",
+                    tracker=asking("age")) == "find_routes"
