@@ -524,8 +524,8 @@ class Normaliser:
         here = self._earned_here(doc, found)
         if here is not None:                    # "my first degree in Ghana and then an MSc here in London"
             return here
-        if _left_with_grades(doc, found):           # "left school at 16 with Cs and Ds"
-            return "2" if _named_grades(doc) & _PASS_GRADES else "1"
+        if (_left_with_grades(doc, found) or not found) and _grades_level(doc):
+            return _grades_level(doc)               # "left school at 16 with Cs and Ds", "DDEEF"
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
         # "We don't have GCSEs in my country, I finished high school in Brazil", "studied in Syria, no papers now"
         studied_abroad = self._studied_abroad(doc, said)
@@ -548,8 +548,6 @@ class Normaliser:
             return UNKNOWN_LEVEL
         if ask:
             raise (FromAbroad if ask[0].enic else AmbiguousInput)("qualification", ask[0].question)
-        if not found and _named_grades(doc):        # "left school at 16 with Cs and Ds": GCSE grades
-            return "2" if _named_grades(doc) & _PASS_GRADES else "1"
         if not found and (_school_year(doc) is not None or _left_early(doc)):
             return "none"                           # "year 10 so no results yet", "left in yr 9": nothing yet
         grades = set(_subject_grades(doc).values())
@@ -730,8 +728,8 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         elif not quals and _at_school(doc, studied, pupil):
             out["qualification_level"] = "none"         # "I'm 15, year 10", "doing his GCSEs": nothing yet
-        elif not quals and _named_grades(doc) and (_left_early(doc) or asked == "qualification_level"):
-            out["qualification_level"] = "2" if _named_grades(doc) & _PASS_GRADES else "1"   # "left at 16 with Cs"
+        elif not quals and _grades_level(doc) and (_left_early(doc) or asked == "qualification_level"):
+            out["qualification_level"] = _grades_level(doc)      # "left school at 16 with Cs and Ds"
         elif not quals and (_left_early(doc) or _ALL_UNGRADED.search(doc.text)):
             out["qualification_level"] = "none"         # "got kicked out in year 9", "got U's in everything"
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
@@ -1317,7 +1315,7 @@ def _grade_run(doc: Doc) -> set[str]:
     out: set[str] = set()
     for t in doc:
         if _GRADE_RUN.fullmatch(t.text) and not {w.lower_ for w in doc[max(0, t.i - 2):t.i]} & _STUDYING:
-            out |= set(re.findall(r"a\*|[a-gu]", t.text.lower()))
+            out |= set(re.findall(r"a\*|[a-g]", t.text.lower()))     # a U is no grade held
     return out
 
 
@@ -1329,6 +1327,12 @@ def _named_grades(doc: Doc) -> set[str]:
 
 _SAME_FIELD = re.compile(r"\b(?:stay|keep|continue|carry\s+on|remain|work)\s+(?:working\s+)?in\s+(?:that|the\s+same|"
                          r"this|my)\s+(?:field|area|line|sector|subject)\b", re.I)
+
+
+def _grades_level(doc: Doc) -> str | None:
+    """The level `_named_grades` tell: 2 with a grade C or better among them, else 1; None without any."""
+    grades = _named_grades(doc)
+    return None if not grades else "2" if grades & _PASS_GRADES else "1"
 
 
 def _left_with_grades(doc: Doc, found: list[Match]) -> bool:
