@@ -116,8 +116,10 @@ from tests.eval import replay
 # 0.926 at the start, 0.942 at the end): its slot floor 0.02 below, its F1 floor the bar; its 9 near-duplicates were
 # reworded after its first score. corpus_fresh40 raised (its misreadings were read: lowest slot 0.952, F1 0.944 at the
 # end).
-# 41st session: corpus_fresh42 set from its figures at the start (lowest slot, interests, 0.943; F1 0.945): its slot
-# floor 0.02 below, its F1 floor the bar; its 5 near-duplicates were reworded after its first score.
+# 41st session: corpus_fresh42 set from its figures (lowest slot, circumstances, 0.944 at the start and the end; F1
+# 0.945 at the start, 0.954 at the end): its slot floor 0.02 below, its F1 floor the bar; its 5 near-duplicates were
+# reworded after its first score. corpus_fresh41 raised (its misreadings were read: lowest slot 0.970, F1 0.961 at
+# the end).
 BAR = {"slot": 0.95, "intent_f1": 0.90}
 FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh.yml": {"slot": 0.93, "intent_f1": 0.81, "twice": 0},
@@ -160,7 +162,7 @@ FLOOR = {"corpus.yml": {"slot": 0.90, "intent_f1": 0.84, "twice": 0},
          "corpus_fresh38.yml": {"slot": 0.94, "intent_f1": 0.89, "twice": 0},
          "corpus_fresh39.yml": {"slot": 0.95, "intent_f1": 0.92, "twice": 0},
          "corpus_fresh40.yml": {"slot": 0.93, "intent_f1": 0.92, "twice": 0},
-         "corpus_fresh41.yml": {"slot": 0.93, "intent_f1": 0.90, "twice": 0},
+         "corpus_fresh41.yml": {"slot": 0.95, "intent_f1": 0.93, "twice": 0},
          "corpus_fresh42.yml": {"slot": 0.92, "intent_f1": 0.90, "twice": 0}}
 
 
