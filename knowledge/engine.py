@@ -307,8 +307,8 @@ class Screen:
             up = sum(1 << k for k in range(r + 1, max(r + 1, self._level_2) + 1))     # below level 2: up to it
             if r == self._level_3:      # levels 4 and 5 "sit between A level/T Level and a degree" (reference,
                 up |= 1 << self._level_5    # HTQ): a level 5 nursing associate apprenticeship after A levels too
-            if r == self._level_3 and profile.age is not None and profile.age <= YOUNG:
-                up |= sum(1 << k for k in range(r + 1, self._level_6 + 1))     # after A levels, a degree too
+                if profile.age is not None and profile.age <= YOUNG:
+                    up |= sum(1 << k for k in range(r + 1, self._level_6 + 1))     # after A levels, a degree too
             if j.resident.taking_exams and profile.age == SCHOOL_LEAVING_AGE:    # in Year 11, sitting GCSEs:
                 up |= 1 << self._level_3                # a level 3 course after them (a T Level) is no leap
             offers = self.levels != 0

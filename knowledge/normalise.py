@@ -214,7 +214,7 @@ class Normaliser:
                 close = difflib.get_close_matches(run, cands, n=1, cutoff=cutoff)
                 if close and not all(_a_typo_of(w, p) for w, p in zip(run.split(), close[0].split())):
                     close = []                  # "quit asking me things" is no typo of "make things": "me" isn't "make"
-                if close:
+                if close and not _as_in_a_level(doc, words[i].i, words[i + n - 1].i + 1):   # "as level 5"
                     score = difflib.SequenceMatcher(None, run, close[0]).ratio()
                     start = words[i].i
                     if start not in best or score > best[start][0]:
@@ -245,8 +245,7 @@ class Normaliser:
     def said(self, doc: Doc, label: str) -> list[Match]:
         """Exact matches for a label and close ones for typos, the longer winning ("foundaton degree" is a
         foundation degree, not a degree); then what its signs say, where no phrase was found."""
-        typed = [m for m in self.fuzzy(doc, label) if not _as_in_a_level(doc, m.start, m.end)]    # "as level 5"
-        return self._with_signs(doc, label, _longest(self.matches(doc, label) + typed))
+        return self._with_signs(doc, label, _longest(self.matches(doc, label) + self.fuzzy(doc, label)))
 
     def _with_signs(self, doc: Doc, label: str, found: list[Match]) -> list[Match]:
         """`found`, and what the label's signs say that no match in `found` says, the longer of two overlapping
@@ -524,8 +523,8 @@ class Normaliser:
         here = self._earned_here(doc, found)
         if here is not None:                    # "my first degree in Ghana and then an MSc here in London"
             return here
-        if (_left_with_grades(doc, found) or not found) and _grades_level(doc):
-            return _grades_level(doc)               # "left school at 16 with Cs and Ds", "DDEEF"
+        if (not found or _left_school_only(found)) and (graded := _grades_level(doc)):
+            return graded                           # "left school at 16 with Cs and Ds", "DDEEF"
         held = [m for m in found if not self._a_country(m)]       # "in afghanistan, no certificate": a where
         # "We don't have GCSEs in my country, I finished high school in Brazil", "studied in Syria, no papers now"
         studied_abroad = self._studied_abroad(doc, said)
@@ -709,7 +708,8 @@ class Normaliser:
             out["borough"], out["outside_london"] = (None, True) if place == OUTSIDE_LONDON else (place, False)
         # "none at all" names no qualification unless the qualification question is open (then `qualification`)
         quals = _graded(doc, [m for m in found if m.label == "qualification" and not _only_none(m)])
-        if _left_with_grades(doc, quals):
+        graded = _grades_level(doc)
+        if graded and _left_school_only(quals):
             quals = []                                  # "left school at 16 with Cs and Ds": the grades tell
         definite = [m.id for m in quals if not m.id.startswith(AMBIGUOUS)]
         named = [m for m in quals if not self._a_country(m)]     # "came from somalia" names no qualification
@@ -728,8 +728,8 @@ class Normaliser:
             out["qualification_level"] = max(definite, key=self.vocab.level_rank)
         elif not quals and _at_school(doc, studied, pupil):
             out["qualification_level"] = "none"         # "I'm 15, year 10", "doing his GCSEs": nothing yet
-        elif not quals and _grades_level(doc) and (_left_early(doc) or asked == "qualification_level"):
-            out["qualification_level"] = _grades_level(doc)      # "left school at 16 with Cs and Ds"
+        elif not quals and graded and (_left_early(doc) or asked == "qualification_level"):
+            out["qualification_level"] = graded         # "left school at 16 with Cs and Ds"
         elif not quals and (_left_early(doc) or _ALL_UNGRADED.search(doc.text)):
             out["qualification_level"] = "none"         # "got kicked out in year 9", "got U's in everything"
         if self._ends_in_none(doc):     # "used to be in a hostel, got a flat now so none": the form asks
@@ -1335,10 +1335,9 @@ def _grades_level(doc: Doc) -> str | None:
     return None if not grades else "2" if grades & _PASS_GRADES else "1"
 
 
-def _left_with_grades(doc: Doc, found: list[Match]) -> bool:
-    """Left school, with the grades named: "left school at 16 with Cs and Ds" holds GCSEs."""
-    return bool(found) and all(m.id == "none" and m.text.lower().startswith("left") for m in found) \
-        and bool(_named_grades(doc))
+def _left_school_only(found: list[Match]) -> bool:
+    """Only leaving school said ("left school at 16"), which the grades named beside it tell more of."""
+    return bool(found) and all(m.id == "none" and m.text.lower().startswith("left") for m in found)
 
 
 def _cse_grades(found: list[Match]) -> list[Match]:
@@ -1361,8 +1360,9 @@ def _graded(doc: Doc, found: list[Match]) -> list[Match]:
     twos = [m for m in found if m.id == "2"]
     if twos and all(_bare_gcse(m.text) for m in twos):
         rest = [m for m in found if m.id != "2"]
+        run = _grade_run(doc)
         if grades and all(g in _LOW_GRADES for g in grades.values()) or _capped_low(doc) \
-                or _grade_run(doc) and not _grade_run(doc) & _PASS_GRADES:     # "DDEEF at gcse"
+                or run and not run & _PASS_GRADES:     # "DDEEF at gcse"
             return rest + [Match("qualification", "1", twos[0].start, twos[0].end, twos[0].text)]
         if low:
             return rest
